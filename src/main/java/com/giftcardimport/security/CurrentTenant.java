@@ -1,0 +1,124 @@
+package com.giftcardimport.security;
+
+import com.giftcardimport.project.Membership;
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.project.ProjectRepository;
+import com.giftcardimport.project.ProjectRole;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that answers which project the current request acts in. The project comes from the
+ * authenticated principal: for a person, the project chosen in the header among their memberships (checked
+ * against the database on every call); for an API token, the token's project. Never from a request parameter.
+ */
+@Component
+public class CurrentTenant {
+
+    private final ProjectRepository projects;
+
+    CurrentTenant(ProjectRepository projects) {
+        this.projects = projects;
+    }
+
+    /**
+     * The current project with the caller's role in it, if the role is one of {@code allowed}.
+     *
+     * @throws AccessDeniedException when nobody is logged in, no project is chosen or the role does not fit
+     */
+    public Tenant require(ProjectRole... allowed) {
+        Object principal = principal().orElseThrow(() -> new AccessDeniedException("Not logged in"));
+        Tenant tenant = switch (principal) {
+            case ProjectBoundPrincipal bound -> new Tenant(bound.projectId(), bound.responsibleUser(),
+                    ProjectRole.PROJECT_ADMIN, bound.actorLabel());
+            case AppUser user -> {
+                ProjectId projectId = currentProjectOf(user)
+                        .orElseThrow(() -> new AccessDeniedException("No project is chosen"));
+                ProjectRole role = projects.roleOf(user.userId().value(), projectId)
+                        .orElseThrow(() -> new AccessDeniedException("Not a member of the current project"));
+                yield new Tenant(projectId, user.userId(), role, user.displayName());
+            }
+            default -> throw new AccessDeniedException("Unknown principal");
+        };
+        if (allowed.length > 0 && !Arrays.asList(allowed).contains(tenant.role())) {
+            throw new AccessDeniedException("The role " + tenant.role() + " may not do this");
+        }
+        return tenant;
+    }
+
+    /** The current project for a project admin. */
+    public Tenant requireAdmin() {
+        return require(ProjectRole.PROJECT_ADMIN);
+    }
+
+    /** The current project for any member: project admin or account manager. */
+    public Tenant requireMember() {
+        return require(ProjectRole.PROJECT_ADMIN, ProjectRole.ACCOUNT_MANAGER);
+    }
+
+    /** The logged-in person, if any (API tokens are not people). */
+    public Optional<AppUser> user() {
+        return principal().filter(AppUser.class::isInstance).map(AppUser.class::cast);
+    }
+
+    public AppUser requireUser() {
+        return user().orElseThrow(() -> new AccessDeniedException("Not logged in"));
+    }
+
+    public AppUser requirePlatformAdmin() {
+        AppUser user = requireUser();
+        if (!user.isPlatformAdmin()) {
+            throw new AccessDeniedException("Only platform admins may do this");
+        }
+        return user;
+    }
+
+    /** The projects the logged-in person belongs to, for the project switcher. */
+    public List<Membership> memberships() {
+        return user().map(u -> projects.membershipsOf(u.userId().value())).orElse(List.of());
+    }
+
+    /** The membership in the current project, if the person has one. */
+    public Optional<Membership> currentMembership() {
+        return user().flatMap(u -> {
+            List<Membership> memberships = projects.membershipsOf(u.userId().value());
+            ProjectId chosen = u.currentProject();
+            return memberships.stream().filter(m -> m.projectId().equals(chosen)).findFirst()
+                    .or(() -> memberships.stream().findFirst());
+        });
+    }
+
+    /** The ids of every project where the person is an account manager or a project admin. */
+    public List<ProjectId> memberProjectIds() {
+        return memberships().stream().map(Membership::projectId).toList();
+    }
+
+    /** Makes {@code projectId} the current project of this login session, if the person is a member of it. */
+    public void switchTo(ProjectId projectId) {
+        AppUser user = requireUser();
+        projects.roleOf(user.userId().value(), projectId)
+                .orElseThrow(() -> new AccessDeniedException("Not a member of that project"));
+        user.currentProject(projectId);
+    }
+
+    private Optional<ProjectId> currentProjectOf(AppUser user) {
+        if (user.currentProject() == null) {
+            projects.membershipsOf(user.userId().value()).stream().findFirst()
+                    .ifPresent(m -> user.currentProject(m.projectId()));
+        }
+        return Optional.ofNullable(user.currentProject());
+    }
+
+    private static Optional<Object> principal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(authentication.getPrincipal());
+    }
+}

@@ -1,0 +1,78 @@
+package com.giftcardimport.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Users and what they may log in as. Access checks are the callers' job. */
+@Repository
+class UserAccountRepository {
+
+    private final JdbcClient jdbc;
+
+    UserAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<AppUser> findPrincipal(String username) {
+        return jdbc.sql("""
+                        select id, username, display_name, password_hash, enabled, platform_admin
+                          from app_user where lower(username) = lower(?)
+                        """)
+                .param(username)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    return new AppUser(id, rs.getString("username"), rs.getString("display_name"),
+                            rs.getString("password_hash"), rs.getBoolean("enabled"),
+                            rs.getBoolean("platform_admin"), projectRoles(id));
+                })
+                .optional();
+    }
+
+    private Set<String> projectRoles(long userId) {
+        return jdbc.sql("select distinct role from membership where user_id = ?").param(userId)
+                .query(String.class).stream().collect(Collectors.toSet());
+    }
+
+    boolean existsAny() {
+        return jdbc.sql("select exists (select 1 from app_user)").query(Boolean.class).single();
+    }
+
+    boolean existsUsername(String username) {
+        return jdbc.sql("select exists (select 1 from app_user where lower(username) = lower(?))")
+                .param(username).query(Boolean.class).single();
+    }
+
+    UserId create(String username, String displayName, String passwordHash, boolean platformAdmin) {
+        Long id = jdbc.sql("""
+                        insert into app_user (username, display_name, password_hash, platform_admin)
+                        values (?, ?, ?, ?) returning id
+                        """)
+                .params(username, displayName, passwordHash, platformAdmin).query(Long.class).single();
+        return new UserId(id);
+    }
+
+    Optional<UserAccount> findById(UserId id) {
+        return jdbc.sql("select * from app_user where id = ?").param(id.value())
+                .query(UserAccountRepository::account).optional();
+    }
+
+    Optional<UserAccount> findByUsername(String username) {
+        return jdbc.sql("select * from app_user where lower(username) = lower(?)").param(username)
+                .query(UserAccountRepository::account).optional();
+    }
+
+    List<UserAccount> findAll() {
+        return jdbc.sql("select * from app_user order by username").query(UserAccountRepository::account).list();
+    }
+
+    private static UserAccount account(ResultSet rs, int n) throws SQLException {
+        return new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"), rs.getString("display_name"),
+                rs.getBoolean("platform_admin"), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+    }
+}
