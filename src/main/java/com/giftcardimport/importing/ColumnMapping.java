@@ -1,0 +1,72 @@
+package com.giftcardimport.importing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which field each file column fills: position {@code i} is column {@code i} of the file; an empty entry is a
+ * column that is not imported. Whether the mapping is complete is told by {@link #problems()}.
+ */
+public record ColumnMapping(List<Optional<GiftCardField>> fieldByColumn) {
+
+    public ColumnMapping {
+        fieldByColumn = List.copyOf(fieldByColumn);
+    }
+
+    public static ColumnMapping of(Map<Integer, GiftCardField> fields, int columnCount) {
+        List<Optional<GiftCardField>> list = new ArrayList<>(Collections.nCopies(columnCount, Optional.empty()));
+        fields.forEach((column, field) -> list.set(column, Optional.ofNullable(field)));
+        return new ColumnMapping(list);
+    }
+
+    public int columnCount() {
+        return fieldByColumn.size();
+    }
+
+    public Optional<GiftCardField> field(int column) {
+        return column < fieldByColumn.size() ? fieldByColumn.get(column) : Optional.empty();
+    }
+
+    /** The column that fills {@code field}, or -1. */
+    public int columnOf(GiftCardField field) {
+        for (int i = 0; i < fieldByColumn.size(); i++) {
+            if (fieldByColumn.get(i).filter(field::equals).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Field → column for every mapped field. */
+    public Map<GiftCardField, Integer> columnsByField() {
+        Map<GiftCardField, Integer> map = new EnumMap<>(GiftCardField.class);
+        for (int i = 0; i < fieldByColumn.size(); i++) {
+            int column = i;
+            fieldByColumn.get(i).ifPresent(f -> map.putIfAbsent(f, column));
+        }
+        return map;
+    }
+
+    /**
+     * What keeps this mapping from being used, in words for the user: a required field with no column, or a
+     * field chosen for more than one column. Empty when the mapping can be launched.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        Map<GiftCardField, Integer> counts = new EnumMap<>(GiftCardField.class);
+        fieldByColumn.forEach(f -> f.ifPresent(field -> counts.merge(field, 1, Integer::sum)));
+        for (GiftCardField field : GiftCardField.values()) {
+            if (field.required() && !counts.containsKey(field)) {
+                problems.add("The required field \"" + field.label() + "\" is not mapped to any column");
+            }
+            if (counts.getOrDefault(field, 0) > 1) {
+                problems.add("The field \"" + field.label() + "\" is mapped to more than one column");
+            }
+        }
+        return problems;
+    }
+}
