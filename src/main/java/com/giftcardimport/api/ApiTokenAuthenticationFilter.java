@@ -11,6 +11,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,7 +26,7 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final AuthenticationEntryPoint entryPoint;
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
     ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
@@ -51,9 +53,12 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                     new BadCredentialsException("The API token is unknown or has been revoked"));
             return;
         }
+        // Asked on every request: Vaadin installs its own strategy after this filter is made.
+        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new ApiTokenAuthentication(principal.get()));
         contexts.setContext(context);
+        repository.saveContext(context, request, response);
         try {
             chain.doFilter(request, response);
         } finally {
