@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.giftcardimport.base.NotFoundException;
+import com.giftcardimport.base.TestLogins;
 import com.giftcardimport.base.ValidationException;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -12,9 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -31,7 +29,7 @@ class ApiTokenServiceTest {
 
     @AfterEach
     void logOut() {
-        SecurityContextHolder.clearContext();
+        TestLogins.logout();
     }
 
     @Test
@@ -148,9 +146,7 @@ class ApiTokenServiceTest {
     }
 
     private void logInAs(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        TestLogins.login(users, username);
     }
 
     private static String unique() {
