@@ -92,16 +92,12 @@ final class Chunk {
         String cardNumber = cardNumbers[i];
         RowError error = sameJob && firstRowNumber != null
                 ? duplicateInFile(rowNumber, cardNumber, firstRowNumber)
-                : new RowError(rowNumber, layout.cardNumberColumn(), cardNumber,
-                        LoadErrorCodes.CARD_NUMBER_ALREADY_EXISTS,
-                        "Card number \"" + cardNumber + "\" already exists in this project");
+                : LoadErrorCodes.alreadyExists(rowNumber, layout.cardNumberColumn(), cardNumber);
         writeErrors(rowNumber, cells[i], List.of(error));
     }
 
     private RowError duplicateInFile(long rowNumber, String cardNumber, long firstRow) {
-        return new RowError(rowNumber, layout.cardNumberColumn(), cardNumber,
-                LoadErrorCodes.CARD_NUMBER_DUPLICATE_IN_FILE,
-                "Card number \"" + cardNumber + "\" duplicates row " + firstRow + " of this file");
+        return LoadErrorCodes.duplicateInFile(rowNumber, layout.cardNumberColumn(), cardNumber, firstRow);
     }
 
     private void seen(long rowNumber) {
