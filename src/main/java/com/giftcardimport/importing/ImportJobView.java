@@ -1,0 +1,63 @@
+package com.giftcardimport.importing;
+
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything about one import job, for the list, the result page and the HTTP API.
+ *
+ * @param launchedBy    how the launcher is shown: the person's name or {@code API token "x" (by Alice)}
+ * @param totalRows     data rows in the file; known once the job has read the file to its end (null before)
+ * @param estimatedRows the estimate made at launch from the head of the file (null when none)
+ * @param lastRowNumber the spreadsheet number of the last row committed; a resumed job goes on after it
+ */
+public record ImportJobView(ImportJobId id, ProjectId projectId, String projectName, ImportType type,
+                            ImportAction action, String originalFileName, long fileSize, FileFormat format,
+                            List<String> header, ColumnMapping mapping, UserId launchedByUserId, String launchedBy,
+                            ImportStatus status, Long totalRows, Long estimatedRows, long importedRows,
+                            long failedRows, long lastRowNumber, Instant launchedAt, Instant startedAt,
+                            Instant finishedAt, String failureMessage, boolean cancelRequested) {
+
+    public ImportJobView {
+        header = List.copyOf(header);
+    }
+
+    /** One line of the mapping used: a file column and the field it filled, if any. */
+    public record MappedColumn(int index, String column, Optional<GiftCardField> field) {
+    }
+
+    /** The mapping as "column → field" lines, in file order. */
+    public List<MappedColumn> mappedColumns() {
+        List<MappedColumn> lines = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            lines.add(new MappedColumn(i, header.get(i), mapping.field(i)));
+        }
+        return lines;
+    }
+
+    /** Rows not imported and not failed: counted once the total is known (after a cancel, the rest of the file). */
+    public Optional<Long> notProcessedRows() {
+        return Optional.ofNullable(totalRows).map(total -> total - importedRows - failedRows);
+    }
+
+    /** Running time: start to end, or start to now while running; zero before it starts. */
+    public Duration duration() {
+        if (startedAt == null) {
+            return Duration.ZERO;
+        }
+        Instant end = finishedAt != null ? finishedAt : Instant.now();
+        return end.isBefore(startedAt) ? Duration.ZERO : Duration.between(startedAt, end);
+    }
+
+    /** The progress in the form the bus publishes it. */
+    public ImportProgress progress() {
+        return new ImportProgress(projectId, id, status, importedRows, failedRows,
+                totalRows != null ? totalRows : estimatedRows, lastRowNumber,
+                finishedAt != null ? finishedAt : Instant.now());
+    }
+}

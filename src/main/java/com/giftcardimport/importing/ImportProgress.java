@@ -1,0 +1,32 @@
+package com.giftcardimport.importing;
+
+import com.giftcardimport.project.ProjectId;
+import java.time.Instant;
+
+/**
+ * A job's progress, published in-process at most about four times a second per job and on every status change
+ * (see {@link ImportProgressBus}). The job row in the database holds the same numbers.
+ *
+ * @param totalOrEstimate the number of rows in the file once known, before that the estimate made at launch
+ *                        (null when there is none)
+ * @param lastRowNumber   the spreadsheet number of the last row committed (1 = only the header so far)
+ */
+public record ImportProgress(ProjectId projectId, ImportJobId jobId, ImportStatus status, long imported,
+                             long failed, Long totalOrEstimate, long lastRowNumber, Instant at) {
+
+    /** Rows handled so far (imported or failed). */
+    public long processed() {
+        return imported + failed;
+    }
+
+    /** Between 0 and 1 when there is a total or an estimate; 1 for an ended job. */
+    public double fraction() {
+        if (status.isFinal()) {
+            return 1.0;
+        }
+        if (totalOrEstimate == null || totalOrEstimate <= 0) {
+            return 0.0;
+        }
+        return Math.min(1.0, (double) processed() / totalOrEstimate);
+    }
+}

@@ -1,0 +1,148 @@
+package com.giftcardimport.importing.job;
+
+import com.giftcardimport.importing.RowError;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run of consecutive rows of one job, ready to load in one transaction: the valid cards as a binary COPY
+ * stream for the staging table, and the row errors as a binary COPY stream for {@code import_error}. Duplicates
+ * within the chunk are caught here (the first valid occurrence wins); those against stored cards and earlier
+ * chunks are found by the database when the chunk is loaded.
+ */
+final class Chunk {
+
+    /** Columns of the staging table, in COPY order. */
+    static final String STAGING_COLUMNS =
+            "row_number, pool_id, card_number, cvv_encrypted, balance, point_of_contact, purchased_at, expires_at, status";
+    static final String ERROR_COLUMNS =
+            "job_id, project_id, row_number, seq, column_name, value, code, message, original_row";
+
+    private final JobLayout layout;
+    private final PgBinaryCopy cards;
+    private final PgBinaryCopy errors;
+    private final Map<String, Long> firstRowByCard = new HashMap<>();
+    private long[] rowNumbers = new long[1024];
+    private String[] cardNumbers = new String[1024];
+    private List<String>[] cells = newCellArray(1024);
+    private int cardCount;
+    private long failedRows;
+    private long rowsRead;
+    private long lastRowNumber;
+    private final long startedNanos = System.nanoTime();
+
+    Chunk(JobLayout layout, int expectedRows) {
+        this.layout = layout;
+        this.cards = new PgBinaryCopy(expectedRows * 96);
+        this.errors = new PgBinaryCopy(4096);
+    }
+
+    /** A valid card from row {@code rowNumber}; false (and a row error) when an earlier row of the chunk has its number. */
+    boolean addCard(long rowNumber, List<String> rowCells, long poolId, String cardNumber, byte[] cvvEncrypted,
+                    BigDecimal balance, String pointOfContact, Instant purchasedAt, Instant expiresAt,
+                    String status) {
+        seen(rowNumber);
+        Long first = firstRowByCard.putIfAbsent(cardNumber, rowNumber);
+        if (first != null) {
+            writeErrors(rowNumber, rowCells, List.of(duplicateInFile(rowNumber, cardNumber, first)));
+            return false;
+        }
+        if (cardCount == rowNumbers.length) {
+            int n = cardCount * 2;
+            rowNumbers = Arrays.copyOf(rowNumbers, n);
+            cardNumbers = Arrays.copyOf(cardNumbers, n);
+            cells = Arrays.copyOf(cells, n);
+        }
+        rowNumbers[cardCount] = rowNumber;
+        cardNumbers[cardCount] = cardNumber;
+        cells[cardCount] = rowCells;
+        cardCount++;
+        cards.row(9).int8(rowNumber).int8(poolId).text(cardNumber).bytea(cvvEncrypted).numeric(balance)
+                .text(pointOfContact).timestamptz(purchasedAt).timestamptz(expiresAt).text(status);
+        return true;
+    }
+
+    /** A row that fails, with its errors (at least one). */
+    void addErrors(long rowNumber, List<String> rowCells, List<RowError> rowErrors) {
+        seen(rowNumber);
+        writeErrors(rowNumber, rowCells, rowErrors);
+    }
+
+    private void writeErrors(long rowNumber, List<String> rowCells, List<RowError> rowErrors) {
+        failedRows++;
+        int seq = 0;
+        for (RowError error : rowErrors) {
+            errors.row(9).int8(layout.jobId()).int8(layout.projectId()).int8(rowNumber).int4(seq)
+                    .text(error.column()).text(error.value()).text(error.code()).text(error.message())
+                    .textArray(seq == 0 ? layout.maskedCells(rowCells) : null);
+            seq++;
+        }
+    }
+
+    /** A valid row the database refused because its card number was taken; found after the staging load. */
+    void addDuplicate(long rowNumber, boolean sameJob, Long firstRowNumber) {
+        int i = Arrays.binarySearch(rowNumbers, 0, cardCount, rowNumber);
+        if (i < 0) {
+            throw new IllegalStateException("Row " + rowNumber + " is not a card of this chunk");
+        }
+        String cardNumber = cardNumbers[i];
+        RowError error = sameJob && firstRowNumber != null
+                ? duplicateInFile(rowNumber, cardNumber, firstRowNumber)
+                : LoadErrorCodes.alreadyExists(rowNumber, layout.cardNumberColumn(), cardNumber);
+        writeErrors(rowNumber, cells[i], List.of(error));
+    }
+
+    private RowError duplicateInFile(long rowNumber, String cardNumber, long firstRow) {
+        return LoadErrorCodes.duplicateInFile(rowNumber, layout.cardNumberColumn(), cardNumber, firstRow);
+    }
+
+    private void seen(long rowNumber) {
+        rowsRead++;
+        lastRowNumber = Math.max(lastRowNumber, rowNumber);
+    }
+
+    int cardCount() {
+        return cardCount;
+    }
+
+    long failedRows() {
+        return failedRows;
+    }
+
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    long lastRowNumber() {
+        return lastRowNumber;
+    }
+
+    boolean isEmpty() {
+        return rowsRead == 0;
+    }
+
+    long ageNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    PgBinaryCopy cards() {
+        return cards;
+    }
+
+    PgBinaryCopy errors() {
+        return errors;
+    }
+
+    boolean hasErrors() {
+        return errors.rows() > 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String>[] newCellArray(int n) {
+        return (List<String>[]) new List<?>[n];
+    }
+}

@@ -1,0 +1,77 @@
+package com.giftcardimport.importing.job;
+
+import com.giftcardimport.importing.ImportJobView;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a job's error report as CSV: UTF-8 with a byte-order mark (so spreadsheets pick the encoding), the file's
+ * own delimiter, the file's header plus an {@code Error} column, then one line per failed row: its cells (CVV
+ * masked) and its messages. Streamed from {@code import_error}; the uploaded file is not needed. Safe to open in
+ * a spreadsheet: a cell that starts with {@code = + - @}, a tab or a carriage return gets a leading {@code '}.
+ */
+@Component
+public class ErrorReportWriter {
+
+    public static final String ERROR_COLUMN = "Error";
+
+    private final ImportJobRepository jobs;
+
+    ErrorReportWriter(ImportJobRepository jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Writes the report of a job the caller has already found in its project; does not close {@code out}. */
+    public void write(ImportJobView job, OutputStream out) {
+        try {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            writer.write('\uFEFF');
+            CSVFormat format = CSVFormat.DEFAULT.builder()
+                    .setDelimiter(job.format().delimiter())
+                    .setRecordSeparator("\r\n")
+                    .get();
+            CSVPrinter printer = new CSVPrinter(writer, format);
+            int width = job.header().size();
+            List<String> header = new ArrayList<>(width + 1);
+            job.header().forEach(h -> header.add(neutralise(h)));
+            header.add(ERROR_COLUMN);
+            printer.printRecord(header);
+            jobs.forEachReportRow(job.projectId(), job.id(), row -> {
+                List<String> line = new ArrayList<>(Math.max(width, row.cells().size()) + 1);
+                row.cells().forEach(cell -> line.add(neutralise(cell)));
+                while (line.size() < width) {
+                    line.add("");
+                }
+                line.add(neutralise(String.join("; ", row.messages())));
+                try {
+                    printer.printRecord(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A cell a spreadsheet would take for a formula, made plain text with a leading {@code '}. */
+    public static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell == null ? "" : cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+}

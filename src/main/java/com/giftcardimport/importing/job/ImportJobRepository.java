@@ -1,0 +1,373 @@
+package com.giftcardimport.importing.job;
+
+import com.giftcardimport.importing.ColumnMapping;
+import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportFilter;
+import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportType;
+import com.giftcardimport.importing.RowError;
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.UserId;
+import java.nio.charset.Charset;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Import jobs and their row errors. No access checks of its own: every read that a person can trigger takes the
+ * project (or projects) the caller's service checked, and a job of another project is simply not found.
+ */
+@Repository
+public class ImportJobRepository {
+
+    /** A job that already holds an idempotency key or a stored file. */
+    public record Existing(ImportJobId id, String fingerprint, String storedFileId) {
+    }
+
+    /** A job waiting for a slot. */
+    public record Queued(ImportJobId id, ProjectId projectId) {
+    }
+
+    /** A stored file whose job ended longer ago than the retention. */
+    public record FileToDelete(ImportJobId id, ProjectId projectId, String storedFileId) {
+    }
+
+    /** One failed row for the error report: its cells (CVV masked) and its messages, in order. */
+    public record ReportRow(long rowNumber, List<String> cells, List<String> messages) {
+    }
+
+    private static final String VIEW_SELECT = """
+            select j.*, p.name as project_name
+              from import_job j join project p on p.id = j.project_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate tx;
+
+    ImportJobRepository(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1000);
+        this.tx = tx;
+    }
+
+    // ---- launch ----
+
+    /** Creates the job, QUEUED; empty when the idempotency key or the stored file already has a job. */
+    public Optional<ImportJobId> insert(NewImportJob job) {
+        return jdbc.sql("""
+                        insert into import_job (project_id, import_type, import_action, original_file_name,
+                                                stored_file_id, file_size, encoding, delimiter, header, mapping,
+                                                estimated_rows, launched_by_user_id, launched_by_label,
+                                                idempotency_key, request_fingerprint)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+                        on conflict do nothing
+                        returning id
+                        """)
+                .params(job.projectId().value(), job.action().type().name(), job.action().name(),
+                        job.originalFileName(), job.storedFileId(), job.fileSize(), job.format().encoding().name(),
+                        String.valueOf(job.format().delimiter()), job.header().toArray(String[]::new),
+                        MappingJson.write(job.mapping()), job.estimatedRows(), job.launchedBy().value(),
+                        job.launchedByLabel(), job.idempotencyKey(), job.fingerprint())
+                .query((rs, n) -> new ImportJobId(rs.getLong(1))).optional();
+    }
+
+    public Optional<Existing> findByIdempotencyKey(ProjectId project, String key) {
+        return jdbc.sql("""
+                        select id, request_fingerprint, stored_file_id from import_job
+                         where project_id = ? and idempotency_key = ?
+                        """)
+                .params(project.value(), key).query(ImportJobRepository::existing).optional();
+    }
+
+    public Optional<Existing> findByStoredFile(ProjectId project, String storedFileId) {
+        return jdbc.sql("""
+                        select id, request_fingerprint, stored_file_id from import_job
+                         where project_id = ? and stored_file_id = ?
+                        """)
+                .params(project.value(), storedFileId).query(ImportJobRepository::existing).optional();
+    }
+
+    // ---- reads for people ----
+
+    public Optional<ImportJobView> find(ProjectId project, ImportJobId id) {
+        return jdbc.sql(VIEW_SELECT + " where j.project_id = ? and j.id = ?")
+                .params(project.value(), id.value()).query(ImportJobRepository::view).optional();
+    }
+
+    /** Jobs of the given projects matching {@code filter}, newest first. */
+    public List<ImportJobView> list(Collection<ProjectId> projects, ImportFilter filter, int offset, int limit) {
+        if (projects.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(projects, filter, params);
+        params.add(Math.max(0, limit));
+        params.add(Math.max(0, offset));
+        return jdbc.sql(VIEW_SELECT + where + " order by j.launched_at desc, j.id desc limit ? offset ?")
+                .params(params).query(ImportJobRepository::view).list();
+    }
+
+    public long count(Collection<ProjectId> projects, ImportFilter filter) {
+        if (projects.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(projects, filter, params);
+        return jdbc.sql("select count(*) from import_job j" + where).params(params).query(Long.class).single();
+    }
+
+    private static String where(Collection<ProjectId> projects, ImportFilter filter, List<Object> params) {
+        StringBuilder where = new StringBuilder(" where j.project_id = any (?)");
+        params.add(projects.stream().map(ProjectId::value).toArray(Long[]::new));
+        if (filter.status() != null) {
+            where.append(" and j.status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.launchedBy() != null) {
+            where.append(" and j.launched_by_user_id = ?");
+            params.add(filter.launchedBy().value());
+        }
+        if (filter.from() != null) {
+            where.append(" and j.launched_at >= ?");
+            params.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and j.launched_at < ?");
+            params.add(Timestamp.from(filter.to()));
+        }
+        return where.toString();
+    }
+
+    /** The row errors of a job, by row and order within the row. */
+    public List<RowError> errors(ProjectId project, ImportJobId job, int offset, int limit) {
+        return jdbc.sql("""
+                        select row_number, column_name, value, code, message from import_error
+                         where project_id = ? and job_id = ?
+                         order by row_number, seq
+                         limit ? offset ?
+                        """)
+                .params(project.value(), job.value(), Math.max(0, limit), Math.max(0, offset))
+                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    public long errorCount(ProjectId project, ImportJobId job) {
+        return jdbc.sql("select count(*) from import_error where project_id = ? and job_id = ?")
+                .params(project.value(), job.value()).query(Long.class).single();
+    }
+
+    /** Streams the failed rows of a job, one per row, in row order, without holding them all. */
+    public void forEachReportRow(ProjectId project, ImportJobId job, Consumer<ReportRow> consumer) {
+        tx.executeWithoutResult(status -> {
+            ReportRow[] current = {null};
+            streaming.query("""
+                            select row_number, original_row, message from import_error
+                             where project_id = ? and job_id = ?
+                             order by row_number, seq
+                            """,
+                    rs -> {
+                        long row = rs.getLong(1);
+                        List<String> cells = textArray(rs.getArray(2));
+                        String message = rs.getString(3);
+                        if (current[0] != null && current[0].rowNumber() != row) {
+                            consumer.accept(current[0]);
+                            current[0] = null;
+                        }
+                        if (current[0] == null) {
+                            current[0] = new ReportRow(row, cells != null ? cells : List.of(), new ArrayList<>());
+                        } else if (current[0].cells().isEmpty() && cells != null) {
+                            current[0] = new ReportRow(row, cells, current[0].messages());
+                        }
+                        current[0].messages().add(message);
+                    },
+                    project.value(), job.value());
+            if (current[0] != null) {
+                consumer.accept(current[0]);
+            }
+        });
+    }
+
+    // ---- the runner ----
+
+    public Optional<ImportJob> load(ImportJobId id) {
+        return jdbc.sql("select * from import_job where id = ?").param(id.value())
+                .query(ImportJobRepository::job).optional();
+    }
+
+    /** Jobs waiting to run, oldest launch first. */
+    public List<Queued> queued() {
+        return jdbc.sql("""
+                        select id, project_id from import_job
+                         where status = 'QUEUED' order by launched_at, id
+                        """)
+                .query((rs, n) -> new Queued(new ImportJobId(rs.getLong(1)), new ProjectId(rs.getLong(2)))).list();
+    }
+
+    /** QUEUED → RUNNING; false when the job is no longer queued (cancelled meanwhile). */
+    public boolean markRunning(ImportJobId id) {
+        return jdbc.sql("""
+                        update import_job set status = 'RUNNING', started_at = coalesce(started_at, now())
+                         where id = ? and status = 'QUEUED'
+                        """)
+                .param(id.value()).update() == 1;
+    }
+
+    /** RUNNING → an end status, with the number of rows in the file when known. */
+    public boolean finish(ImportJobId id, ImportStatus status, Long totalRows, String failureMessage) {
+        return jdbc.sql("""
+                        update import_job
+                           set status = ?, total_rows = ?, failure_message = ?, finished_at = now()
+                         where id = ? and status = 'RUNNING'
+                        """)
+                .params(status.name(), totalRows, failureMessage, id.value()).update() == 1;
+    }
+
+    /** Asks a running job to stop at its next chunk; false when the job is not running. */
+    public boolean requestCancel(ProjectId project, ImportJobId id) {
+        return jdbc.sql("""
+                        update import_job set cancel_requested = true
+                         where project_id = ? and id = ? and status in ('QUEUED', 'RUNNING')
+                        """)
+                .params(project.value(), id.value()).update() == 1;
+    }
+
+    /** QUEUED → CANCELLED at once; false when the job is not queued (any more). */
+    public boolean cancelQueued(ProjectId project, ImportJobId id) {
+        return jdbc.sql("""
+                        update import_job set status = 'CANCELLED', cancel_requested = true, finished_at = now()
+                         where project_id = ? and id = ? and status = 'QUEUED'
+                        """)
+                .params(project.value(), id.value()).update() == 1;
+    }
+
+    /** Sets the number of rows of an ended job once counted (a job cancelled before it ran). */
+    public void setTotalRows(ImportJobId id, long totalRows) {
+        jdbc.sql("update import_job set total_rows = ? where id = ? and total_rows is null")
+                .params(totalRows, id.value()).update();
+    }
+
+    /** Jobs left RUNNING, e.g. by a stop of the server. */
+    public List<ImportJob> running() {
+        return jdbc.sql("select * from import_job where status = 'RUNNING' order by launched_at, id")
+                .query(ImportJobRepository::job).list();
+    }
+
+    /** A RUNNING job goes back to the queue to resume after its last committed row. */
+    public boolean requeue(ImportJobId id) {
+        return jdbc.sql("update import_job set status = 'QUEUED' where id = ? and status = 'RUNNING'")
+                .param(id.value()).update() == 1;
+    }
+
+    /** Ends a job whose file is gone: FAILED (or CANCELLED when a cancel was asked for), total unknown. */
+    public boolean failWithoutFile(ImportJobId id, String message) {
+        return jdbc.sql("""
+                        update import_job
+                           set status = case when cancel_requested then 'CANCELLED' else 'FAILED' end,
+                               failure_message = case when cancel_requested then null else ? end,
+                               finished_at = now()
+                         where id = ? and status in ('QUEUED', 'RUNNING')
+                        """)
+                .params(message, id.value()).update() == 1;
+    }
+
+    // ---- files ----
+
+    /** Stored files of jobs that ended before {@code endedBefore} and are not deleted yet. */
+    public List<FileToDelete> filesToDelete(Instant endedBefore) {
+        return jdbc.sql("""
+                        select id, project_id, stored_file_id from import_job
+                         where file_deleted_at is null and finished_at is not null and finished_at <= ?
+                           and status not in ('QUEUED', 'RUNNING')
+                        """)
+                .param(Timestamp.from(endedBefore))
+                .query((rs, n) -> new FileToDelete(new ImportJobId(rs.getLong(1)), new ProjectId(rs.getLong(2)),
+                        rs.getString(3)))
+                .list();
+    }
+
+    public void markFileDeleted(ImportJobId id) {
+        jdbc.sql("update import_job set file_deleted_at = now() where id = ?").param(id.value()).update();
+    }
+
+    public boolean isFileReferenced(ProjectId project, String storedFileId) {
+        return jdbc.sql("""
+                        select exists (select 1 from import_job
+                                        where project_id = ? and stored_file_id = ? and file_deleted_at is null)
+                        """)
+                .params(project.value(), storedFileId).query(Boolean.class).single();
+    }
+
+    /** The mapping of the project's newest job whose file had exactly {@code header}. */
+    public Optional<ColumnMapping> lastMapping(ProjectId project, List<String> header) {
+        return jdbc.sql("""
+                        select mapping::text from import_job
+                         where project_id = ? and header = ?
+                         order by launched_at desc, id desc limit 1
+                        """)
+                .params(project.value(), header.toArray(String[]::new))
+                .query(String.class).optional().map(MappingJson::read);
+    }
+
+    // ---- mapping rows ----
+
+    private static Existing existing(ResultSet rs, int n) throws SQLException {
+        return new Existing(new ImportJobId(rs.getLong(1)), rs.getString(2), rs.getString(3));
+    }
+
+    private static ImportJob job(ResultSet rs, int n) throws SQLException {
+        return new ImportJob(new ImportJobId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
+                new UserId(rs.getLong("launched_by_user_id")), rs.getString("stored_file_id"), format(rs),
+                textArray(rs.getArray("header")), MappingJson.read(rs.getString("mapping")),
+                (Long) rs.getObject("estimated_rows"), ImportStatus.valueOf(rs.getString("status")),
+                (Long) rs.getObject("total_rows"), rs.getLong("imported_rows"), rs.getLong("failed_rows"), rs.getLong("last_row_number"),
+                rs.getBoolean("cancel_requested"));
+    }
+
+    private static ImportJobView view(ResultSet rs, int n) throws SQLException {
+        return new ImportJobView(new ImportJobId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
+                rs.getString("project_name"), ImportType.valueOf(rs.getString("import_type")),
+                ImportAction.valueOf(rs.getString("import_action")), rs.getString("original_file_name"),
+                rs.getLong("file_size"), format(rs), textArray(rs.getArray("header")),
+                MappingJson.read(rs.getString("mapping")), new UserId(rs.getLong("launched_by_user_id")),
+                rs.getString("launched_by_label"), ImportStatus.valueOf(rs.getString("status")),
+                (Long) rs.getObject("total_rows"), (Long) rs.getObject("estimated_rows"),
+                rs.getLong("imported_rows"), rs.getLong("failed_rows"), rs.getLong("last_row_number"),
+                instant(rs.getTimestamp("launched_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")), rs.getString("failure_message"),
+                rs.getBoolean("cancel_requested"));
+    }
+
+    private static FileFormat format(ResultSet rs) throws SQLException {
+        return new FileFormat(Charset.forName(rs.getString("encoding")), rs.getString("delimiter").charAt(0));
+    }
+
+    private static List<String> textArray(Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        return Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
