@@ -166,13 +166,13 @@ public record PurchaseDate(Instant value) {
                 throw invalid(s);
             }
             i++;
-            int hours = digits(2, 2);
+            int hours = twoDigits();
             int minutes = 0;
             if (i < n) {
                 if (s.charAt(i) == ':') {
                     i++;
                 }
-                minutes = digits(2, 2);
+                minutes = twoDigits();
             }
             if (hours > 18 || minutes > 59) {
                 throw impossible("an offset from UTC is at most 18 hours");
@@ -191,6 +191,15 @@ public record PurchaseDate(Instant value) {
             if (i - start < min || (i < n && isDigit(i))) {
                 throw invalid(s);
             }
+            return value;
+        }
+
+        private int twoDigits() {
+            if (i + 2 > n || !isDigit(i) || !isDigit(i + 1)) {
+                throw invalid(s);
+            }
+            int value = (s.charAt(i) - '0') * 10 + (s.charAt(i + 1) - '0');
+            i += 2;
             return value;
         }
 

@@ -85,7 +85,7 @@ public final class RowValidator {
     public RowOutcome validate(SourceRow row) {
         long number = row.rowNumber();
         if (row.hasReadErrors()) {
-            return new InvalidRow(number, row.readErrors());
+            return new InvalidRow(number, maskCvv(row.readErrors()));
         }
         List<RowError> errors = null;
         if (row.cells().size() > headerColumns) {
@@ -213,6 +213,20 @@ public final class RowValidator {
         }
         return new ValidCard(number, number0, rules.poolId(), cvvDigits, amount, contact, purchasedAt,
                 rules.expiryFor(purchasedAt), cardStatus.name());
+    }
+
+    /** Read errors carry the start of a cut value; one in the CVV column is masked like any CVV. */
+    private List<RowError> maskCvv(List<RowError> errors) {
+        if (cvv < 0) {
+            return errors;
+        }
+        List<RowError> masked = new ArrayList<>(errors.size());
+        for (RowError e : errors) {
+            masked.add(columnNames[cvv].equals(e.column()) && e.value() != null
+                    ? new RowError(e.rowNumber(), e.column(), Cvv.mask(e.value()), e.code(), e.message())
+                    : e);
+        }
+        return masked;
     }
 
     private RowError error(long rowNumber, int column, SourceRow row, InvalidValueException e) {
