@@ -175,14 +175,12 @@ public class ImportService {
             RowValidator validator = new RowValidator(mapping, header, pools.poolsOf(tenant.projectId()), clock);
             List<ValidCard> valid = new ArrayList<>();
             for (SourceRow row : sample) {
-                List<RowError> rowErrors = new ArrayList<>(row.readErrors());
-                if (rowErrors.isEmpty()) {
-                    RowOutcome outcome = validator.validate(row);
-                    if (outcome instanceof InvalidRow invalid) {
-                        rowErrors.addAll(invalid.errors());
-                    } else if (outcome instanceof ValidCard card) {
-                        valid.add(card);
-                    }
+                List<RowError> rowErrors = new ArrayList<>();
+                RowOutcome outcome = validator.validate(row);
+                if (outcome instanceof InvalidRow invalid) {
+                    rowErrors.addAll(invalid.errors());
+                } else if (outcome instanceof ValidCard card) {
+                    valid.add(card);
                 }
                 errors.add(rowErrors);
             }

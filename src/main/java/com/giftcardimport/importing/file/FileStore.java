@@ -79,7 +79,31 @@ public class FileStore {
      * @throws IOException           when the disk fails; the partial file is deleted
      */
     public StoredFile store(ProjectId projectId, String originalName, InputStream content) throws IOException {
-        throw new UnsupportedOperationException("TODO");
+        Path directory = projectDirectory(projectId);
+        Files.createDirectories(directory);
+        String id = UUID.randomUUID().toString();
+        Path part = directory.resolve(id + PART);
+        long size = 0;
+        try {
+            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = content.read(buffer)) >= 0) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new FileTooLargeException(maxBytes);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            Files.move(part, directory.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        Instant storedAt = clock.instant();
+        log.info("Stored upload {} of project {} ({} bytes)", id, projectId, size);
+        return new StoredFile(id, projectId, sanitiseName(originalName), size, storedAt);
     }
 
     /** Opens a stored file for reading. */
@@ -94,17 +118,35 @@ public class FileStore {
      *                                     or a file that does not exist (any more)
      */
     public Path path(ProjectId projectId, String id) {
-        throw new UnsupportedOperationException("TODO");
+        Path path = resolve(projectId, id);
+        if (path == null || !Files.isRegularFile(path)) {
+            throw new StoredFileNotFoundException();
+        }
+        return path;
     }
 
     /** Whether {@code id} names an existing file of {@code projectId}. */
     public boolean exists(ProjectId projectId, String id) {
-        throw new UnsupportedOperationException("TODO");
+        Path path = resolve(projectId, id);
+        return path != null && Files.isRegularFile(path);
     }
 
     /** Deletes a stored file; returns whether there was one. Unknown or foreign ids are ignored. */
     public boolean delete(ProjectId projectId, String id) {
-        throw new UnsupportedOperationException("TODO");
+        Path path = resolve(projectId, id);
+        if (path == null) {
+            return false;
+        }
+        try {
+            boolean deleted = Files.deleteIfExists(path);
+            if (deleted) {
+                log.info("Deleted upload {} of project {}", id, projectId);
+            }
+            return deleted;
+        } catch (IOException e) {
+            log.warn("Could not delete upload {} of project {}: {}", id, projectId, e.toString());
+            return false;
+        }
     }
 
     /**
@@ -116,11 +158,110 @@ public class FileStore {
     @Scheduled(initialDelayString = "${app.upload.sweep-initial-delay:1m}",
             fixedDelayString = "${app.upload.sweep-interval:15m}")
     public int sweep() {
-        throw new UnsupportedOperationException("TODO");
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(abandonedAfter);
+        FileReferences claims = references.getIfAvailable();
+        int deleted = 0;
+        try (Stream<Path> projects = Files.list(uploads)) {
+            for (Path directory : (Iterable<Path>) projects::iterator) {
+                ProjectId projectId = projectIdOf(directory);
+                if (projectId == null) {
+                    continue;
+                }
+                deleted += sweep(projectId, directory, cutoff, claims);
+            }
+        } catch (IOException e) {
+            log.warn("Could not sweep uploads in {}: {}", uploads, e.toString());
+        }
+        if (deleted > 0) {
+            log.info("Swept {} abandoned upload(s)", deleted);
+        }
+        return deleted;
+    }
+
+    private int sweep(ProjectId projectId, Path directory, Instant cutoff, FileReferences claims) throws IOException {
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                boolean partial = name.endsWith(PART);
+                String id = partial ? name.substring(0, name.length() - PART.length()) : name;
+                if (!ID.matcher(id).matches() || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                FileTime modified = Files.getLastModifiedTime(file);
+                if (!modified.toInstant().isBefore(cutoff)) {
+                    continue;
+                }
+                if (!partial && claims != null && claims.isReferenced(projectId, id)) {
+                    continue;
+                }
+                try {
+                    if (Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } catch (NoSuchFileException ignored) {
+                    // deleted meanwhile
+                }
+            }
+        }
+        return deleted;
     }
 
     /** The original file name made safe to keep and show: no directories, no control characters, not too long. */
     public static String sanitiseName(String originalName) {
-        throw new UnsupportedOperationException("TODO");
+        if (originalName == null) {
+            return "upload";
+        }
+        String name = originalName;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        if (slash >= 0) {
+            name = name.substring(slash + 1);
+        }
+        StringBuilder clean = new StringBuilder(Math.min(name.length(), MAX_NAME_LENGTH));
+        name.codePoints()
+                .filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT
+                        && Character.getType(cp) != Character.UNASSIGNED)
+                .forEach(clean::appendCodePoint);
+        name = clean.toString().strip();
+        while (name.startsWith(".")) {
+            name = name.substring(1);
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            int cut = MAX_NAME_LENGTH;
+            if (Character.isLowSurrogate(name.charAt(cut))) {
+                cut--;
+            }
+            name = name.substring(0, cut);
+        }
+        return name.isBlank() ? "upload" : name;
+    }
+
+    private Path projectDirectory(ProjectId projectId) {
+        if (projectId.value() <= 0) {
+            throw new IllegalArgumentException("Not a project id: " + projectId);
+        }
+        return uploads.resolve(Long.toString(projectId.value()));
+    }
+
+    /** The path an id would have in the project's directory, or null when it is not an id of this store. */
+    private Path resolve(ProjectId projectId, String id) {
+        if (projectId == null || projectId.value() <= 0 || id == null || !ID.matcher(id).matches()) {
+            return null;
+        }
+        Path path = projectDirectory(projectId).resolve(id).normalize();
+        return path.startsWith(uploads) ? path : null;
+    }
+
+    private static ProjectId projectIdOf(Path directory) {
+        String name = directory.getFileName().toString();
+        if (!Files.isDirectory(directory) || name.isEmpty() || name.length() > 18
+                || !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        long id = Long.parseLong(name);
+        return id > 0 ? ProjectId.of(id) : null;
     }
 }

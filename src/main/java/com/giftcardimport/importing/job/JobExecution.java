@@ -206,10 +206,6 @@ final class JobExecution {
     }
 
     private void add(Chunk chunk, SourceRow row) {
-        if (row.hasReadErrors()) {
-            chunk.addErrors(row.rowNumber(), row.cells(), row.readErrors());
-            return;
-        }
         RowOutcome outcome = validator.validate(row);
         switch (outcome) {
             case ValidCard card -> chunk.addCard(card.rowNumber(), row.cells(), card.poolId(), card.cardNumber(),

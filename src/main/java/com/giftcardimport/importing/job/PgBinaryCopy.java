@@ -174,7 +174,11 @@ final class PgBinaryCopy {
         int32(0);   // length, patched below
         int start = len;
         int32(1);   // dimensions
-        int32(values.contains(null) ? 1 : 0);
+        boolean hasNull = false;
+        for (String value : values) {
+            hasNull |= value == null;
+        }
+        int32(hasNull ? 1 : 0);
         int32(TEXT_OID);
         int32(values.size());
         int32(1);   // lower bound

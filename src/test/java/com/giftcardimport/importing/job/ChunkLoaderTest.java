@@ -1,0 +1,142 @@
+package com.giftcardimport.importing.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.giftcardimport.importing.ColumnMapping;
+import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportTestSupport;
+import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.RowError;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class ChunkLoaderTest {
+
+    static final List<String> HEADER = List.of("Card", "Pool", "Balance", "CVV");
+    static final ColumnMapping MAPPING = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL,
+            2, GiftCardField.BALANCE, 3, GiftCardField.CVV), 4);
+
+    @Autowired
+    ChunkLoader loader;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ImportTestSupport support;
+
+    TestProject project;
+    long pool;
+    long job;
+    JobLayout layout;
+
+    @BeforeEach
+    void runningJob() {
+        project = support.newProject();
+        pool = support.arbitraryPool(project.id(), "flex", false);
+        job = jdbc.sql("""
+                        insert into import_job (project_id, import_type, import_action, original_file_name,
+                                                stored_file_id, file_size, encoding, delimiter, header, mapping,
+                                                launched_by_user_id, launched_by_label, request_fingerprint, status)
+                        values (?, 'LOYALTY_GIFT_CARDS', 'ADD_GIFT_CARDS', 'cards.csv', ?, 1, 'UTF-8', ',', ?,
+                                '[]', ?, 'Test', 'x', 'RUNNING')
+                        returning id
+                        """)
+                .params(project.id().value(), UUID.randomUUID().toString(), HEADER.toArray(String[]::new),
+                        support.userId(project.admin()))
+                .query(Long.class).single();
+        layout = JobLayout.of(job, project.id().value(), HEADER, MAPPING);
+    }
+
+    @Test
+    void duplicates_within_a_chunk_across_chunks_and_against_stored_cards_fail_and_the_first_occurrence_wins() {
+        jdbc.sql("insert into gift_card (project_id, pool_id, card_number, balance) values (?, ?, 'OLD-1', 1)")
+                .params(project.id().value(), pool).update();
+
+        Chunk first = new Chunk(layout, 10);
+        card(first, 2, "A-1");
+        card(first, 3, "B-2");
+        card(first, 4, "A-1");
+        card(first, 5, "OLD-1");
+        ChunkLoader.Loaded one = loader.load(layout, first);
+
+        Chunk second = new Chunk(layout, 10);
+        card(second, 6, "B-2");
+        card(second, 7, "C-3");
+        ChunkLoader.Loaded two = loader.load(layout, second);
+
+        assertThat(one.imported()).isEqualTo(2);
+        assertThat(one.failed()).isEqualTo(2);
+        assertThat(two.imported()).isEqualTo(1);
+        assertThat(two.failed()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select card_number || '@' || import_row_number from gift_card
+                         where import_job_id = ? order by import_row_number
+                        """).param(job).query(String.class).list())
+                .containsExactly("A-1@2", "B-2@3", "C-3@7");
+        assertThat(errors()).containsExactly(
+                "4 Card A-1 CARD_NUMBER_DUPLICATE_IN_FILE: Card number \"A-1\" duplicates row 2 of this file",
+                "5 Card OLD-1 CARD_NUMBER_ALREADY_EXISTS: Card number \"OLD-1\" already exists in this project",
+                "6 Card B-2 CARD_NUMBER_DUPLICATE_IN_FILE: Card number \"B-2\" duplicates row 3 of this file");
+        assertThat(jdbc.sql("select imported_rows || '/' || failed_rows || '/' || last_row_number from import_job where id = ?")
+                .param(job).query(String.class).single()).isEqualTo("3/3/7");
+    }
+
+    @Test
+    void a_failed_row_keeps_its_cells_for_the_report_with_the_cvv_masked() {
+        Chunk chunk = new Chunk(layout, 10);
+        chunk.addErrors(2, List.of("X-1", "nope", "12", "987"), List.of(
+                new RowError(2, "Pool", "nope", "POOL_NOT_FOUND", "No pool"),
+                new RowError(2, "CVV", "***", "CVV_INVALID", "Bad CVV")));
+        loader.load(layout, chunk);
+
+        assertThat(jdbc.sql("select array_to_string(original_row, '|') from import_error where job_id = ? and seq = 0")
+                .param(job).query(String.class).single()).isEqualTo("X-1|nope|12|***");
+        assertThat(jdbc.sql("select count(*) from import_error where job_id = ?").param(job).query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select failed_rows from import_job where id = ?").param(job).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_chunk_commits_nothing_when_the_job_is_no_longer_running() {
+        jdbc.sql("update import_job set status = 'CANCELLED' where id = ?").param(job).update();
+        Chunk chunk = new Chunk(layout, 10);
+        card(chunk, 2, "Z-1");
+        try {
+            loader.load(layout, chunk);
+        } catch (ChunkLoader.JobNoLongerRunningException expected) {
+            // the chunk is rolled back
+        }
+        assertThat(jdbc.sql("select count(*) from gift_card where project_id = ?").param(project.id().value())
+                .query(Long.class).single()).isZero();
+    }
+
+    @AfterEach
+    void endJob() {
+        jdbc.sql("update import_job set status = 'COMPLETED', finished_at = now() where id = ? and status = 'RUNNING'")
+                .param(job).update();
+    }
+
+    private void card(Chunk chunk, long row, String number) {
+        chunk.addCard(row, List.of(number, "flex", "10", ""), pool, number, null, new BigDecimal("10.00"), null, null,
+                null, "INACTIVE");
+    }
+
+    private List<String> errors() {
+        return jdbc.sql("""
+                        select row_number || ' ' || column_name || ' ' || value || ' ' || code || ': ' || message
+                          from import_error where job_id = ? order by row_number, seq
+                        """)
+                .param(job).query(String.class).list();
+    }
+}
