@@ -84,15 +84,15 @@ class ImportsApiController {
     ResponseEntity<ImportResponse> create(
             @RequestPart("file") @Parameter(description = "The .csv or .txt file; the first row holds column names")
             MultipartFile file,
-            @RequestParam(name = "mapping", required = false)
+            @RequestPart(name = "mapping", required = false)
             @Parameter(description = "JSON object naming the field for each column to import, by column name or "
                     + "0-based position, e.g. {\"Card No\":\"CARD_NUMBER\",\"Pool\":\"POOL\",\"Amount\":\"BALANCE\"}. "
                     + "Columns not named are skipped. Without it, columns are mapped automatically.")
             String mapping,
-            @RequestParam(name = "encoding", required = false)
+            @RequestPart(name = "encoding", required = false)
             @Parameter(description = "Character encoding, e.g. UTF-8 or windows-1251; detected when absent")
             String encoding,
-            @RequestParam(name = "delimiter", required = false)
+            @RequestPart(name = "delimiter", required = false)
             @Parameter(description = "',' ';' '|' or 'tab' (also 'comma', 'semicolon', 'pipe'); detected when absent")
             String delimiter,
             @RequestHeader(name = "Idempotency-Key", required = false)
