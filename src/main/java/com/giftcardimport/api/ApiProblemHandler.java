@@ -76,7 +76,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ImportAlreadyEndedException.class)
     ProblemDetail alreadyEnded(ImportAlreadyEndedException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Import already ended", e.getMessage());
-        problem.setProperty("status", e.status().name());
+        problem.setProperty("importStatus", e.status().name());
         return problem;
     }
 

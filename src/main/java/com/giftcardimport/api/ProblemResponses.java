@@ -48,7 +48,6 @@ final class ProblemResponses {
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);

@@ -283,7 +283,7 @@ class ImportsApiTest {
         Response cancel = acme.post("/api/v1/imports/" + id + "/cancel");
 
         assertThat(cancel.status()).isEqualTo(409);
-        assertThat(cancel.json().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(cancel.json().get("importStatus").asString()).isEqualTo("COMPLETED");
     }
 
     @Test
