@@ -52,7 +52,8 @@ import org.springframework.util.FileSystemUtils;
  * file of the same cards (pool ids resolved, CVVs encrypted, expiry computed: what the table stores). A
  * checkpoint precedes each, so neither pays for the other's dirty pages.
  */
-@SpringBootTest(properties = "logging.level.com.giftcardimport.importing.job.JobExecution=DEBUG")
+@SpringBootTest(properties = {"logging.level.com.giftcardimport.importing.job.JobExecution=DEBUG",
+        "app.import.direct-copy=${benchmark.direct-copy:true}"})
 @ActiveProfiles("test")
 class ImportBenchmark {
 

@@ -105,7 +105,7 @@ final class JobExecution {
         executor.execute(this::produce);
         ChunkLoader.Timings timings = ChunkLoader.Timings.ZERO;
         // straight into gift_card while the file brings no taken numbers; the staging way after one did
-        boolean tryDirect = true;
+        boolean tryDirect = settings.directCopy();
         long loaderWaiting = 0;
         try {
             while (true) {
@@ -117,7 +117,7 @@ final class JobExecution {
                         continue;   // read but not loaded: its rows count as not processed
                     }
                     ChunkLoader.Loaded loaded = loader.load(layout, chunk, tryDirect);
-                    tryDirect = !loaded.hadDuplicates(chunk);
+                    tryDirect = settings.directCopy() && !loaded.hadDuplicates(chunk);
                     timings = timings.plus(loaded.timings());
                     imported += loaded.imported();
                     failed += loaded.failed();
