@@ -118,7 +118,7 @@ public class AutoMapper {
 
     /** The known names of each field (its label first), for the wizard's help text. */
     public static Map<GiftCardField, List<String>> knownNames() {
-        return SYNONYMS;
+        return java.util.Collections.unmodifiableMap(SYNONYMS);
     }
 
     /** Suggests a mapping for {@code headers}, using the project's history when there is one. */
