@@ -1,0 +1,16 @@
+package com.giftcardimport.importing.file;
+
+import com.giftcardimport.project.ProjectId;
+import java.time.Instant;
+
+/**
+ * An uploaded file kept by {@link FileStore}.
+ *
+ * @param id           the generated name of the file (a random UUID); the only handle to it
+ * @param projectId    the project the file belongs to; files of another project cannot be reached with this id
+ * @param originalName the name the file had on the user's computer, sanitised; metadata only, never a path
+ * @param size         bytes stored
+ * @param storedAt     when the upload finished
+ */
+public record StoredFile(String id, ProjectId projectId, String originalName, long size, Instant storedAt) {
+}

@@ -1,0 +1,17 @@
+package com.giftcardimport.importing.mapping;
+
+import com.giftcardimport.importing.GiftCardField;
+import java.util.Optional;
+
+/**
+ * The suggestion for one file column.
+ *
+ * @param column     position of the column in the file, from 0
+ * @param header     the column's name in the file
+ * @param field      the suggested field, or empty: do not import this column
+ * @param confidence from 0 (no idea) to 1 (certain)
+ * @param reason     why, in words for the user ("Used for this file last time", "Known name for Card number", …)
+ */
+public record ColumnSuggestion(int column, String header, Optional<GiftCardField> field, double confidence,
+                               String reason) {
+}

@@ -1,0 +1,255 @@
+package com.giftcardimport.importing.read;
+
+import static com.giftcardimport.importing.RowErrorCodes.FIELD_TOO_LONG;
+import static com.giftcardimport.importing.RowErrorCodes.ROW_TOO_LONG;
+
+import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.RowError;
+import com.giftcardimport.importing.SourceRow;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams the rows of a CSV/TXT file with bounded memory. commons-csv does the parsing; a guard in front of it
+ * ({@link LimitGuard}) cuts any value or row that grows over the {@link ReadLimits}, so the parser never holds
+ * more than one bounded row, whatever the file (a 20 MB value, no line breaks at all).
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>A byte-order mark is skipped. Bytes that are not valid in the encoding become U+FFFD; the validator fails
+ *       a mapped value holding one ({@code INVALID_ENCODING}).</li>
+ *   <li>Quotes are {@code "}, only at the start of a value, doubled inside a quoted value; characters after the
+ *       closing quote are kept ({@code "ab"c} reads {@code abc}, as spreadsheets do). Line ends are CRLF, LF or CR.</li>
+ *   <li>Row numbers are what a spreadsheet shows: every physical row counts, the header and empty lines included,
+ *       and a quoted value spanning lines is one row. The header is the first row that is not empty (row 1 unless
+ *       the file starts with empty lines).</li>
+ *   <li>Empty lines, and rows whose values are all blank ({@code ;;;}), are skipped: never returned.</li>
+ *   <li>A value over {@link ReadLimits#maxFieldChars()} is cut to the limit and its row gets {@code FIELD_TOO_LONG};
+ *       a row over {@link ReadLimits#maxRecordChars()} or {@link ReadLimits#maxColumns()} is cut there and gets
+ *       {@code ROW_TOO_LONG}. Such rows are returned (for the error report) but never imported.</li>
+ *   <li>A row with fewer or more values than the header is returned as it is; validation decides.</li>
+ *   <li>File-level problems throw {@link MalformedFileException}: no header row, a header row over the limits,
+ *       a quote that is never closed (thrown when the reader reaches the row that opened it).</li>
+ * </ul>
+ * {@link #hasNext()} and {@link #next()} throw {@link UncheckedIOException} when the stream fails. Not thread-safe.
+ */
+public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
+
+    private final LimitGuard guard;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final ReadLimits limits;
+    private final List<String> header;
+    private final long headerRowNumber;
+    private long rowNumber;
+    private SourceRow next;
+
+    private CsvRowReader(LimitGuard guard, CSVParser parser, ReadLimits limits) {
+        this.guard = guard;
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.limits = limits;
+        CSVRecord first = nextNonBlankRecord();
+        if (first == null) {
+            throw new MalformedFileException(0, "The file has no header row: it is empty or holds only empty "
+                    + "lines. The first row must hold the column names");
+        }
+        this.headerRowNumber = rowNumber;
+        String[] values = first.values();
+        List<String> names = new ArrayList<>(values.length);
+        for (String value : values) {
+            char last = value.isEmpty() ? 0 : value.charAt(value.length() - 1);
+            if (last == LimitGuard.CUT_RECORD) {
+                throw new MalformedFileException(rowNumber, "The header row is longer than "
+                        + count(limits.maxRecordChars()) + " characters or has more than " + count(limits.maxColumns())
+                        + " columns: the file seems to have no line breaks, or it is not a CSV/TXT file");
+            }
+            if (last == LimitGuard.CUT_VALUE) {
+                throw new MalformedFileException(rowNumber, "A column name in the header row is longer than "
+                        + count(limits.maxFieldChars()) + " characters: the first row must hold the column names");
+            }
+            names.add(value.strip());
+        }
+        this.header = List.copyOf(names);
+    }
+
+    /**
+     * Opens a reader over {@code in} (which it closes on {@link #close()}) and reads the header row.
+     *
+     * @throws MalformedFileException when there is no header row or it is over the limits
+     */
+    public static CsvRowReader open(InputStream in, FileFormat format, ReadLimits limits) throws IOException {
+        CharsetDecoder decoder = format.encoding().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        LimitGuard guard = new LimitGuard(new InputStreamReader(in, decoder), format.delimiter(), limits);
+        CSVFormat csv = CSVFormat.Builder.create(CSVFormat.DEFAULT)
+                .setDelimiter(format.delimiter())
+                .setQuote('"')
+                .setEscape(null)
+                .setCommentMarker(null)
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(false)
+                .setTrim(false)
+                .setTrailingData(true)
+                .setLenientEof(false)
+                .setAllowMissingColumnNames(true)
+                .get();
+        CSVParser parser = CSVParser.builder().setReader(guard).setFormat(csv).get();
+        try {
+            return new CsvRowReader(guard, parser, limits);
+        } catch (RuntimeException e) {
+            parser.close();
+            throw e;
+        }
+    }
+
+    /** The column names of the header row, trimmed (a byte-order mark removed). */
+    public List<String> header() {
+        return header;
+    }
+
+    /** The spreadsheet row number of the header row (1 unless the file starts with empty lines). */
+    public long headerRowNumber() {
+        return headerRowNumber;
+    }
+
+    /**
+     * Skips rows so that the next row returned is the first one numbered {@code rowNumber} or later. To resume a
+     * job after row N, call {@code skipUntil(N + 1)}.
+     */
+    public void skipUntil(long rowNumber) {
+        while (hasNext() && next.rowNumber() < rowNumber) {
+            next = null;
+        }
+    }
+
+    /** The spreadsheet row number of the last physical row read so far (empty lines included). */
+    public long lastRowNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        CSVRecord record = nextNonBlankRecord();
+        if (record == null) {
+            return false;
+        }
+        next = toRow(record);
+        return true;
+    }
+
+    @Override
+    public SourceRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        SourceRow row = next;
+        next = null;
+        return row;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    /** The next record that is not blank, counting every physical row; null at the end. */
+    private CSVRecord nextNonBlankRecord() {
+        while (true) {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            rowNumber++;
+            long open = guard.unterminatedQuoteRow();
+            if (open > 0 && open <= rowNumber) {
+                throw new MalformedFileException(open, "Row " + open + " opens a quoted value (\") that is never "
+                        + "closed, so the rest of the file would be one value. A value that starts with \" must end "
+                        + "with \"; a \" inside a quoted value is written twice (\"\")");
+            }
+            if (!isBlank(record)) {
+                return record;
+            }
+        }
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        for (int i = 0; i < record.size(); i++) {
+            String value = record.get(i);
+            for (int k = 0; k < value.length(); k++) {
+                if (!Character.isWhitespace(value.charAt(k)) && value.charAt(k) != '\u00a0') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private SourceRow toRow(CSVRecord record) {
+        String[] values = record.values();
+        List<RowError> errors = null;
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            int end = value.length();
+            boolean cutRecord = false;
+            boolean cutValue = false;
+            while (end > 0 && (value.charAt(end - 1) == LimitGuard.CUT_RECORD
+                    || value.charAt(end - 1) == LimitGuard.CUT_VALUE)) {
+                cutRecord |= value.charAt(end - 1) == LimitGuard.CUT_RECORD;
+                cutValue |= value.charAt(end - 1) == LimitGuard.CUT_VALUE;
+                end--;
+            }
+            if (end == value.length()) {
+                continue;
+            }
+            values[i] = value.substring(0, end);
+            if (errors == null) {
+                errors = new ArrayList<>(2);
+            }
+            if (cutValue) {
+                String column = columnName(i);
+                errors.add(new RowError(rowNumber, column, preview(values[i]), FIELD_TOO_LONG, "The value in column '"
+                        + column + "' is longer than " + count(limits.maxFieldChars())
+                        + " characters: only the beginning was read and the row was not imported"));
+            }
+            if (cutRecord) {
+                errors.add(new RowError(rowNumber, null, null, ROW_TOO_LONG, "The row is longer than "
+                        + count(limits.maxRecordChars()) + " characters or has more than "
+                        + count(limits.maxColumns()) + " values: the rest of it was not read and it was not imported"));
+            }
+        }
+        return new SourceRow(rowNumber, Arrays.asList(values), errors == null ? List.of() : errors);
+    }
+
+    private String columnName(int column) {
+        String name = column < header.size() ? header.get(column) : "";
+        return name.isEmpty() ? "Column " + (column + 1) : name;
+    }
+
+    private static String preview(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
+    static String count(long n) {
+        return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(n);
+    }
+}

@@ -1,0 +1,38 @@
+package com.giftcardimport.importing.sniff;
+
+import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.SourceRow;
+import java.nio.charset.Charset;
+import java.util.List;
+
+/**
+ * What the head of a file tells: how to read it, its columns, its first rows and roughly how many rows it has.
+ *
+ * @param detected      encoding and delimiter to read the file with (the override when one was given); never null,
+ *                      UTF-8 and comma when nothing could be told
+ * @param encoding      same as {@code detected.encoding()}
+ * @param bomPresent    whether the file starts with a byte-order mark
+ * @param headers       the column names of the header row (the first non-empty row), trimmed; empty when there is
+ *                      no usable header
+ * @param sampleRows    the first data rows (at most {@link FileSniffer#SAMPLE_ROWS}), read exactly as the import
+ *                      will read them, with their spreadsheet row numbers
+ * @param estimatedRows the number of data rows: exact when the whole file fits in the sample, else an estimate
+ *                      from the average length of the sampled rows
+ * @param problems      file-level problems in words for the user; when not empty, the file cannot be imported
+ * @param exactRowCount whether {@code estimatedRows} is an exact count (the whole file fitted in the sample)
+ */
+public record SniffResult(FileFormat detected, Charset encoding, boolean bomPresent, List<String> headers,
+                          List<SourceRow> sampleRows, long estimatedRows, List<String> problems,
+                          boolean exactRowCount) {
+
+    public SniffResult {
+        headers = List.copyOf(headers);
+        sampleRows = List.copyOf(sampleRows);
+        problems = List.copyOf(problems);
+    }
+
+    /** Whether the file can go on to mapping: no file-level problem. */
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+}

@@ -1,0 +1,170 @@
+package com.giftcardimport.importing.validate;
+
+import static com.giftcardimport.importing.RowErrorCodes.BALANCE_AMBIGUOUS;
+import static com.giftcardimport.importing.RowErrorCodes.BALANCE_INVALID;
+import static com.giftcardimport.importing.RowErrorCodes.BALANCE_MISSING;
+import static com.giftcardimport.importing.RowErrorCodes.BALANCE_NEGATIVE;
+import static com.giftcardimport.importing.RowErrorCodes.BALANCE_TOO_LARGE;
+import static com.giftcardimport.importing.RowErrorCodes.BALANCE_TOO_LONG;
+import static com.giftcardimport.importing.RowErrorCodes.BALANCE_TOO_MANY_DECIMALS;
+
+import java.math.BigDecimal;
+
+/**
+ * A non-negative amount with at most 2 decimals, kept with scale 2 (it fits {@code numeric(19,2)}: at most 17
+ * digits before the decimal mark). Written with {@code .} or {@code ,} as the decimal mark and spaces (also
+ * no-break and thin spaces) between groups of three digits: {@code 1000}, {@code 1000.5}, {@code 1 000,50}.
+ * A value holding both marks ({@code 1,000.50}) or one mark twice ({@code 1.000.000}) is refused as ambiguous:
+ * the file must not make us guess which is the decimal mark.
+ */
+public record Amount(BigDecimal value) {
+
+    public static final int MAX_LENGTH = 40;
+    public static final int MAX_INTEGER_DIGITS = 17;
+    private static final String EXAMPLES = "write it like 1000, 1000.50 or 1 000,50";
+
+    public Amount {
+        if (value == null || value.signum() < 0 || value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("An amount is non-negative with at most 2 decimals");
+        }
+        value = value.setScale(2);
+    }
+
+    /** Parses a balance as a file writes it (see the class comment); the value is trimmed first. */
+    public static Amount parse(String raw) {
+        String s = Shown.strip(raw);
+        if (s.isEmpty()) {
+            throw new InvalidValueException(BALANCE_MISSING, "The card balance is empty: every card needs one");
+        }
+        if (s.length() > MAX_LENGTH) {
+            throw new InvalidValueException(BALANCE_TOO_LONG, "Card balance " + Shown.quoted(s) + " has "
+                    + s.length() + " characters: it cannot be an amount");
+        }
+        int n = s.length();
+        boolean negative = s.charAt(0) == '-';
+        int start = negative ? 1 : 0;
+        // characters
+        int commas = 0;
+        int dots = 0;
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ',') {
+                commas++;
+            } else if (c == '.') {
+                dots++;
+            } else if (!(c >= '0' && c <= '9') && !isGroupSeparator(c)) {
+                throw new InvalidValueException(BALANCE_INVALID, "Card balance " + Shown.quoted(s) + " contains "
+                        + Shown.character(s.codePointAt(i)) + ": an amount has only digits, one decimal mark "
+                        + "('.' or ',') and spaces between thousands; " + EXAMPLES);
+            }
+        }
+        // syntax
+        if (commas > 0 && dots > 0) {
+            throw new InvalidValueException(BALANCE_AMBIGUOUS, "Card balance " + Shown.quoted(s)
+                    + " has both ',' and '.', so its decimal mark is ambiguous: use one decimal mark and spaces "
+                    + "between thousands; " + EXAMPLES);
+        }
+        if (commas > 1 || dots > 1) {
+            char mark = commas > 1 ? ',' : '.';
+            throw new InvalidValueException(BALANCE_AMBIGUOUS, "Card balance " + Shown.quoted(s) + " has '" + mark
+                    + "' more than once: separate thousands with spaces, not '" + mark + "'; " + EXAMPLES);
+        }
+        int mark = commas + dots == 0 ? n : Math.max(s.indexOf(','), s.indexOf('.'));
+        // integer part: digits, optionally in groups of three separated by one space
+        long unscaled = 0;
+        int integerDigits = 0;
+        int significantDigits = 0;
+        int groupLength = 0;
+        boolean grouped = false;
+        for (int i = start; i < mark; i++) {
+            char c = s.charAt(i);
+            if (isGroupSeparator(c)) {
+                if (groupLength == 0 || (grouped && groupLength != 3) || (!grouped && groupLength > 3)) {
+                    throw badGrouping(s);
+                }
+                grouped = true;
+                groupLength = 0;
+                continue;
+            }
+            groupLength++;
+            integerDigits++;
+            int digit = c - '0';
+            if (significantDigits > 0 || digit != 0) {
+                significantDigits++;
+            }
+            if (significantDigits > MAX_INTEGER_DIGITS) {
+                throw new InvalidValueException(BALANCE_TOO_LARGE, "Card balance " + Shown.quoted(s)
+                        + " is too large: at most " + MAX_INTEGER_DIGITS + " digits before the decimal mark");
+            }
+            unscaled = unscaled * 10 + digit;
+        }
+        if (grouped && groupLength != 3) {
+            throw badGrouping(s);
+        }
+        // fraction: at most two digits, no separators
+        int decimals = 0;
+        for (int i = mark + 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (isGroupSeparator(c)) {
+                throw new InvalidValueException(BALANCE_INVALID, "Card balance " + Shown.quoted(s)
+                        + " has a space after the decimal mark; " + EXAMPLES);
+            }
+            decimals++;
+            if (decimals <= 2) {
+                unscaled = unscaled * 10 + (c - '0');
+            }
+        }
+        if (integerDigits == 0 && decimals == 0) {
+            throw new InvalidValueException(BALANCE_INVALID, "Card balance " + Shown.quoted(s)
+                    + " has no digits; " + EXAMPLES);
+        }
+        if (decimals > 2) {
+            String hint = decimals == 3 && commas + dots == 1 && !grouped && integerDigits <= 3
+                    ? " (if '" + s.charAt(mark) + "' separates thousands here, write the thousands with a space "
+                    + "or nothing: 1 000 or 1000)"
+                    : "";
+            throw new InvalidValueException(BALANCE_TOO_MANY_DECIMALS, "Card balance " + Shown.quoted(s) + " has "
+                    + decimals + " decimals: at most 2 are allowed" + hint);
+        }
+        for (int i = decimals; i < 2; i++) {
+            unscaled *= 10;
+        }
+        if (negative && unscaled != 0) {
+            throw new InvalidValueException(BALANCE_NEGATIVE, "Card balance " + Shown.quoted(s)
+                    + " is negative: a balance is 0 or more");
+        }
+        if (significantDigits >= 17) {
+            // beyond what a long holds with two decimals: the slow, exact way
+            StringBuilder digits = new StringBuilder(n);
+            for (int i = start; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits.append(c);
+                } else if (c == ',' || c == '.') {
+                    digits.append('.');
+                }
+            }
+            return new Amount(new BigDecimal(digits.toString()));
+        }
+        return new Amount(BigDecimal.valueOf(unscaled, 2));
+    }
+
+    private static InvalidValueException badGrouping(String s) {
+        return new InvalidValueException(BALANCE_INVALID, "Card balance " + Shown.quoted(s)
+                + " has spaces that do not separate groups of three digits; " + EXAMPLES);
+    }
+
+    private static boolean isGroupSeparator(char c) {
+        return c == ' ' || c == '\u00a0' || c == '\u202f' || c == '\u2009' || c == '\u2007';
+    }
+
+    /** Equal as numbers: {@code 1000} = {@code 1000.0} = {@code 1000,00}. */
+    public boolean sameAs(BigDecimal other) {
+        return other != null && value.compareTo(other) == 0;
+    }
+
+    @Override
+    public String toString() {
+        return value.toPlainString();
+    }
+}

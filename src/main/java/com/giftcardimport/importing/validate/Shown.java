@@ -1,0 +1,64 @@
+package com.giftcardimport.importing.validate;
+
+/** How values appear inside messages: quoted and cut short, so a message stays readable whatever the file holds. */
+final class Shown {
+
+    static final int MAX = 40;
+
+    private Shown() {
+    }
+
+    /** {@code 'value'}, cut to {@value #MAX} characters with an ellipsis. */
+    static String quoted(String value) {
+        return "'" + cut(value) + "'";
+    }
+
+    static String cut(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() <= MAX) {
+            return value;
+        }
+        int end = MAX;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "…";
+    }
+
+    /** A character named for people: "a space", "'#'", "a tab", "U+0007". */
+    static String character(int codePoint) {
+        return switch (codePoint) {
+            case ' ' -> "a space";
+            case '\t' -> "a tab";
+            case '\u00a0' -> "a no-break space";
+            case '\n', '\r' -> "a line break";
+            case '\ufffd' -> "'\ufffd' (bytes that are not text in the file's encoding)";
+            default -> Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT
+                    ? String.format("the invisible character U+%04X", codePoint)
+                    : "'" + new String(Character.toChars(codePoint)) + "'";
+        };
+    }
+
+    /** Strips ordinary whitespace and no-break spaces from both ends. */
+    static String strip(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isBlank(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(raw.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == raw.length() ? raw : raw.substring(start, end);
+    }
+
+    static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\u00a0' || c == '\u202f' || c == '\u2007' || c == '\u2009'
+                || c == '\ufeff' || Character.isWhitespace(c);
+    }
+}
