@@ -7,7 +7,6 @@ import com.giftcardimport.importing.ImportNotFoundException;
 import com.giftcardimport.importing.ImportRefusedException;
 import com.giftcardimport.importing.file.FileTooLargeException;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalid(ValidationException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", e.getMessage());
         problem.setProperty("errors", e.errors().entrySet().stream()
-                .map(error -> Map.of("field", error.getKey(), "message", error.getValue()))
+                .map(error -> new FieldError(error.getKey(), error.getValue()))
                 .toList());
         return problem;
     }
@@ -120,6 +119,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", detail);
         problem.setProperty("maxBytes", maxBytes);
         return problem;
+    }
+
+    /** One rule a field of the request breaks. */
+    record FieldError(String field, String message) {
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
