@@ -47,6 +47,10 @@ class ImportServiceTest {
     CvvCipher cipher;
     @Autowired
     ProjectRepository projects;
+    @Autowired
+    com.giftcardimport.importing.file.FileReferences fileReferences;
+    @Autowired
+    com.giftcardimport.importing.job.ImportRunner runner;
 
     @AfterEach
     void logout() {
@@ -342,6 +346,44 @@ class ImportServiceTest {
                 .isInstanceOf(StoredFileNotFoundException.class);
         assertThat(imports.inspect(launched.id(), Optional.empty(), Optional.empty()).ok()).isTrue();
         await(job);
+    }
+
+    @Test
+    void the_mapping_a_project_used_last_time_is_suggested_again_for_a_file_with_the_same_headers() throws Exception {
+        TestProject project = projectWithPools();
+        support.loginAs(project.admin(), project.id());
+        String header = "Kolonka A,Kolonka B,Kolonka C,Kolonka D,Kolonka E\n";
+        StoredFile first = upload(header + "H-1,flex,,1,\n");
+        await(imports.launch(request(first, null)));
+
+        StoredFile second = upload(header + "H-2,flex,,2,\n");
+        MappingSuggestion suggestion = imports.suggestMapping(second.id(), utf8());
+
+        assertThat(suggestion.mapping()).isEqualTo(mappingOfHeader());
+        TestProject other = projectWithPools();
+        support.loginAs(other.admin(), other.id());
+        StoredFile elsewhere = upload(header + "H-3,flex,,3,\n");
+        assertThat(imports.suggestMapping(elsewhere.id(), utf8()).mapping()).as("another project's history")
+                .isNotEqualTo(mappingOfHeader());
+    }
+
+    @Test
+    void a_file_is_deleted_once_the_retention_after_its_import_is_over_and_the_error_report_still_works()
+            throws Exception {
+        TestProject project = projectWithPools();
+        support.loginAs(project.admin(), project.id());
+        StoredFile file = upload(HEADER + "T-1,nowhere,,1,\n");
+        ImportJobView job = await(imports.launch(request(file, null)));
+        assertThat(fileReferences.isReferenced(project.id(), file.id())).isTrue();
+
+        jdbc.sql("update import_job set finished_at = now() - interval '8 days' where id = ?")
+                .param(job.id().value()).update();
+        assertThat(runner.deleteFilesPastRetention()).isGreaterThanOrEqualTo(1);
+
+        assertThat(fileReferences.isReferenced(project.id(), file.id())).isFalse();
+        assertThatThrownBy(() -> imports.inspect(file.id(), Optional.empty(), Optional.empty()))
+                .isInstanceOf(StoredFileNotFoundException.class);
+        assertThat(report(job)).contains("T-1,nowhere");
     }
 
     // ---------------------------------------------------------------- who may
