@@ -48,6 +48,7 @@ public class MainLayout extends AppLayout {
         projectSwitcher.setItems(memberships);
         projectSwitcher.setItemLabelGenerator(m -> m.projectName() + " (" + m.projectSlug() + ")");
         projectSwitcher.setAriaLabel("Current project");
+        projectSwitcher.setId("project-switcher");
         projectSwitcher.setPlaceholder("No project");
         projectSwitcher.setVisible(!memberships.isEmpty());
         current.currentMembership().ifPresent(projectSwitcher::setValue);

@@ -1,0 +1,61 @@
+package com.giftcardimport.card;
+
+import com.giftcardimport.pool.Pool;
+import com.giftcardimport.pool.PoolService;
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.CurrentTenant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gift cards of the current project, page by page, for members (project admins and account managers). Card
+ * numbers leave the database already masked and CVVs are never read: a list only says whether one exists.
+ */
+@Service
+public class GiftCardService {
+
+    /** What replaces the hidden part of a card number. */
+    public static final String MASK = "••••••";
+    /** What stands for a stored CVV. */
+    public static final String CVV_MASK = "•••";
+    /** At most this many cards per page. */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private final CurrentTenant current;
+    private final PoolService pools;
+    private final GiftCardRepository cards;
+
+    GiftCardService(CurrentTenant current, PoolService pools, GiftCardRepository cards) {
+        this.current = current;
+        this.pools = pools;
+        this.cards = cards;
+    }
+
+    /**
+     * One page of the current project's cards matching {@code filter}, newest first. The last four characters of
+     * the card number stay visible, but never more than half of it ({@code 12} shows as {@code ••••••2}).
+     *
+     * @param limit at most {@link #MAX_PAGE_SIZE}
+     */
+    @Transactional(readOnly = true)
+    public List<MaskedGiftCard> page(GiftCardFilter filter, int offset, int limit) {
+        ProjectId project = current.requireMember().projectId();
+        return cards.page(project, orAll(filter), Math.max(offset, 0), Math.clamp(limit, 0, MAX_PAGE_SIZE));
+    }
+
+    /** How many of the current project's cards match {@code filter}. */
+    @Transactional(readOnly = true)
+    public long count(GiftCardFilter filter) {
+        return cards.count(current.requireMember().projectId(), orAll(filter));
+    }
+
+    /** The pools of the current project, to filter by. */
+    public List<Pool> pools() {
+        return pools.all();
+    }
+
+    private static GiftCardFilter orAll(GiftCardFilter filter) {
+        return filter == null ? GiftCardFilter.all() : filter;
+    }
+}

@@ -1,0 +1,35 @@
+package com.giftcardimport.pool;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The balance of every card of a FIXED pool: a positive amount with at most two decimals, kept with scale 2
+ * ({@code 1000} becomes {@code 1000.00}). It fits the database's {@code numeric(19,2)}.
+ */
+public record FaceValue(BigDecimal amount) {
+
+    /** {@code numeric(19,2)} leaves 17 digits before the decimal mark. */
+    private static final int MAX_INTEGER_DIGITS = 17;
+
+    public FaceValue {
+        if (amount == null) {
+            throw new IllegalArgumentException("Face value is required");
+        }
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("Face value must be a positive amount");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("Face value: at most 2 decimals");
+        }
+        amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("Face value is too large");
+        }
+    }
+
+    /** Whether {@code other} is the same amount, whatever its scale ({@code 1000} equals {@code 1000.00}). */
+    public boolean sameAmountAs(BigDecimal other) {
+        return other != null && amount.compareTo(other) == 0;
+    }
+}

@@ -1,0 +1,158 @@
+package com.giftcardimport.pool.ui;
+
+import com.giftcardimport.base.ValidationException;
+import com.giftcardimport.pool.PoolDraft;
+import com.giftcardimport.pool.PoolSystemName;
+import com.giftcardimport.pool.ValidityUnit;
+import com.giftcardimport.pool.ValueType;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.function.SerializableConsumer;
+import java.util.Map;
+
+/**
+ * The pool form in a dialog: create a pool, or edit one. The service checks the input and its messages are shown
+ * next to their fields. When the pool already has cards, value type, face value and validity are read-only.
+ */
+class PoolDialog extends Dialog {
+
+    static final String LOCKED_HINT = "Locked: the pool already has cards";
+
+    final TextField systemName = new TextField("System name");
+    final TextField name = new TextField("Name");
+    final RadioButtonGroup<ValueType> valueType = new RadioButtonGroup<>("Value type");
+    final BigDecimalField faceValue = new BigDecimalField("Face value");
+    final Checkbox cvvRequired = new Checkbox("CVV transfer: every card must come with a CVV");
+    final Select<ValidityUnit> validityUnit = new Select<>();
+    final IntegerField validityAmount = new IntegerField("Period");
+    final Button save = new Button("Save");
+
+    private final Binder<PoolFormBean> binder = new Binder<>();
+    private final PoolFormBean bean;
+    private final boolean locked;
+    private final SerializableConsumer<PoolDraft> onSave;
+
+    /**
+     * @param onSave creates or updates the pool; throws {@link ValidationException} when the input breaks a rule
+     */
+    PoolDialog(String title, PoolDraft initial, boolean locked, SerializableConsumer<PoolDraft> onSave) {
+        this.bean = PoolFormBean.of(initial);
+        this.locked = locked;
+        this.onSave = onSave;
+        setHeaderTitle(title);
+        setWidth("min(40rem, 95vw)");
+
+        systemName.setHelperText("Files refer to the pool by this name: lower-case letters, digits, '-', '_' "
+                + "and '.', at most " + PoolSystemName.MAX_LENGTH + " characters");
+        systemName.setMaxLength(PoolSystemName.MAX_LENGTH);
+        name.setHelperText("Shown to people");
+        valueType.setItems(ValueType.values());
+        valueType.setItemLabelGenerator(type -> switch (type) {
+            case FIXED -> "Fixed: every card's balance equals the face value";
+            case ARBITRARY -> "Arbitrary: every card brings its own balance";
+        });
+        faceValue.setHelperText("A positive amount with at most two decimals");
+        validityUnit.setLabel("Validity");
+        validityUnit.setItems(ValidityUnit.values());
+        validityUnit.setEmptySelectionAllowed(true);
+        validityUnit.setEmptySelectionCaption("No expiry");
+        validityUnit.setItemLabelGenerator(unit -> unit == null ? "No expiry" : "A number of " + unit.label());
+        validityAmount.setHelperText("Counted from the card's purchase date");
+        validityAmount.setMin(1);
+
+        binder.forField(systemName).bind(PoolFormBean::getSystemName, PoolFormBean::setSystemName);
+        binder.forField(name).bind(PoolFormBean::getName, PoolFormBean::setName);
+        binder.forField(valueType).bind(PoolFormBean::getValueType, PoolFormBean::setValueType);
+        binder.forField(faceValue).bind(PoolFormBean::getFaceValue, PoolFormBean::setFaceValue);
+        binder.forField(cvvRequired).bind(PoolFormBean::isCvvRequired, PoolFormBean::setCvvRequired);
+        binder.forField(validityUnit).bind(PoolFormBean::getValidityUnit, PoolFormBean::setValidityUnit);
+        binder.forField(validityAmount).bind(PoolFormBean::getValidityAmount, PoolFormBean::setValidityAmount);
+        binder.readBean(bean);
+
+        valueType.addValueChangeListener(e -> updateEnabled());
+        validityUnit.addValueChangeListener(e -> updateEnabled());
+        if (locked) {
+            valueType.setReadOnly(true);
+            faceValue.setReadOnly(true);
+            validityUnit.setReadOnly(true);
+            validityAmount.setReadOnly(true);
+            valueType.setHelperText(LOCKED_HINT);
+            faceValue.setHelperText(LOCKED_HINT);
+            validityUnit.setHelperText(LOCKED_HINT);
+        }
+        updateEnabled();
+
+        FormLayout form = new FormLayout(systemName, name, valueType, faceValue, cvvRequired, validityUnit,
+                validityAmount);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        form.setColspan(systemName, 2);
+        form.setColspan(name, 2);
+        form.setColspan(valueType, 2);
+        form.setColspan(cvvRequired, 2);
+        add(form);
+
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        Button cancel = new Button("Cancel", e -> close());
+        getFooter().add(cancel, save);
+    }
+
+    private void updateEnabled() {
+        boolean fixed = valueType.getValue() == ValueType.FIXED;
+        faceValue.setEnabled(fixed);
+        if (!fixed && !locked) {
+            faceValue.clear();
+        }
+        boolean period = validityUnit.getValue() != null;
+        validityAmount.setEnabled(period);
+        if (!period && !locked) {
+            validityAmount.clear();
+        }
+        validityAmount.setLabel(period ? "Number of " + validityUnit.getValue().label() : "Period");
+    }
+
+    private void save() {
+        if (!binder.writeBeanIfValid(bean)) {
+            return;
+        }
+        try {
+            onSave.accept(bean.toDraft());
+            close();
+        } catch (ValidationException e) {
+            show(e.errors());
+        }
+    }
+
+    /** Shows each message next to its field; a message for no known field is shown as a notification. */
+    void show(Map<String, String> errors) {
+        errors.forEach((field, message) -> {
+            HasValidation component = switch (field) {
+                case PoolDraft.SYSTEM_NAME -> systemName;
+                case PoolDraft.NAME -> name;
+                case PoolDraft.VALUE_TYPE -> valueType;
+                case PoolDraft.FACE_VALUE -> faceValue;
+                case PoolDraft.VALIDITY -> validityUnit.getValue() == null ? validityUnit : validityAmount;
+                default -> null;
+            };
+            if (component == null) {
+                Notification.show(message, 5000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else {
+                component.setErrorMessage(message);
+                component.setInvalid(true);
+            }
+        });
+    }
+}

@@ -1,0 +1,129 @@
+package com.giftcardimport.pool.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.giftcardimport.base.ui.KaribuTest;
+import com.giftcardimport.pool.PoolOverview;
+import com.giftcardimport.pool.ValueType;
+import com.giftcardimport.project.Membership;
+import com.giftcardimport.security.ui.LoginView;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.HasValidationUtilsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.select.Select;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PoolsViewTest extends KaribuTest {
+
+    @Test
+    void an_anonymous_user_who_opens_the_pools_is_sent_to_the_login_page() {
+        UI.getCurrent().navigate("pools");
+
+        _get(LoginView.class);
+        assertThat(_find(PoolsView.class)).isEmpty();
+    }
+
+    @Test
+    void a_project_admin_sees_only_the_pools_of_the_current_project() {
+        login("alice");
+
+        PoolsView view = navigate(PoolsView.class);
+
+        assertThat(systemNames(view)).contains("gold-1000", "flex", "summer.2026").doesNotContain("globex-only");
+        assertThat(GridKt._findAll(view.grid)).allSatisfy(o -> assertThat(o.pool().projectId())
+                .isEqualTo(acmeProjectId()));
+    }
+
+    @Test
+    void switching_the_project_in_the_header_switches_the_grid() {
+        login("maria");
+        PoolsView acme = navigate(PoolsView.class);
+        assertThat(systemNames(acme)).contains("flex").doesNotContain("globex-only");
+
+        @SuppressWarnings("unchecked")
+        Select<Membership> switcher = _get(Select.class, spec -> spec.withId("project-switcher"));
+        Membership globex = switcher.getListDataView().getItems()
+                .filter(m -> m.projectSlug().equals("globex")).findFirst().orElseThrow();
+        _setValue(switcher, globex);
+
+        PoolsView switched = _get(PoolsView.class);
+        assertThat(systemNames(switched)).contains("globex-only").doesNotContain("flex", "summer.2026");
+    }
+
+    @Test
+    void an_account_manager_sees_the_pools_without_buttons_to_change_them() {
+        login("maria");
+
+        PoolsView view = navigate(PoolsView.class);
+
+        assertThat(systemNames(view)).contains("gold-1000");
+        assertThat(view.create.isAttached()).isFalse();
+        assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Edit"))).isEmpty();
+    }
+
+    @Test
+    void the_pool_form_shows_the_message_for_a_bad_system_name_next_to_the_field() {
+        login("alice");
+        PoolsView view = navigate(PoolsView.class);
+        _click(view.create);
+        PoolDialog dialog = _get(PoolDialog.class);
+
+        _setValue(dialog.systemName, "Gold Card");
+        _setValue(dialog.name, "Gold card");
+        _setValue(dialog.faceValue, new BigDecimal("100"));
+        _click(dialog.save);
+
+        HasValidationUtilsKt._expectInvalid(dialog.systemName,
+                "System name may contain only lower-case letters, digits, '-', '_' and '.' (found 'G')");
+        assertThat(dialog.isOpened()).isTrue();
+    }
+
+    @Test
+    void the_pool_form_shows_that_a_fixed_pool_needs_a_face_value() {
+        login("alice");
+        PoolsView view = navigate(PoolsView.class);
+        _click(view.create);
+        PoolDialog dialog = _get(PoolDialog.class);
+
+        _setValue(dialog.systemName, "form-" + UUID.randomUUID().toString().substring(0, 8));
+        _setValue(dialog.name, "No face value");
+        _setValue(dialog.valueType, ValueType.FIXED);
+        _click(dialog.save);
+
+        HasValidationUtilsKt._expectInvalid(dialog.faceValue, "Face value is required for a FIXED pool");
+        assertThat(dialog.isOpened()).isTrue();
+    }
+
+    @Test
+    void a_valid_pool_form_creates_the_pool_and_shows_it_in_the_grid() {
+        login("alice");
+        PoolsView view = navigate(PoolsView.class);
+        _click(view.create);
+        PoolDialog dialog = _get(PoolDialog.class);
+        String systemName = "form-" + UUID.randomUUID().toString().substring(0, 8);
+
+        _setValue(dialog.systemName, systemName);
+        _setValue(dialog.name, "Created from the form");
+        _setValue(dialog.valueType, ValueType.ARBITRARY);
+        _click(dialog.save);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(systemNames(view)).contains(systemName);
+    }
+
+    private static List<String> systemNames(PoolsView view) {
+        return GridKt._findAll(view.grid).stream().map(PoolOverview::pool).map(p -> p.systemName().value()).toList();
+    }
+
+    private com.giftcardimport.project.ProjectId acmeProjectId() {
+        return applicationContext.getBean(com.giftcardimport.project.ProjectRepository.class).findBySlug("acme")
+                .orElseThrow().id();
+    }
+}
