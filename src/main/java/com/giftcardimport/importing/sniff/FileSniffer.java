@@ -1,17 +1,29 @@
 package com.giftcardimport.importing.sniff;
 
 import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.importing.read.CsvRowReader;
+import com.giftcardimport.importing.read.MalformedFileException;
 import com.giftcardimport.importing.read.ReadLimits;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells how to read an uploaded file from its head only (at most {@link #SAMPLE_BYTES}), so it answers fast for
- * any file size: encoding (byte-order mark → valid UTF-8 → ICU4J detection, Windows-1251 preferred among Cyrillic
- * encodings), delimiter (among {@code , ; tab |}, the one that splits the sampled rows consistently, quotes
- * respected), header, first rows, a row count estimate, and file-level problems (binary files, no header, …).
+ * Tells how to read an uploaded file from its head only (at most {@link #SAMPLE_BYTES}), so it answers fast
+ * whatever the file size: encoding (byte-order mark → valid UTF-8 → Cyrillic heuristics and ICU4J, see
+ * {@link EncodingDetector}), delimiter (see {@link DelimiterDetector}), header, the first rows exactly as the
+ * import will read them, a row count (exact when the whole file fits in the head, else estimated from the average
+ * row length), and file-level problems: not a text file, empty, no header, no line breaks, an unclosed quote, no
+ * data rows. Plain Java, no request or security context.
  */
 @Component
 public class FileSniffer {
@@ -20,9 +32,12 @@ public class FileSniffer {
     public static final int SAMPLE_BYTES = 1 << 20;
     /** How many data rows {@link SniffResult#sampleRows()} holds at most. */
     public static final int SAMPLE_ROWS = 20;
+    /** How many characters of the head the delimiter detection looks at. */
+    private static final int DELIMITER_SAMPLE_CHARS = 256 * 1024;
 
     private final ReadLimits limits;
 
+    @Autowired
     public FileSniffer(ReadLimits limits) {
         this.limits = limits;
     }
@@ -33,16 +48,164 @@ public class FileSniffer {
 
     /** Detects everything. */
     public SniffResult sniff(Path file) throws IOException {
-        throw new UnsupportedOperationException("TODO");
+        return sniff(file, null, null);
     }
 
-    /** The user chose the encoding; the delimiter is detected again for it. */
+    /** The user chose the encoding; the delimiter is detected again with it. */
     public SniffResult sniff(Path file, Charset encoding) throws IOException {
-        throw new UnsupportedOperationException("TODO");
+        return sniff(file, encoding, null);
     }
 
     /** The user chose encoding and delimiter: the sample is read again with them. */
     public SniffResult sniff(Path file, FileFormat override) throws IOException {
-        throw new UnsupportedOperationException("TODO");
+        return sniff(file, override.encoding(), override.delimiter());
+    }
+
+    private SniffResult sniff(Path file, Charset forcedEncoding, Character forcedDelimiter) throws IOException {
+        long size = Files.size(file);
+        byte[] head = new byte[(int) Math.min(size, SAMPLE_BYTES)];
+        int length;
+        try (InputStream in = Files.newInputStream(file)) {
+            length = in.readNBytes(head, 0, head.length);
+        }
+        boolean truncated = length < size;
+
+        EncodingDetector.Bom bom = EncodingDetector.bom(head, length);
+        Charset encoding;
+        if (forcedEncoding != null) {
+            encoding = forcedEncoding;
+        } else if (bom != null) {
+            encoding = bom.charset();
+        } else {
+            Charset utf16 = EncodingDetector.utf16WithoutBom(head, length);
+            encoding = utf16 != null ? utf16 : null;
+        }
+        boolean utf16 = isUtf16(encoding) || (bom != null && isUtf16(bom.charset()));
+
+        if (size == 0) {
+            return problem(StandardCharsets.UTF_8, false, "The file is empty: it needs a header row with the column "
+                    + "names and one row per card", true);
+        }
+        String binary = BinarySignatures.problem(head, length, utf16);
+        if (binary != null) {
+            return problem(encoding == null ? StandardCharsets.UTF_8 : encoding, bom != null, binary, false);
+        }
+        if (encoding == null) {
+            encoding = EncodingDetector.detect(head, length, truncated);
+        }
+
+        // the sample: the head up to its last complete line, so no row is cut in the middle
+        int cut = truncated ? lastLineEnd(head, length, encoding) : length;
+        if (cut == 0) {
+            FileFormat format = new FileFormat(encoding, forcedDelimiter != null ? forcedDelimiter : ',');
+            return new SniffResult(format, encoding, bom != null, List.of(), List.of(), 0,
+                    List.of("The first " + (SAMPLE_BYTES >> 20) + " MB of the file hold no line break: the file seems "
+                            + "to have no line breaks, or it is not a CSV/TXT file"), false);
+        }
+        char delimiter = forcedDelimiter != null ? forcedDelimiter : DelimiterDetector.detect(
+                textForDelimiter(head, cut, encoding, bom));
+        FileFormat format = new FileFormat(encoding, delimiter);
+        return read(format, bom != null, head, cut, size, truncated);
+    }
+
+    /** Reads the sample with the real reader: header, first rows, row count, problems. */
+    private SniffResult read(FileFormat format, boolean bomPresent, byte[] head, int cut, long size,
+                             boolean truncated) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<String> headers = List.of();
+        List<SourceRow> sample = new ArrayList<>();
+        long rows = 0;
+        boolean complete = !truncated;
+        try (CsvRowReader reader = CsvRowReader.open(new ByteArrayInputStream(head, 0, cut), format, limits)) {
+            headers = reader.header();
+            while (reader.hasNext()) {
+                SourceRow row = reader.next();
+                if (sample.size() < SAMPLE_ROWS) {
+                    sample.add(row);
+                }
+                rows++;
+            }
+        } catch (MalformedFileException e) {
+            if (headers.isEmpty()) {
+                String message = e.getMessage();
+                return new SniffResult(format, format.encoding(), bomPresent, List.of(), List.of(), 0,
+                        List.of(message), complete);
+            }
+            if (complete) {
+                problems.add(e.getMessage());
+            } else {
+                // the head ends inside a quoted value that spans lines: the rows read so far are fine
+                complete = false;
+            }
+        }
+        long estimate = rows;
+        if (!complete) {
+            int headerBytes = Math.max(0, firstLineEnd(head, cut, format.encoding()));
+            double perByte = cut > headerBytes ? (double) rows / (cut - headerBytes) : 0;
+            estimate = Math.round(perByte * (size - headerBytes));
+        } else if (rows == 0 && problems.isEmpty()) {
+            problems.add("The file has a header row but no data rows: there are no cards to import");
+        }
+        return new SniffResult(format, format.encoding(), bomPresent, headers, sample, estimate, problems, complete);
+    }
+
+    private static SniffResult problem(Charset encoding, boolean bomPresent, String problem, boolean exact) {
+        return new SniffResult(new FileFormat(encoding, ','), encoding, bomPresent, List.of(), List.of(), 0,
+                List.of(problem), exact);
+    }
+
+    private static String textForDelimiter(byte[] head, int cut, Charset encoding, EncodingDetector.Bom bom) {
+        int bytes = Math.min(cut, DELIMITER_SAMPLE_CHARS * 2);
+        String text = EncodingDetector.decode(head, bytes, encoding);
+        if (!text.isEmpty() && text.charAt(0) == '\ufeff') {
+            text = text.substring(1);
+        }
+        return text.length() > DELIMITER_SAMPLE_CHARS ? text.substring(0, DELIMITER_SAMPLE_CHARS) : text;
+    }
+
+    private static boolean isUtf16(Charset charset) {
+        return charset != null && charset.name().startsWith("UTF-16");
+    }
+
+    private static boolean isLineEnd(byte b) {
+        return b == '\n' || b == '\r';
+    }
+
+    /** The length of the head up to and including its last line end (LF or CR), or 0 when it has none. */
+    static int lastLineEnd(byte[] head, int length, Charset encoding) {
+        if (isUtf16(encoding)) {
+            boolean little = !encoding.equals(StandardCharsets.UTF_16BE);
+            for (int i = (length & ~1) - 2; i >= 0; i -= 2) {
+                if (little ? isLineEnd(head[i]) && head[i + 1] == 0 : head[i] == 0 && isLineEnd(head[i + 1])) {
+                    return i + 2;
+                }
+            }
+            return 0;
+        }
+        for (int i = length - 1; i >= 0; i--) {
+            if (isLineEnd(head[i])) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The length of the head up to and including its first line end, or {@code length} when it has none. */
+    static int firstLineEnd(byte[] head, int length, Charset encoding) {
+        if (isUtf16(encoding)) {
+            boolean little = !encoding.equals(StandardCharsets.UTF_16BE);
+            for (int i = 0; i + 1 < length; i += 2) {
+                if (little ? isLineEnd(head[i]) && head[i + 1] == 0 : head[i] == 0 && isLineEnd(head[i + 1])) {
+                    return i + 2;
+                }
+            }
+            return length;
+        }
+        for (int i = 0; i < length; i++) {
+            if (isLineEnd(head[i])) {
+                return i + 1;
+            }
+        }
+        return length;
     }
 }

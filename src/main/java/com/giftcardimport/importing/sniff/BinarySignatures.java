@@ -1,0 +1,111 @@
+package com.giftcardimport.importing.sniff;
+
+import java.nio.charset.StandardCharsets;
+
+/** Recognises files that are not text from their first bytes, and names what they probably are. */
+final class BinarySignatures {
+
+    private static final String SAVE_AS_CSV = "save it as CSV UTF-8 (comma or semicolon delimited) and upload again";
+
+    private BinarySignatures() {
+    }
+
+    /**
+     * A file-level problem in words for the user when the head is not text, or null when it may be text.
+     *
+     * @param head       the first bytes of the file
+     * @param length     how many bytes of {@code head} are filled
+     * @param utf16      whether the head was already recognised as UTF-16 (zero bytes are then expected)
+     */
+    static String problem(byte[] head, int length, boolean utf16) {
+        String kind = knownKind(head, length);
+        if (kind != null) {
+            return kind;
+        }
+        if (utf16) {
+            return null;
+        }
+        int control = 0;
+        for (int i = 0; i < length; i++) {
+            int b = head[i] & 0xff;
+            if (b == 0) {
+                return "This is not a text file (it holds binary data): upload a CSV or TXT file, or "
+                        + "open it in a spreadsheet and " + SAVE_AS_CSV;
+            }
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1a) || b == 0x7f) {
+                control++;
+            }
+        }
+        if (length > 0 && control * 20L > length) {
+            return "This is not a text file (it holds many control characters): upload a CSV or TXT file, or "
+                    + "open it in a spreadsheet and " + SAVE_AS_CSV;
+        }
+        return null;
+    }
+
+    private static String knownKind(byte[] h, int n) {
+        if (starts(h, n, 0x89, 'P', 'N', 'G')) {
+            return image("PNG");
+        }
+        if (starts(h, n, 0xFF, 0xD8, 0xFF)) {
+            return image("JPEG");
+        }
+        if (starts(h, n, 'G', 'I', 'F', '8')) {
+            return image("GIF");
+        }
+        if (starts(h, n, 'R', 'I', 'F', 'F') && n >= 12 && h[8] == 'W' && h[9] == 'E' && h[10] == 'B' && h[11] == 'P') {
+            return image("WEBP");
+        }
+        if (starts(h, n, '%', 'P', 'D', 'F', '-')) {
+            return "This looks like a PDF document, not a CSV/TXT file: export the data as CSV and upload that";
+        }
+        if (starts(h, n, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return "This looks like a spreadsheet (XLS, old Excel format), not CSV/TXT: " + SAVE_AS_CSV;
+        }
+        if (starts(h, n, 'P', 'K', 3, 4) || starts(h, n, 'P', 'K', 5, 6)) {
+            String names = new String(h, 0, n, StandardCharsets.ISO_8859_1);
+            if (names.contains("xl/")) {
+                return "This looks like a spreadsheet (XLSX) file, not CSV/TXT: " + SAVE_AS_CSV;
+            }
+            if (names.contains("opendocument.spreadsheet")) {
+                return "This looks like a spreadsheet (ODS) file, not CSV/TXT: " + SAVE_AS_CSV;
+            }
+            if (names.contains("word/")) {
+                return "This looks like a Word document (DOCX), not a CSV/TXT file: export the data as CSV and "
+                        + "upload that";
+            }
+            return archive("ZIP");
+        }
+        if (starts(h, n, 0x1F, 0x8B)) {
+            return archive("gzip");
+        }
+        if (starts(h, n, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+            return archive("7z");
+        }
+        if (starts(h, n, 'R', 'a', 'r', '!')) {
+            return archive("RAR");
+        }
+        return null;
+    }
+
+    private static String image(String type) {
+        return "This looks like an image (" + type + "), not a CSV/TXT file: upload the gift card file exported as CSV";
+    }
+
+    private static String archive(String type) {
+        return "This looks like a compressed archive (" + type + "), not a CSV/TXT file: unpack it and upload the "
+                + "CSV/TXT file inside";
+    }
+
+    private static boolean starts(byte[] head, int length, int... signature) {
+        if (length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if ((head[i] & 0xff) != signature[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
