@@ -16,9 +16,9 @@ import java.util.Map;
  */
 final class Chunk {
 
-    /** Columns of the staging table, in COPY order. */
-    static final String STAGING_COLUMNS =
-            "row_number, pool_id, card_number, cvv_encrypted, balance, point_of_contact, purchased_at, expires_at, status";
+    /** The card columns, in COPY order: the same for {@code gift_card} and the staging table. */
+    static final String CARD_COLUMNS = "project_id, pool_id, card_number, cvv_encrypted, balance, point_of_contact, "
+            + "purchased_at, expires_at, status, import_job_id, import_row_number";
     static final String ERROR_COLUMNS =
             "job_id, project_id, row_number, seq, column_name, value, code, message, original_row";
 
@@ -61,8 +61,9 @@ final class Chunk {
         cardNumbers[cardCount] = cardNumber;
         cells[cardCount] = rowCells;
         cardCount++;
-        cards.row(9).int8(rowNumber).int8(poolId).text(cardNumber).bytea(cvvEncrypted).numeric(balance)
-                .text(pointOfContact).timestamptz(purchasedAt).timestamptz(expiresAt).text(status);
+        cards.row(11).int8(layout.projectId()).int8(poolId).text(cardNumber).bytea(cvvEncrypted).numeric(balance)
+                .text(pointOfContact).timestamptz(purchasedAt).timestamptz(expiresAt).text(status)
+                .int8(layout.jobId()).int8(rowNumber);
         return true;
     }
 

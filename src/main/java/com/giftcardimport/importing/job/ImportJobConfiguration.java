@@ -15,8 +15,10 @@ class ImportJobConfiguration {
                                   @Value("${app.import.max-running-jobs-per-project:2}") int maxRunningPerProject,
                                   @Value("${app.import.chunk-rows:20000}") int chunkRows,
                                   @Value("${app.import.chunk-interval:500ms}") Duration chunkInterval,
-                                  @Value("${app.import.file-retention:7d}") Duration fileRetention) {
-        return new ImportSettings(maxRunningJobs, maxRunningPerProject, chunkRows, chunkInterval, fileRetention);
+                                  @Value("${app.import.file-retention:7d}") Duration fileRetention,
+                                  @Value("${app.import.direct-copy:true}") boolean directCopy) {
+        return new ImportSettings(maxRunningJobs, maxRunningPerProject, chunkRows, chunkInterval, fileRetention,
+                directCopy);
     }
 
     /**

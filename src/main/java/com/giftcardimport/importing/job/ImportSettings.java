@@ -13,9 +13,11 @@ import java.time.Duration;
  *                             within a second ({@code app.import.chunk-interval}, 500 ms)
  * @param fileRetention        how long a stored file is kept after its job ended ({@code app.import.file-retention},
  *                             7 days); the error report does not need it
+ * @param directCopy           whether chunks are first COPYed straight into {@code gift_card} while no card number
+ *                             is taken ({@code app.import.direct-copy}, true); false always takes the staging way
  */
 public record ImportSettings(int maxRunningJobs, int maxRunningPerProject, int chunkRows, Duration chunkInterval,
-                             Duration fileRetention) {
+                             Duration fileRetention, boolean directCopy) {
 
     public ImportSettings {
         if (maxRunningJobs < 1 || maxRunningPerProject < 1 || chunkRows < 1) {

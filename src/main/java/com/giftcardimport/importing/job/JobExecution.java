@@ -62,6 +62,9 @@ final class JobExecution {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
 
     private volatile boolean cancelSignalled;
+    /** Nanoseconds the producer spent waiting for the loader, and working (read, validate, encrypt, encode). */
+    private volatile long producerWaiting;
+    private volatile long producerWorking;
     /** Set by the loader: the producer stops validating and only counts the remaining rows. */
     private volatile boolean countOnly;
     /** Set by the loader when it gives up: the producer stops at once. */
@@ -100,14 +103,22 @@ final class JobExecution {
             countOnly = true;
         }
         executor.execute(this::produce);
+        ChunkLoader.Timings timings = ChunkLoader.Timings.ZERO;
+        // straight into gift_card while the file brings no taken numbers; the staging way after one did
+        boolean tryDirect = settings.directCopy();
+        long loaderWaiting = 0;
         try {
             while (true) {
+                long waitStart = System.nanoTime();
                 Object item = queue.take();
+                loaderWaiting += System.nanoTime() - waitStart;
                 if (item instanceof Chunk chunk) {
                     if (cancelled) {
                         continue;   // read but not loaded: its rows count as not processed
                     }
-                    ChunkLoader.Loaded loaded = loader.load(layout, chunk);
+                    ChunkLoader.Loaded loaded = loader.load(layout, chunk, tryDirect);
+                    tryDirect = settings.directCopy() && !loaded.hadDuplicates(chunk);
+                    timings = timings.plus(loaded.timings());
                     imported += loaded.imported();
                     failed += loaded.failed();
                     lastRow = loaded.lastRowNumber();
@@ -124,6 +135,9 @@ final class JobExecution {
                         progress.publish(job, status, imported, failed, total, lastRow);
                         log.info("Import {} of project {} ended {}: {} imported, {} failed, {} rows", job.id(),
                                 job.projectId(), status, imported, failed, total);
+                        log.debug("Import {} timings: loader {}, waited {} s for rows; producer worked {} s, "
+                                        + "waited {} s for the loader", job.id(), timings, seconds(loaderWaiting),
+                                seconds(producerWorking), seconds(producerWaiting));
                     }
                     return;
                 } else if (item instanceof Failure failure) {
@@ -155,8 +169,13 @@ final class JobExecution {
         }
     }
 
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
     private void produce() {
         long rowsRead = 0;
+        long started = System.nanoTime();
         try (InputStream in = Files.newInputStream(file);
              CsvRowReader reader = CsvRowReader.open(in, job.format(), limits)) {
             if (!reader.header().equals(job.header())) {
@@ -187,6 +206,7 @@ final class JobExecution {
             if (!chunk.isEmpty() && !countOnly) {
                 hand(chunk);
             }
+            producerWorking = System.nanoTime() - started - producerWaiting;
             hand(new End(rowsRead));
         } catch (MalformedFileException e) {
             handQuietly(new Failure(e.rowNumber() > 0 ? "Row " + e.rowNumber() + ": " + e.getMessage()
@@ -216,12 +236,14 @@ final class JobExecution {
     }
 
     private void hand(Object item) {
+        long start = System.nanoTime();
         try {
             while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                 if (aborted) {
                     throw new Aborted();
                 }
             }
+            producerWaiting += System.nanoTime() - start;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Aborted();

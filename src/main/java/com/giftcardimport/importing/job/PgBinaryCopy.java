@@ -21,6 +21,7 @@ final class PgBinaryCopy {
     private byte[] buf;
     private int len;
     private int rows;
+    private boolean finished;
 
     PgBinaryCopy(int initialCapacity) {
         buf = new byte[Math.max(64, initialCapacity)];
@@ -31,6 +32,7 @@ final class PgBinaryCopy {
     void reset() {
         len = 0;
         rows = 0;
+        finished = false;
         put(SIGNATURE, 0, SIGNATURE.length);
         int32(0);   // flags
         int32(0);   // header extension length
@@ -49,9 +51,12 @@ final class PgBinaryCopy {
         return buf;
     }
 
-    /** Appends the trailer; answers the number of bytes to send from {@link #buffer()}. */
+    /** Appends the trailer (once); answers the number of bytes to send from {@link #buffer()}. */
     int finish() {
-        int16(-1);
+        if (!finished) {
+            int16(-1);
+            finished = true;
+        }
         return len;
     }
 

@@ -94,6 +94,13 @@ final class LimitGuard extends Reader {
                     break;
                 }
             }
+            if (mode == NORMAL && (state == UNQUOTED || state == QUOTED)) {
+                int run = plainRun(out, offset + written, length - written);
+                if (run > 0) {
+                    written += run;
+                    continue;
+                }
+            }
             char c = buffer[position++];
             if (first) {
                 first = false;
@@ -109,6 +116,32 @@ final class LimitGuard extends Reader {
             }
         }
         return written == 0 ? -1 : written;
+    }
+
+    /**
+     * The fast path: copies a run of ordinary characters of the current value (no delimiter, quote, line end or
+     * mark) straight through, within the limits, and counts them in one go. Returns how many were copied.
+     */
+    private int plainRun(char[] out, int at, int room) {
+        long allowed = Math.min(maxField - fieldChars, maxRecord - recordChars);
+        int end = position + (int) Math.min(Math.min(limit - position, room), Math.max(0, allowed));
+        int i = position;
+        char d = delimiter;
+        while (i < end) {
+            char c = buffer[i];
+            if (c == d || c == '"' || c == '\n' || c == '\r' || c >= CUT_RECORD) {
+                break;
+            }
+            i++;
+        }
+        int run = i - position;
+        if (run > 0) {
+            System.arraycopy(buffer, position, out, at, run);
+            position = i;
+            fieldChars += run;
+            recordChars += run;
+        }
+        return run;
     }
 
     private boolean fill() throws IOException {

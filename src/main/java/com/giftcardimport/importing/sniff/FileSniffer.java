@@ -99,7 +99,7 @@ public class FileSniffer {
         if (cut == 0) {
             FileFormat format = new FileFormat(encoding, forcedDelimiter != null ? forcedDelimiter : ',');
             return new SniffResult(format, encoding, bom != null, List.of(), List.of(), 0,
-                    List.of("The first " + (SAMPLE_BYTES >> 20) + " MB of the file hold no line break: the file seems "
+                    List.of("The first " + (SAMPLE_BYTES >> 20) + " MB of the file holds no line break: the file seems "
                             + "to have no line breaks, or it is not a CSV/TXT file"), false);
         }
         char delimiter = forcedDelimiter != null ? forcedDelimiter : DelimiterDetector.detect(

@@ -57,7 +57,7 @@ public record PurchaseDate(Instant value) {
         if (instant.isAfter(now)) {
             throw new InvalidValueException(PURCHASE_DATE_IN_FUTURE, "Card purchase date " + Shown.quoted(s)
                     + " is in the future (it is now " + now.truncatedTo(ChronoUnit.SECONDS)
-                    + "): a card cannot be bought later than today; dates are read as UTC");
+                    + " UTC): a purchase date cannot be later than now; dates are read as UTC");
         }
         return new PurchaseDate(instant);
     }

@@ -92,6 +92,32 @@ class ChunkLoaderTest {
     }
 
     @Test
+    void a_chunk_loaded_straight_into_the_cards_falls_back_to_staging_when_a_number_is_taken_and_reports_the_same() {
+        jdbc.sql("insert into gift_card (project_id, pool_id, card_number, balance) values (?, ?, 'OLD-2', 1)")
+                .params(project.id().value(), pool).update();
+        Chunk clean = new Chunk(layout, 10);
+        card(clean, 2, "D-1");
+        card(clean, 3, "D-2");
+        ChunkLoader.Loaded direct = loader.load(layout, clean, true);
+        Chunk taken = new Chunk(layout, 10);
+        card(taken, 4, "D-3");
+        card(taken, 5, "OLD-2");
+        card(taken, 6, "D-1");
+        ChunkLoader.Loaded fallback = loader.load(layout, taken, true);
+
+        assertThat(direct.direct()).isTrue();
+        assertThat(direct.imported()).isEqualTo(2);
+        assertThat(fallback.direct()).isFalse();
+        assertThat(fallback.imported()).isEqualTo(1);
+        assertThat(fallback.failed()).isEqualTo(2);
+        assertThat(jdbc.sql("select card_number from gift_card where import_job_id = ? order by import_row_number")
+                .param(job).query(String.class).list()).containsExactly("D-1", "D-2", "D-3");
+        assertThat(errors()).containsExactly(
+                "5 Card OLD-2 CARD_NUMBER_ALREADY_EXISTS: Card number \"OLD-2\" already exists in this project",
+                "6 Card D-1 CARD_NUMBER_DUPLICATE_IN_FILE: Card number \"D-1\" duplicates row 2 of this file");
+    }
+
+    @Test
     void a_failed_row_keeps_its_cells_for_the_report_with_the_cvv_masked() {
         Chunk chunk = new Chunk(layout, 10);
         chunk.addErrors(2, List.of("X-1", "nope", "12", "987"), List.of(

@@ -1,0 +1,235 @@
+package com.giftcardimport.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.giftcardimport.card.CvvCipher;
+import com.giftcardimport.importing.ColumnMapping;
+import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportTestSupport;
+import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.LaunchRequest;
+import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.sniff.SniffResult;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The throughput benchmark of SPEC §8 (not a test: it runs only with {@code -Pbenchmark}). Generates
+ * {@code benchmark.rows} rows of all seven fields, imports them through the real engine ({@link ImportService}: upload,
+ * detection, launch with the mapping of the seven fields, the runner) into the embedded PostgreSQL, then loads the same rows with
+ * PostgreSQL's own {@code COPY} into a table of the same shape as {@code gift_card} (same columns, types,
+ * constraints, foreign keys and indexes), and prints as its last line
+ * {@code import/copy ratio: R (import X s, copy Y s, rows N, peak heap H MB)}.
+ * <p>
+ * Import time runs from the launch to the end status; COPY time is the {@code COPY … FROM STDIN} of a ready CSV
+ * file of the same cards (pool ids resolved, CVVs encrypted, expiry computed: what the table stores). A
+ * checkpoint precedes each, so neither pays for the other's dirty pages.
+ */
+@SpringBootTest(properties = {"logging.level.com.giftcardimport.importing.job.JobExecution=DEBUG",
+        "app.import.direct-copy=${benchmark.direct-copy:true}"})
+@ActiveProfiles("test")
+class ImportBenchmark {
+
+    private static final String COPY_COLUMNS = "project_id, pool_id, card_number, cvv_encrypted, balance, "
+            + "point_of_contact, purchased_at, expires_at, status, import_job_id, import_row_number";
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    ImportTestSupport support;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    CvvCipher cipher;
+
+    @Test
+    void import_versus_copy() throws Exception {
+        long rows = Long.getLong("benchmark.rows", 1_000_000L);
+        Path dir = Files.createTempDirectory("gci-benchmark");
+        try {
+            run(rows, dir);
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+
+    private void run(long rows, Path dir) throws Exception {
+        TestProject project = support.newProject();
+        long[] poolIds = {
+                support.pool(project.id(), BenchmarkRows.POOLS[0], "FIXED", "1000.00", true, "MONTHS", 12),
+                support.pool(project.id(), BenchmarkRows.POOLS[1], "ARBITRARY", null, false, null, null),
+                support.pool(project.id(), BenchmarkRows.POOLS[2], "FIXED", "500.00", false, "DAYS", 90)};
+
+        Path csv = dir.resolve("cards.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write(BenchmarkRows.HEADER);
+            out.write('\n');
+            for (long i = 0; i < rows; i++) {
+                out.write(BenchmarkRows.csvLine(i));
+                out.write('\n');
+            }
+        }
+        System.out.printf(Locale.ROOT, "benchmark: %d rows, %d MB file, max heap %d MB%n", rows,
+                Files.size(csv) >> 20, Runtime.getRuntime().maxMemory() >> 20);
+
+        support.loginAs(project.admin(), project.id());
+        StoredFile file;
+        try (InputStream in = Files.newInputStream(csv)) {
+            file = imports.upload(in, "cards.csv");
+        }
+        SniffResult sniff = imports.inspect(file.id(), Optional.empty(), Optional.empty());
+        assertThat(sniff.problems()).isEmpty();
+        // the file's columns are the seven fields in catalogue order (auto-mapping has its own tests)
+        ColumnMapping mapping = new ColumnMapping(Arrays.stream(GiftCardField.values()).map(Optional::of).toList());
+
+        checkpoint();
+        HeapSampler heap = HeapSampler.start();
+        long start = System.nanoTime();
+        ImportJobId job = imports.launch(new LaunchRequest(file, sniff.detected(), mapping, null));
+        ImportJobView view = awaitEnd(job);
+        double importSeconds = (System.nanoTime() - start) / 1e9;
+        long peakHeapMb = heap.stop() >> 20;
+        assertThat(view.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(view.importedRows()).isEqualTo(rows);
+
+        Path copyFile = dir.resolve("cards.copy.csv");
+        writeCopyFile(copyFile, rows, project.id().value(), poolIds, job.value());
+        jdbc.sql("drop table if exists benchmark_copy").update();
+        jdbc.sql("create table benchmark_copy (like gift_card including all)").update();
+        jdbc.sql("""
+                alter table benchmark_copy
+                    add foreign key (project_id) references project (id) on delete cascade,
+                    add foreign key (project_id, pool_id) references pool (project_id, id),
+                    add foreign key (project_id, import_job_id) references import_job (project_id, id)
+                """).update();
+        checkpoint();
+        long copyStart = System.nanoTime();
+        long copied;
+        try (Connection connection = dataSource.getConnection();
+             Reader reader = Files.newBufferedReader(copyFile, StandardCharsets.UTF_8)) {
+            copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy benchmark_copy (" + COPY_COLUMNS + ") from stdin (format csv)", reader);
+        }
+        double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+        assertThat(copied).isEqualTo(rows);
+        jdbc.sql("drop table benchmark_copy").update();
+
+        System.out.printf(Locale.ROOT, "import/copy ratio: %.2f (import %.1f s, copy %.1f s, rows %d, peak heap %d MB)%n",
+                importSeconds / copySeconds, importSeconds, copySeconds, rows, peakHeapMb);
+    }
+
+    private ImportJobView awaitEnd(ImportJobId job) throws InterruptedException {
+        while (true) {
+            ImportJobView view = imports.get(job);
+            if (view.status().isFinal()) {
+                return view;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void checkpoint() {
+        jdbc.sql("checkpoint").update();
+    }
+
+    /** The same cards as the import file, in the form the table stores them, as CSV for COPY. */
+    private void writeCopyFile(Path file, long rows, long projectId, long[] poolIds, long jobId) throws Exception {
+        HexFormat hex = HexFormat.of();
+        DateTimeFormatter iso = DateTimeFormatter.ISO_INSTANT;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (long i = 0; i < rows; i++) {
+                String cvv = BenchmarkRows.cvv(i);
+                Instant purchased = BenchmarkRows.purchasedAt(i);
+                Instant expires = BenchmarkRows.expiresAt(i);
+                String poc = BenchmarkRows.pointOfContact(i);
+                out.write(Long.toString(projectId));
+                out.write(',');
+                out.write(Long.toString(poolIds[BenchmarkRows.pool(i)]));
+                out.write(',');
+                out.write(BenchmarkRows.cardNumber(i));
+                out.write(',');
+                if (!cvv.isEmpty()) {
+                    out.write("\\x");
+                    out.write(hex.formatHex(cipher.encrypt(cvv)));
+                }
+                out.write(',');
+                out.write(BenchmarkRows.balance(i).toPlainString());
+                out.write(',');
+                out.write(poc);
+                out.write(',');
+                if (purchased != null) {
+                    out.write(iso.format(purchased));
+                }
+                out.write(',');
+                if (expires != null) {
+                    out.write(iso.format(expires));
+                }
+                out.write(',');
+                out.write(BenchmarkRows.STATUS_CODES[BenchmarkRows.status(i)]);
+                out.write(',');
+                out.write(Long.toString(jobId));
+                out.write(',');
+                out.write(Long.toString(i + 2));
+                out.write('\n');
+            }
+        }
+    }
+
+    /** Samples the used heap every 10 ms and keeps the largest value. */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private Thread thread;
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler();
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            sampler.thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                while (sampler.running.get()) {
+                    sampler.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            return sampler;
+        }
+
+        long stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return peak.get();
+        }
+    }
+}
