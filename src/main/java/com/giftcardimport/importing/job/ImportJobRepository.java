@@ -320,7 +320,7 @@ public class ImportJobRepository {
     public Optional<ColumnMapping> lastMapping(ProjectId project, List<String> header) {
         return jdbc.sql("""
                         select mapping::text from import_job
-                         where project_id = ? and header = ?
+                         where project_id = ? and header = cast(? as text[])
                          order by launched_at desc, id desc limit 1
                         """)
                 .params(project.value(), header.toArray(String[]::new))

@@ -345,6 +345,11 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
         return lines.stream().map(l -> prefix + l).toList();
     }
 
+    /** For tests: the upload the wizard holds. */
+    StoredFile uploadedFile() {
+        return file;
+    }
+
     /** For tests: the messages on screen. */
     List<String> messageLines() {
         return messages.getChildren().flatMap(Component::getChildren).map(c -> c.getElement().getText()).toList();
