@@ -23,7 +23,8 @@ class ApplicationStartsTest {
 
     @Test
     void the_embedded_default_seeds_the_demo_projects_acme_and_globex() {
+        // contains, not containsExactly: other tests of the same JVM create projects of their own
         assertThat(jdbc.sql("select slug from project order by slug").query(String.class).list())
-                .containsExactly("acme", "globex");
+                .contains("acme", "globex");
     }
 }

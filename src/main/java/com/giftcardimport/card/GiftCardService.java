@@ -34,7 +34,7 @@ public class GiftCardService {
 
     /**
      * One page of the current project's cards matching {@code filter}, newest first. The last four characters of
-     * the card number stay visible, but never more than half of it ({@code 12} shows as {@code ••••••2}).
+     * the card number stay visible, but never more than half of it ({@code 123} shows as {@code ••••••3}).
      *
      * @param limit at most {@link #MAX_PAGE_SIZE}
      */

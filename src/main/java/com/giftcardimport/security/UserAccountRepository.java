@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,8 +34,9 @@ class UserAccountRepository {
     }
 
     private Set<String> projectRoles(long userId) {
-        return jdbc.sql("select distinct role from membership where user_id = ?").param(userId)
-                .query(String.class).stream().collect(Collectors.toSet());
+        // list(), not stream(): an unclosed stream keeps its connection, and every login would leak one
+        return Set.copyOf(jdbc.sql("select distinct role from membership where user_id = ?").param(userId)
+                .query(String.class).list());
     }
 
     boolean existsAny() {

@@ -64,13 +64,16 @@ class PoolDialog extends Dialog {
             case ARBITRARY -> "Arbitrary: every card brings its own balance";
         });
         faceValue.setHelperText("A positive amount with at most two decimals");
+        faceValue.setI18n(new BigDecimalField.BigDecimalFieldI18n()
+                .setBadInputErrorMessage("Face value: enter an amount such as 1000 or 1000.50"));
         validityUnit.setLabel("Validity");
         validityUnit.setItems(ValidityUnit.values());
         validityUnit.setEmptySelectionAllowed(true);
         validityUnit.setEmptySelectionCaption("No expiry");
         validityUnit.setItemLabelGenerator(unit -> unit == null ? "No expiry" : "A number of " + unit.label());
         validityAmount.setHelperText("Counted from the card's purchase date");
-        validityAmount.setMin(1);
+        validityAmount.setI18n(new IntegerField.IntegerFieldI18n()
+                .setBadInputErrorMessage("Validity: enter a whole number"));
 
         binder.forField(systemName).bind(PoolFormBean::getSystemName, PoolFormBean::setSystemName);
         binder.forField(name).bind(PoolFormBean::getName, PoolFormBean::setName);

@@ -56,7 +56,7 @@ class PoolsView extends VerticalLayout {
         intro.addClassName("gci-muted");
 
         grid.addColumn(o -> o.pool().systemName().value()).setHeader("System name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(o -> o.pool().name()).setHeader("Name").setSortable(true).setFlexGrow(1);
+        grid.addColumn(o -> o.pool().name()).setHeader("Name").setSortable(true).setWidth("14rem").setFlexGrow(1);
         grid.addColumn(o -> o.pool().valueType().label()).setHeader("Value type").setAutoWidth(true);
         grid.addColumn(o -> o.pool().faceValue() == null ? "" : o.pool().faceValue().toPlainString())
                 .setHeader("Face value").setAutoWidth(true);

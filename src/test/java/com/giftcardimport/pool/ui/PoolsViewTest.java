@@ -7,18 +7,26 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.base.ui.KaribuTest;
+import com.giftcardimport.pool.PoolDraft;
+import com.giftcardimport.pool.PoolId;
 import com.giftcardimport.pool.PoolOverview;
+import com.giftcardimport.pool.PoolService;
+import com.giftcardimport.pool.ValidityUnit;
 import com.giftcardimport.pool.ValueType;
 import com.giftcardimport.project.Membership;
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.security.ui.LoginView;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.HasValidationUtilsKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.select.Select;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class PoolsViewTest extends KaribuTest {
 
@@ -65,7 +73,7 @@ class PoolsViewTest extends KaribuTest {
 
         assertThat(systemNames(view)).contains("gold-1000");
         assertThat(view.create.isAttached()).isFalse();
-        assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Edit"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText("Edit"))).isEmpty();
     }
 
     @Test
@@ -118,12 +126,35 @@ class PoolsViewTest extends KaribuTest {
         assertThat(systemNames(view)).contains(systemName);
     }
 
+    @Test
+    void editing_a_pool_that_has_cards_shows_value_type_face_value_and_validity_read_only_with_a_hint() {
+        login("alice");
+        String systemName = "locked-" + UUID.randomUUID().toString().substring(0, 8);
+        PoolId id = applicationContext.getBean(PoolService.class).create(new PoolDraft(systemName, "Locked",
+                ValueType.FIXED, new BigDecimal("100"), false, ValidityUnit.DAYS, 30));
+        applicationContext.getBean(JdbcClient.class)
+                .sql("insert into gift_card (project_id, pool_id, card_number, balance) "
+                        + "select project_id, id, ?, 100 from pool where id = ?")
+                .params(systemName.replace(".", "-"), id.value()).update();
+        PoolsView view = navigate(PoolsView.class);
+
+        GridKt._doubleClickItem(view.grid, systemNames(view).indexOf(systemName), 0, false, false, false, false);
+
+        PoolDialog dialog = _get(PoolDialog.class);
+        assertThat(dialog.valueType.isReadOnly()).isTrue();
+        assertThat(dialog.faceValue.isReadOnly()).isTrue();
+        assertThat(dialog.validityUnit.isReadOnly()).isTrue();
+        assertThat(dialog.validityAmount.isReadOnly()).isTrue();
+        assertThat(dialog.faceValue.getHelperText()).isEqualTo("Locked: the pool already has cards");
+        assertThat(dialog.name.isReadOnly()).isFalse();
+        assertThat(dialog.cvvRequired.isReadOnly()).isFalse();
+    }
+
     private static List<String> systemNames(PoolsView view) {
         return GridKt._findAll(view.grid).stream().map(PoolOverview::pool).map(p -> p.systemName().value()).toList();
     }
 
-    private com.giftcardimport.project.ProjectId acmeProjectId() {
-        return applicationContext.getBean(com.giftcardimport.project.ProjectRepository.class).findBySlug("acme")
-                .orElseThrow().id();
+    private ProjectId acmeProjectId() {
+        return applicationContext.getBean(ProjectRepository.class).findBySlug("acme").orElseThrow().id();
     }
 }
