@@ -22,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -51,6 +52,7 @@ class ImportsView extends VerticalLayout {
     final DatePicker from = new DatePicker("Launched from");
     final DatePicker to = new DatePicker("Launched to");
     final Span total = new Span();
+    private final CallbackDataProvider<ImportJobView, Void> rows;
     private ImportFilter filter = ImportFilter.ALL;
     /** The status of each import the grid has fetched, to tell a counter update from a change of rows. */
     private final Map<ImportJobId, ImportStatus> shown = new HashMap<>();
@@ -95,12 +97,13 @@ class ImportsView extends VerticalLayout {
         filters.setWrap(true);
 
         configureGrid(grid);
-        grid.setItems(query -> {
+        // items are known by id, so that a refreshed import replaces its row (records compare by value)
+        rows = new CallbackDataProvider<>(query -> {
             List<ImportJobView> page = imports.list(filter, query.getOffset(), query.getLimit());
             page.forEach(job -> shown.put(job.id(), job.status()));
             return page.stream();
-        }, query -> (int) Math.min(imports.count(filter), Integer.MAX_VALUE));
-        grid.getLazyDataView().setIdentifierProvider(ImportJobView::id);
+        }, query -> (int) Math.min(imports.count(filter), Integer.MAX_VALUE), ImportJobView::id);
+        grid.setItems(rows);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(ImportResultView.class,
                 new RouteParameters("id", e.getItem().id().toString())));
         grid.setEmptyStateText(imports.mayLaunch() ? "No imports yet. Start one with \"New import\"."
@@ -113,21 +116,26 @@ class ImportsView extends VerticalLayout {
 
     /** The columns of the import list (shared with nothing else: the audit adds the project). */
     static void configureGrid(Grid<ImportJobView> grid) {
-        grid.addColumn(j -> ImportDisplay.dateTime(j.launchedAt())).setHeader("Launched").setAutoWidth(true)
-                .setKey("launched");
-        grid.addColumn(ImportDisplay::typeAndAction).setHeader("Import").setAutoWidth(true).setKey("import");
-        grid.addColumn(ImportJobView::launchedBy).setHeader("Launched by").setAutoWidth(true).setKey("launchedBy");
-        grid.addColumn(ImportJobView::originalFileName).setHeader("File").setFlexGrow(1).setKey("file");
+        grid.addColumn(j -> ImportDisplay.shortDateTime(j.launchedAt())).setHeader("Launched (UTC)")
+                .setAutoWidth(true).setFlexGrow(0).setKey("launched");
+        grid.addComponentColumn(ImportDisplay::typeAndActionCell).setHeader("Import").setWidth("11rem")
+                .setFlexGrow(0).setKey("import")
+                .setTooltipGenerator(ImportDisplay::typeAndAction);
+        grid.addColumn(ImportJobView::launchedBy).setHeader("Launched by").setAutoWidth(true).setFlexGrow(0)
+                .setKey("launchedBy");
+        grid.addColumn(ImportJobView::originalFileName).setHeader("File").setFlexGrow(1).setKey("file")
+                .setTooltipGenerator(ImportJobView::originalFileName);
         grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setAutoWidth(true)
-                .setKey("status");
-        grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("11rem").setFlexGrow(0)
+                .setFlexGrow(0).setKey("status");
+        grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("9rem").setFlexGrow(0)
                 .setKey("progress");
         grid.addColumn(j -> ImportDisplay.number(j.importedRows())).setHeader("Imported").setAutoWidth(true)
-                .setKey("imported");
+                .setFlexGrow(0).setKey("imported");
         grid.addColumn(j -> ImportDisplay.number(j.failedRows())).setHeader("Failed").setAutoWidth(true)
-                .setKey("failed");
-        grid.addColumn(ImportDisplay::total).setHeader("Total").setAutoWidth(true).setKey("total");
-        grid.addColumn(ImportDisplay::duration).setHeader("Duration").setAutoWidth(true).setKey("duration");
+                .setFlexGrow(0).setKey("failed");
+        grid.addColumn(ImportDisplay::total).setHeader("Total").setAutoWidth(true).setFlexGrow(0).setKey("total");
+        grid.addColumn(ImportDisplay::duration).setHeader("Duration").setAutoWidth(true).setFlexGrow(0)
+                .setKey("duration");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);
         grid.setSizeFull();
@@ -137,7 +145,7 @@ class ImportsView extends VerticalLayout {
         filter = new ImportFilter(status.getValue(),
                 Optional.ofNullable(launchedBy.getValue()).map(Launcher::userId).orElse(null),
                 startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)));
-        grid.getDataProvider().refreshAll();
+        rows.refreshAll();
         updateTotal();
     }
 
@@ -152,11 +160,11 @@ class ImportsView extends VerticalLayout {
             }
             imports.find(progress.jobId()).ifPresent(fresh -> {
                 shown.put(fresh.id(), fresh.status());
-                grid.getLazyDataView().refreshItem(fresh);
+                rows.refreshItem(fresh);
             });
         }
         if (rowsChanged) {
-            grid.getDataProvider().refreshAll();
+            rows.refreshAll();
             updateTotal();
         }
     }
