@@ -75,6 +75,18 @@ final class ImportDisplay {
         return cell;
     }
 
+    /** "imported / failed / total", the failed count marked when there are any. */
+    static Div rows(ImportJobView job) {
+        Span imported = new Span(number(job.importedRows()));
+        imported.addClassName("gci-rows-imported");
+        Span failed = new Span(number(job.failedRows()));
+        failed.addClassName("gci-rows-failed");
+        failed.getElement().setAttribute("data-any", Boolean.toString(job.failedRows() > 0));
+        Div cell = new Div(imported, new Span(" / "), failed, new Span(" / " + total(job)));
+        cell.addClassName("gci-rows");
+        return cell;
+    }
+
     static Span badge(ImportStatus status) {
         Span badge = new Span(status.label());
         badge.addClassName("gci-badge");

@@ -117,26 +117,23 @@ class ImportsView extends VerticalLayout {
     /** The columns of the import list (shared with nothing else: the audit adds the project). */
     static void configureGrid(Grid<ImportJobView> grid) {
         grid.addColumn(j -> ImportDisplay.shortDateTime(j.launchedAt())).setHeader("Launched (UTC)")
-                .setAutoWidth(true).setFlexGrow(0).setKey("launched");
-        grid.addComponentColumn(ImportDisplay::typeAndActionCell).setHeader("Import").setWidth("11rem")
-                .setFlexGrow(0).setKey("import")
-                .setTooltipGenerator(ImportDisplay::typeAndAction);
-        grid.addColumn(ImportJobView::launchedBy).setHeader("Launched by").setAutoWidth(true).setFlexGrow(0)
-                .setKey("launchedBy");
+                .setWidth("8.5rem").setFlexGrow(0).setKey("launched");
+        grid.addComponentColumn(ImportDisplay::typeAndActionCell).setHeader("Import").setWidth("9.5rem")
+                .setFlexGrow(0).setKey("import").setTooltipGenerator(ImportDisplay::typeAndAction);
+        grid.addColumn(ImportJobView::launchedBy).setHeader("Launched by").setWidth("8rem").setFlexGrow(0)
+                .setKey("launchedBy").setTooltipGenerator(ImportJobView::launchedBy);
         grid.addColumn(ImportJobView::originalFileName).setHeader("File").setFlexGrow(1).setKey("file")
                 .setTooltipGenerator(ImportJobView::originalFileName);
-        grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setAutoWidth(true)
+        grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setWidth("10.5rem")
                 .setFlexGrow(0).setKey("status");
-        grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("9rem").setFlexGrow(0)
+        grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("8.5rem").setFlexGrow(0)
                 .setKey("progress");
-        grid.addColumn(j -> ImportDisplay.number(j.importedRows())).setHeader("Imported").setAutoWidth(true)
-                .setFlexGrow(0).setKey("imported");
-        grid.addColumn(j -> ImportDisplay.number(j.failedRows())).setHeader("Failed").setAutoWidth(true)
-                .setFlexGrow(0).setKey("failed");
-        grid.addColumn(ImportDisplay::total).setHeader("Total").setAutoWidth(true).setFlexGrow(0).setKey("total");
-        grid.addColumn(ImportDisplay::duration).setHeader("Duration").setAutoWidth(true).setFlexGrow(0)
+        grid.addComponentColumn(ImportDisplay::rows).setHeader("Imported / failed / total").setWidth("11rem")
+                .setFlexGrow(0).setKey("rows");
+        grid.addColumn(ImportDisplay::duration).setHeader("Duration").setWidth("6rem").setFlexGrow(0)
                 .setKey("duration");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("gci-import-grid");
         grid.setPageSize(50);
         grid.setSizeFull();
     }
