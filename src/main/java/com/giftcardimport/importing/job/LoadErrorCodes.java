@@ -18,11 +18,11 @@ public final class LoadErrorCodes {
 
     public static RowError alreadyExists(long rowNumber, String column, String cardNumber) {
         return new RowError(rowNumber, column, cardNumber, CARD_NUMBER_ALREADY_EXISTS,
-                "Card number \"" + cardNumber + "\" already exists in this project");
+                "Card number '" + cardNumber + "' already exists in this project");
     }
 
     public static RowError duplicateInFile(long rowNumber, String column, String cardNumber, long firstRowNumber) {
         return new RowError(rowNumber, column, cardNumber, CARD_NUMBER_DUPLICATE_IN_FILE,
-                "Card number \"" + cardNumber + "\" duplicates row " + firstRowNumber + " of this file");
+                "Card number '" + cardNumber + "' duplicates row " + firstRowNumber + " of this file");
     }
 }

@@ -84,9 +84,9 @@ class ChunkLoaderTest {
                         """).param(job).query(String.class).list())
                 .containsExactly("A-1@2", "B-2@3", "C-3@7");
         assertThat(errors()).containsExactly(
-                "4 Card A-1 CARD_NUMBER_DUPLICATE_IN_FILE: Card number \"A-1\" duplicates row 2 of this file",
-                "5 Card OLD-1 CARD_NUMBER_ALREADY_EXISTS: Card number \"OLD-1\" already exists in this project",
-                "6 Card B-2 CARD_NUMBER_DUPLICATE_IN_FILE: Card number \"B-2\" duplicates row 3 of this file");
+                "4 Card A-1 CARD_NUMBER_DUPLICATE_IN_FILE: Card number 'A-1' duplicates row 2 of this file",
+                "5 Card OLD-1 CARD_NUMBER_ALREADY_EXISTS: Card number 'OLD-1' already exists in this project",
+                "6 Card B-2 CARD_NUMBER_DUPLICATE_IN_FILE: Card number 'B-2' duplicates row 3 of this file");
         assertThat(jdbc.sql("select imported_rows || '/' || failed_rows || '/' || last_row_number from import_job where id = ?")
                 .param(job).query(String.class).single()).isEqualTo("3/3/7");
     }
@@ -113,8 +113,8 @@ class ChunkLoaderTest {
         assertThat(jdbc.sql("select card_number from gift_card where import_job_id = ? order by import_row_number")
                 .param(job).query(String.class).list()).containsExactly("D-1", "D-2", "D-3");
         assertThat(errors()).containsExactly(
-                "5 Card OLD-2 CARD_NUMBER_ALREADY_EXISTS: Card number \"OLD-2\" already exists in this project",
-                "6 Card D-1 CARD_NUMBER_DUPLICATE_IN_FILE: Card number \"D-1\" duplicates row 2 of this file");
+                "5 Card OLD-2 CARD_NUMBER_ALREADY_EXISTS: Card number 'OLD-2' already exists in this project",
+                "6 Card D-1 CARD_NUMBER_DUPLICATE_IN_FILE: Card number 'D-1' duplicates row 2 of this file");
     }
 
     @Test

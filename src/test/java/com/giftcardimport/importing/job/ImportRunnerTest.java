@@ -96,7 +96,7 @@ class ImportRunnerTest {
         assertThat(snapshot(job)).isEqualTo(before);
         assertThat(jdbc.sql("select message from import_error where job_id = ? and row_number = 30")
                 .param(job.value()).query(String.class).single())
-                .isEqualTo("Card number \"R-10\" duplicates row 10 of this file");
+                .isEqualTo("Card number 'R-10' duplicates row 10 of this file");
         assertThat(jdbc.sql("select imported_rows || '+' || failed_rows || '=' || total_rows from import_job where id = ?")
                 .param(job.value()).query(String.class).single()).isEqualTo("34+6=40");
     }
