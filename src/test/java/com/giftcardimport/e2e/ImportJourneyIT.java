@@ -115,6 +115,14 @@ class ImportJourneyIT extends BrowserTestSupport {
         assertThat(report.getFileName().toString()).startsWith("journey-" + prefix.toLowerCase() + "-errors-");
         assertThat(text).contains("Номер карты", prefix + "-BAD-POOL", "nowhere").doesNotContain(";321;");
         assertThat(text.lines().count()).isEqualTo(1 + 4);   // the header and the four bad rows
+
+        // the account manager of acme sees the import in the audit, read-only
+        driver.manage().deleteAllCookies();
+        logIn("maria", DemoData.PASSWORD);
+        driver.get(url("audit"));
+        wait.until(d -> rowStatus(fileName).map(s -> s.equals("Completed with errors")).orElse(false));
+        assertThat(bodyText()).contains("ACME Retail", "Alice Admin").doesNotContain("New import");
+        screenshot("12-audit");
     }
 
     // ------------------------------------------------------------------ the file

@@ -88,8 +88,9 @@ class AuditView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(ImportJobView::projectName).setHeader("Project").setAutoWidth(true).setKey("project");
-        ImportsView.configureGrid(grid);
+        grid.addColumn(ImportJobView::projectName).setHeader("Project").setWidth("9rem").setFlexGrow(0)
+                .setKey("project").setTooltipGenerator(ImportJobView::projectName);
+        ImportsView.configureGrid(grid, false);
         grid.setItems(new CallbackDataProvider<>(
                 query -> imports.audit(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(imports.auditCount(filter), Integer.MAX_VALUE), ImportJobView::id));

@@ -96,7 +96,7 @@ class ImportsView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        configureGrid(grid);
+        configureGrid(grid, true);
         // items are known by id, so that a refreshed import replaces its row (records compare by value)
         rows = new CallbackDataProvider<>(query -> {
             List<ImportJobView> page = imports.list(filter, query.getOffset(), query.getLimit());
@@ -114,8 +114,8 @@ class ImportsView extends VerticalLayout {
         LiveProgress.bind(this, imports::subscribe, this::onProgress);
     }
 
-    /** The columns of the import list (shared with nothing else: the audit adds the project). */
-    static void configureGrid(Grid<ImportJobView> grid) {
+    /** The columns of an import list; the audit adds the project and leaves out the progress bar. */
+    static void configureGrid(Grid<ImportJobView> grid, boolean withProgress) {
         grid.addColumn(j -> ImportDisplay.shortDateTime(j.launchedAt())).setHeader("Launched (UTC)")
                 .setWidth("8.5rem").setFlexGrow(0).setKey("launched");
         grid.addComponentColumn(ImportDisplay::typeAndActionCell).setHeader("Import").setWidth("9.5rem")
@@ -126,8 +126,10 @@ class ImportsView extends VerticalLayout {
                 .setTooltipGenerator(ImportJobView::originalFileName);
         grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setWidth("10.5rem")
                 .setFlexGrow(0).setKey("status");
-        grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("8.5rem").setFlexGrow(0)
-                .setKey("progress");
+        if (withProgress) {
+            grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("8.5rem")
+                    .setFlexGrow(0).setKey("progress");
+        }
         grid.addComponentColumn(ImportDisplay::rows).setHeader("Imported / failed / total").setWidth("11rem")
                 .setFlexGrow(0).setKey("rows");
         grid.addColumn(ImportDisplay::duration).setHeader("Duration").setWidth("6rem").setFlexGrow(0)
