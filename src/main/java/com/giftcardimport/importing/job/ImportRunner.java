@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,6 +67,7 @@ public class ImportRunner {
     /** Guarded by {@code this}. */
     private final Map<ProjectId, Integer> runningPerProject = new HashMap<>();
     private volatile boolean ready;
+    private volatile boolean stopping;
 
     ImportRunner(ImportJobRepository jobs, ChunkLoader loader, PoolRulesQuery pools, FileStore files,
                  CvvCipher cipher, ReadLimits limits, ThreadPoolTaskExecutor importExecutor, ImportProgressBus bus,
@@ -123,7 +125,7 @@ public class ImportRunner {
 
     /** Starts queued jobs while there are free slots. Called after a launch, when a job ends, and periodically. */
     public synchronized void dispatch() {
-        if (!ready) {
+        if (!ready || stopping) {
             return;
         }
         int total = runningPerProject.values().stream().mapToInt(Integer::intValue).sum();
@@ -153,6 +155,16 @@ public class ImportRunner {
                 break;
             }
         }
+    }
+
+    /**
+     * The server is stopping: no job starts any more. Running jobs are interrupted by the executor's shutdown and
+     * stay RUNNING in the database, to resume after their last committed chunk on the next start.
+     */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        housekeeping.shutdownNow();
     }
 
     @Scheduled(initialDelayString = "${app.import.dispatch-interval:5s}",
@@ -251,8 +263,10 @@ public class ImportRunner {
         } finally {
             running.remove(id);
             ended(id, projectId);
-            deleteFileIfRetentionIsOver();
-            dispatch();
+            if (!stopping) {
+                deleteFileIfRetentionIsOver();
+                dispatch();
+            }
         }
     }
 
