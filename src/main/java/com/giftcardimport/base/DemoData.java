@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,14 +33,17 @@ public class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate tx;
     private final boolean enabled;
+    private final ApplicationEventPublisher events;
 
     DemoData(ObjectProvider<EmbeddedDatabase> embedded, JdbcClient jdbc, PasswordEncoder passwordEncoder,
-             TransactionTemplate tx, @Value("${app.demo-data.enabled:true}") boolean enabled) {
+             TransactionTemplate tx, @Value("${app.demo-data.enabled:true}") boolean enabled,
+             ApplicationEventPublisher events) {
         this.embedded = embedded;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.tx = tx;
         this.enabled = enabled;
+        this.events = events;
     }
 
     @Override
@@ -53,6 +57,7 @@ public class DemoData implements ApplicationRunner {
                 return;
             }
             seed();
+            events.publishEvent(new DemoDataCreated());
             log.info("Demo data created: log in as 'alice' (acme), 'bob' (globex), 'maria' (account manager) "
                     + "or 'root' (platform admin), password '{}'", PASSWORD);
         });

@@ -1,0 +1,25 @@
+package com.giftcardimport.api;
+
+import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportType;
+import com.giftcardimport.importing.RowError;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Why one row was not imported.
+ *
+ * @param rowNumber the row number a spreadsheet shows (the header is row 1)
+ * @param column    the file's column name, or null when the error concerns the whole row
+ * @param value     the value as the file had it (a CVV masked), or null
+ * @param code      a stable machine code such as {@code CARD_NUMBER_SCIENTIFIC_NOTATION}
+ */
+record ErrorResponse(long rowNumber, String column, String value, String code, String message) {
+
+    static ErrorResponse of(RowError error) {
+        return new ErrorResponse(error.rowNumber(), error.column(), error.value(), error.code(), error.message());
+    }
+}

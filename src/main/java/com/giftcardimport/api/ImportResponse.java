@@ -1,0 +1,44 @@
+package com.giftcardimport.api;
+
+import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportType;
+import com.giftcardimport.importing.RowError;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An import as the API shows it.
+ *
+ * @param launchedBy        the person, or {@code API token "name" (by Person)}, recorded by the server
+ * @param totalRows         data rows in the file, once the import has read it to its end
+ * @param estimatedRows     the estimate made at launch from the head of the file
+ * @param notProcessedRows  rows neither imported nor failed (e.g. after a cancel), once the total is known
+ * @param mapping           which field each file column filled
+ */
+record ImportResponse(long id, ImportType type, ImportAction action, String fileName, long fileSize,
+                      String encoding, String delimiter, ImportStatus status, boolean cancelRequested,
+                      String launchedBy, Instant launchedAt, Instant startedAt, Instant finishedAt,
+                      Long totalRows, Long estimatedRows, long importedRows, long failedRows, Long notProcessedRows,
+                      String failureMessage, List<MappedColumn> mapping) {
+
+    /** A file column and the field it filled ({@code null}: not imported). */
+    record MappedColumn(int index, String column, String field) {
+    }
+
+    static ImportResponse of(ImportJobView job) {
+        return new ImportResponse(job.id().value(), job.type(), job.action(), job.originalFileName(), job.fileSize(),
+                job.format().encoding().name(), String.valueOf(job.format().delimiter()), job.status(),
+                job.cancelRequested(), job.launchedBy(), job.launchedAt(), job.startedAt(), job.finishedAt(),
+                job.totalRows(), job.estimatedRows(), job.importedRows(), job.failedRows(),
+                job.notProcessedRows().orElse(null), job.failureMessage(),
+                job.mappedColumns().stream().map(c -> new MappedColumn(c.index(), c.column(),
+                        c.field().map(Enum::name).orElse(null))).toList());
+    }
+
+    URI location() {
+        return URI.create("/api/v1/imports/" + id);
+    }
+}

@@ -1,0 +1,251 @@
+package com.giftcardimport.api;
+
+import com.giftcardimport.importing.ColumnMapping;
+import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.ImportFilter;
+import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportRefusedException;
+import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.LaunchRequest;
+import com.giftcardimport.importing.RowError;
+import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.sniff.SniffResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gift card imports of the token's project over HTTP: the same engine, rules and limits as the wizard, through
+ * {@link ImportService}. A create uploads, inspects, maps (explicitly or automatically) and launches in one call;
+ * a request that cannot be launched is refused at once and leaves no job and no file behind.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/imports", produces = "application/json")
+@Tag(name = "Imports", description = "Gift card imports of the token's project")
+class ImportsApiController {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final ImportService imports;
+    private final JsonMapper json;
+
+    ImportsApiController(ImportService imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a CSV/TXT file of gift cards",
+            description = "Uploads the file, detects its encoding and delimiter (unless given), maps its columns "
+                    + "(the 'mapping' part, or auto-mapping) and launches the import. The import runs in the "
+                    + "background: poll GET /api/v1/imports/{id}. A file that is not usable text, has no header, or "
+                    + "leaves a required field without a column is refused with a 422 problem listing the "
+                    + "reasons in 'problems'; no import is created. With an Idempotency-Key, retrying the same "
+                    + "request returns the same import (200) and a different request with the same key is a 409.")
+    @ApiResponse(responseCode = "201", description = "The import was created")
+    @ApiResponse(responseCode = "200", description = "An earlier request with the same Idempotency-Key created it")
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "The file is over the size limit",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "The file or the mapping cannot be imported",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<ImportResponse> create(
+            @RequestPart("file") @Parameter(description = "The .csv or .txt file; the first row holds column names")
+            MultipartFile file,
+            @RequestPart(name = "mapping", required = false)
+            @Parameter(description = "JSON object naming the field for each column to import, by column name or "
+                    + "0-based position, e.g. {\"Card No\":\"CARD_NUMBER\",\"Pool\":\"POOL\",\"Amount\":\"BALANCE\"}. "
+                    + "Columns not named are skipped. Without it, columns are mapped automatically.")
+            String mapping,
+            @RequestPart(name = "encoding", required = false)
+            @Parameter(description = "Character encoding, e.g. UTF-8 or windows-1251; detected when absent")
+            String encoding,
+            @RequestPart(name = "delimiter", required = false)
+            @Parameter(description = "',' ';' '|' or 'tab' (also 'comma', 'semicolon', 'pipe'); detected when absent")
+            String delimiter,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Parameter(description = "Up to 200 characters; a retry with the same key returns the same import")
+            String idempotencyKey) {
+        Optional<Charset> charset = charset(encoding);
+        Optional<Character> separator = delimiter(delimiter);
+        String key = idempotencyKey(idempotencyKey);
+        Optional<RequestedMapping> requested = Optional.ofNullable(mapping).filter(m -> !m.isBlank())
+                .map(m -> RequestedMapping.parse(m, json));
+
+        Instant requestStarted = Instant.now();
+        StoredFile stored = upload(file);
+        ImportJobView job;
+        try {
+            SniffResult sniff = imports.inspect(stored.id(), charset, separator);
+            if (!sniff.ok()) {
+                throw new ImportRefusedException(sniff.problems());
+            }
+            FileFormat format = sniff.detected();
+            ColumnMapping columns = requested.isPresent()
+                    ? requested.get().toColumnMapping(sniff.headers())
+                    : imports.suggestMapping(stored.id(), format).mapping();
+            job = imports.get(imports.launch(new LaunchRequest(stored, format, columns, key)));
+        } catch (RuntimeException e) {
+            imports.discard(stored.id());
+            throw e;
+        }
+        ImportResponse body = ImportResponse.of(job);
+        if (job.launchedAt().isBefore(requestStarted)) {
+            return ResponseEntity.ok().location(body.location()).body(body);
+        }
+        return ResponseEntity.created(body.location()).body(body);
+    }
+
+    @GetMapping
+    @Operation(summary = "List the project's imports, newest first")
+    PageResponse<ImportResponse> list(
+            @RequestParam(defaultValue = "0") @Parameter(description = "Page number, from 0") int page,
+            @RequestParam(defaultValue = "20") @Parameter(description = "Page size, 1 to 500") int size,
+            @RequestParam(required = false) @Parameter(description = "Only imports with this status")
+            ImportStatus status) {
+        Paging paging = Paging.of(page, size);
+        ImportFilter filter = ImportFilter.ALL.withStatus(status);
+        List<ImportResponse> items = imports.list(filter, paging.offset(), paging.size()).stream()
+                .map(ImportResponse::of).toList();
+        return PageResponse.of(items, paging, imports.count(filter));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read an import: status, row counts, who launched it and when")
+    ImportResponse get(@PathVariable long id) {
+        return ImportResponse.of(imports.get(ImportJobId.of(id)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel an import",
+            description = "A queued import is cancelled at once; a running one after the chunk it is loading "
+                    + "(cards committed so far stay). An import that has already ended answers 409.")
+    @ApiResponse(responseCode = "202", description = "The cancel was accepted; poll the import for its end")
+    @ApiResponse(responseCode = "409", description = "The import has already ended",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<ImportResponse> cancel(@PathVariable long id) {
+        ImportJobId jobId = ImportJobId.of(id);
+        if (!imports.cancel(jobId)) {
+            throw new ImportAlreadyEndedException(imports.get(jobId).status());
+        }
+        return ResponseEntity.accepted().body(ImportResponse.of(imports.get(jobId)));
+    }
+
+    @GetMapping("/{id}/errors")
+    @Operation(summary = "The rows that failed, by row number, a page at a time")
+    PageResponse<ErrorResponse> errors(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") @Parameter(description = "Page number, from 0") int page,
+            @RequestParam(defaultValue = "50") @Parameter(description = "Page size, 1 to 500") int size) {
+        ImportJobId jobId = ImportJobId.of(id);
+        Paging paging = Paging.of(page, size);
+        long total = imports.errorCount(jobId);
+        List<ErrorResponse> items = imports.errors(jobId, paging.offset(), paging.size()).stream()
+                .map(ErrorResponse::of).toList();
+        return PageResponse.of(items, paging, total);
+    }
+
+    @GetMapping(path = "/{id}/error-report", produces = {"text/csv", "application/problem+json"})
+    @Operation(summary = "Download the error report",
+            description = "CSV in UTF-8 with a byte-order mark and the file's own delimiter: the file's header plus "
+                    + "an 'Error' column, then each failed row as the file had it (CVVs masked) with its messages. "
+                    + "Cells that a spreadsheet would run as formulas are neutralised.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", format = "binary")))
+    void errorReport(@PathVariable long id, HttpServletResponse response) throws IOException {
+        ImportJobId jobId = ImportJobId.of(id);
+        String fileName = imports.errorReportFileName(jobId);
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                        .build().toString());
+        imports.writeErrorReport(jobId, response.getOutputStream());
+        response.flushBuffer();
+    }
+
+    private StoredFile upload(MultipartFile file) {
+        if (file.isEmpty()) {
+            throw new ImportRefusedException(List.of("The file is empty"));
+        }
+        try (InputStream in = file.getInputStream()) {
+            return imports.upload(in, file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload could not be read", e);
+        }
+    }
+
+    private static Optional<Charset> charset(String encoding) {
+        if (encoding == null || encoding.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Charset.forName(encoding.strip()));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ImportRefusedException(List.of("Unknown encoding \"" + encoding.strip()
+                    + "\": use a name such as UTF-8 or windows-1251"));
+        }
+    }
+
+    private static Optional<Character> delimiter(String delimiter) {
+        if (delimiter == null || delimiter.isEmpty()) {
+            return Optional.empty();
+        }
+        Character c = switch (delimiter.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case ",", "comma" -> ',';
+            case ";", "semicolon" -> ';';
+            case "|", "pipe" -> '|';
+            case "tab", "\\t" -> '\t';
+            default -> delimiter.equals("\t") ? '\t' : null;
+        };
+        if (c == null) {
+            throw new ImportRefusedException(List.of("Unknown delimiter \"" + delimiter
+                    + "\": use ',' ';' '|' or 'tab'"));
+        }
+        return Optional.of(c);
+    }
+
+    private static String idempotencyKey(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String key = raw.strip();
+        if (key.length() > ImportService.MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new BadApiRequestException("The Idempotency-Key header is longer than "
+                    + ImportService.MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
+}

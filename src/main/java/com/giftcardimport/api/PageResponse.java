@@ -1,0 +1,24 @@
+package com.giftcardimport.api;
+
+import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportType;
+import com.giftcardimport.importing.RowError;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One page of a list.
+ *
+ * @param page          the page number, from 0
+ * @param totalElements how many items all pages hold together
+ */
+record PageResponse<T>(List<T> items, int page, int size, long totalElements, long totalPages) {
+
+    static <T> PageResponse<T> of(List<T> items, Paging paging, long total) {
+        return new PageResponse<>(items, paging.page(), paging.size(), total,
+                (total + paging.size() - 1) / paging.size());
+    }
+}
