@@ -2,9 +2,11 @@ package com.giftcardimport.importing;
 
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.file.StoredFileNotFoundException;
 import com.giftcardimport.importing.job.ErrorReportWriter;
 import com.giftcardimport.importing.job.ImportJobRepository;
 import com.giftcardimport.importing.job.ImportRunner;
+import com.giftcardimport.importing.job.LoadErrorCodes;
 import com.giftcardimport.importing.job.NewImportJob;
 import com.giftcardimport.importing.job.PoolRulesQuery;
 import com.giftcardimport.importing.mapping.AutoMapper;
@@ -18,10 +20,11 @@ import com.giftcardimport.importing.validate.InvalidRow;
 import com.giftcardimport.importing.validate.RowOutcome;
 import com.giftcardimport.importing.validate.RowValidator;
 import com.giftcardimport.importing.validate.ValidCard;
-import com.giftcardimport.importing.job.LoadErrorCodes;
+import com.giftcardimport.project.Membership;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.CurrentTenant;
 import com.giftcardimport.security.Tenant;
+import com.giftcardimport.security.UserId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +37,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -358,6 +362,46 @@ public class ImportService {
         return jobs.count(auditProjects(filter), filterOrAll(filter));
     }
 
+    /** Whether the current user may launch and cancel imports in the current project (a project admin). */
+    public boolean mayLaunch() {
+        return current.requireMember().isAdmin();
+    }
+
+    /** The people who launched imports of the current project, by name: the choices of the list's user filter. */
+    public List<Launcher> launchers() {
+        Tenant tenant = current.requireMember();
+        return launchersOf(List.of(tenant.projectId()));
+    }
+
+    /** The people who launched imports of the projects the audit covers, by name. */
+    public List<Launcher> auditLaunchers() {
+        return launchersOf(auditProjects(ImportFilter.ALL));
+    }
+
+    /** The projects the audit covers, by name: the choices of the audit's project filter. */
+    public List<Membership> auditableProjects() {
+        current.requireUser();
+        return current.memberships().stream()
+                .sorted(Comparator.comparing(Membership::projectName))
+                .toList();
+    }
+
+    private List<Launcher> launchersOf(List<ProjectId> projects) {
+        if (projects.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select u.id, u.display_name from app_user u
+                         where exists (select 1 from import_job j
+                                        where j.launched_by_user_id = u.id and j.project_id = any (?))
+                         order by u.display_name, u.id
+                        """)
+                .param(projects.stream().map(ProjectId::value).toArray(Long[]::new))
+                .query((rs, n) -> new Launcher(new UserId(rs.getLong(1)),
+                        rs.getString(2)))
+                .list();
+    }
+
     // ------------------------------------------------------------------ progress
 
     /** Progress of every import of the current project; remove the subscription when the view detaches. */
@@ -384,7 +428,7 @@ public class ImportService {
 
     private Path file(Tenant tenant, String fileId) {
         if (fileId == null) {
-            throw new com.giftcardimport.importing.file.StoredFileNotFoundException();
+            throw new StoredFileNotFoundException();
         }
         return files.path(tenant.projectId(), fileId);
     }

@@ -127,6 +127,7 @@ class ImportBenchmark {
                     mapping, null));
             assertThat(awaitEnd(job).importedRows()).isEqualTo(warmupRows);
         }
+        CpuMeter cpu = new CpuMeter(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
         int trials = Integer.getInteger("benchmark.trials", rows > 2_000_000 ? 1 : 3);
         double bestImport = Double.MAX_VALUE;
         double bestCopy = Double.MAX_VALUE;
@@ -146,10 +147,14 @@ class ImportBenchmark {
 
             checkpoint();
             HeapSampler heap = HeapSampler.start();
+            double dbBefore = cpu.databaseSeconds();
+            double jvmBefore = CpuMeter.jvmSeconds();
             long start = System.nanoTime();
             ImportJobId job = imports.launch(new LaunchRequest(file, sniff.detected(), mapping, null));
             ImportJobView view = awaitEnd(job);
             double importSeconds = (System.nanoTime() - start) / 1e9;
+            double importDbCpu = cpu.databaseSeconds() - dbBefore;
+            double importJvmCpu = CpuMeter.jvmSeconds() - jvmBefore;
             peakHeapMb = Math.max(peakHeapMb, heap.stop() >> 20);
             assertThat(view.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(view.importedRows()).isEqualTo(rows);
@@ -166,6 +171,7 @@ class ImportBenchmark {
                         add foreign key (project_id, import_job_id) references import_job (project_id, id)
                     """).update();
             checkpoint();
+            double copyDbBefore = cpu.databaseSeconds();
             long copyStart = System.nanoTime();
             long copied;
             try (Connection connection = dataSource.getConnection();
@@ -174,10 +180,12 @@ class ImportBenchmark {
                         .copyIn("copy benchmark_copy (" + COPY_COLUMNS + ") from stdin (format csv)", reader);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            double copyDbCpu = cpu.databaseSeconds() - copyDbBefore;
             assertThat(copied).isEqualTo(rows);
             jdbc.sql("drop table benchmark_copy").update();
-            System.out.printf(Locale.ROOT, "trial %d of %d: import %.1f s, copy %.1f s, ratio %.2f%n", trial, trials,
-                    importSeconds, copySeconds, importSeconds / copySeconds);
+            System.out.printf(Locale.ROOT, "trial %d of %d: import %.1f s, copy %.1f s, ratio %.2f; CPU: import "
+                            + "database %.1f s + JVM %.1f s, copy database %.1f s%n", trial, trials, importSeconds,
+                    copySeconds, importSeconds / copySeconds, importDbCpu, importJvmCpu, copyDbCpu);
             bestImport = Math.min(bestImport, importSeconds);
             bestCopy = Math.min(bestCopy, copySeconds);
         }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.file.FileReferences;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
+import com.giftcardimport.importing.job.ImportRunner;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.project.ProjectId;
@@ -16,8 +18,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,9 +52,9 @@ class ImportServiceTest {
     @Autowired
     ProjectRepository projects;
     @Autowired
-    com.giftcardimport.importing.file.FileReferences fileReferences;
+    FileReferences fileReferences;
     @Autowired
-    com.giftcardimport.importing.job.ImportRunner runner;
+    ImportRunner runner;
 
     @AfterEach
     void logout() {
@@ -152,7 +156,7 @@ class ImportServiceTest {
                 + "E-3,year,,1,\n"
                 + "E-4,flex,,1,2024-01-31T10:00:00+03:00\n", null);
 
-        Map<String, Instant> expiry = new java.util.HashMap<>();
+        Map<String, Instant> expiry = new HashMap<>();
         jdbc.sql("select card_number, expires_at from gift_card where project_id = ?").param(project.id().value())
                 .query(rs -> {
                     expiry.put(rs.getString(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant());
@@ -161,7 +165,7 @@ class ImportServiceTest {
         assertThat(expiry.get("E-2")).isEqualTo(Instant.parse("2025-03-31T00:00:00Z"));
         assertThat(expiry).containsEntry("E-3", null).containsEntry("E-4", null);
         assertThat(jdbc.sql("select purchased_at from gift_card where project_id = ? and card_number = 'E-4'")
-                .param(project.id().value()).query(java.sql.Timestamp.class).single().toInstant())
+                .param(project.id().value()).query(Timestamp.class).single().toInstant())
                 .isEqualTo(Instant.parse("2024-01-31T07:00:00Z"));
     }
 
