@@ -36,11 +36,67 @@ public final class RawHttp {
                 + BOUNDARY + "\r\n" + extraHeaders + "Connection: close\r\n\r\n";
     }
 
+    /** Writes a request body through a {@link Sink}. */
+    public interface Body {
+        void writeTo(Sink sink) throws IOException;
+    }
+
+    /** Where a body goes: counts what was sent, and frames it as chunks when the request is chunked. */
+    public static final class Sink {
+        private final OutputStream out;
+        private final boolean chunked;
+        private final AtomicLong sent;
+
+        Sink(OutputStream out, boolean chunked, AtomicLong sent) {
+            this.out = out;
+            this.chunked = chunked;
+            this.sent = sent;
+        }
+
+        public void write(byte[] data) throws IOException {
+            if (chunked) {
+                out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(data);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write(data);
+            }
+            sent.addAndGet(data.length);
+        }
+    }
+
+    /** A multipart body whose 'file' part holds {@code header}, then {@code fileBytes} of {@code rows} repeated. */
+    public static Body multipartFile(String header, String rows, long fileBytes) {
+        return sink -> {
+            sink.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + "filename=\"cards.csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            rawFile(header, rows, fileBytes).writeTo(sink);
+            sink.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        };
+    }
+
+    /** The file itself as the body: {@code header}, then {@code fileBytes} of {@code rows} repeated. */
+    public static Body rawFile(String header, String rows, long fileBytes) {
+        return sink -> {
+            sink.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] block = repeat(rows.getBytes(StandardCharsets.UTF_8), 64 * 1024);
+            for (long n = 0; n < fileBytes; n += block.length) {
+                sink.write(block);
+            }
+        };
+    }
+
     /**
      * Sends {@code head}, then a multipart body whose 'file' part holds {@code header} and then {@code fileBytes} of
      * {@code rows} repeated, as chunks or plain; reads the answer until the server closes.
      */
     public static Response send(int port, String head, String header, String rows, long fileBytes, boolean chunked)
+            throws IOException, InterruptedException {
+        return send(port, head, multipartFile(header, rows, fileBytes), chunked);
+    }
+
+    /** Sends {@code head} and {@code body} (as chunks or plain) on a writer thread; reads the answer here. */
+    public static Response send(int port, String head, Body body, boolean chunked)
             throws IOException, InterruptedException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
@@ -50,14 +106,7 @@ public final class RawHttp {
             Thread writer = Thread.ofPlatform().name("raw-http-writer").start(() -> {
                 try {
                     out.write(head.getBytes(StandardCharsets.US_ASCII));
-                    write(out, ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                            + "filename=\"cards.csv\"\r\nContent-Type: text/csv\r\n\r\n" + header + "\n")
-                            .getBytes(StandardCharsets.UTF_8), chunked, sent);
-                    byte[] block = repeat(rows.getBytes(StandardCharsets.UTF_8), 64 * 1024);
-                    for (long n = 0; n < fileBytes; n += block.length) {
-                        write(out, block, chunked, sent);
-                    }
-                    write(out, ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII), chunked, sent);
+                    body.writeTo(new Sink(out, chunked, sent));
                     if (chunked) {
                         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     }
@@ -87,17 +136,6 @@ public final class RawHttp {
             System.arraycopy(unit, 0, block, i, Math.min(unit.length, length - i));
         }
         return block;
-    }
-
-    private static void write(OutputStream out, byte[] data, boolean chunked, AtomicLong sent) throws IOException {
-        if (chunked) {
-            out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(data);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        } else {
-            out.write(data);
-        }
-        sent.addAndGet(data.length);
     }
 
     /** Everything the server sends until it closes, or what came before a reset or a long silence. */
