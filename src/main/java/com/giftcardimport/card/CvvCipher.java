@@ -39,7 +39,8 @@ public class CvvCipher {
 
     private final SecretKey key;
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(CvvCipher::newCipher);
-    private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(SecureRandom::new);
+    /** A DRBG per thread: no lock shared by the threads, unlike the default NativePRNG. */
+    private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(CvvCipher::newRandom);
 
     @Autowired
     CvvCipher(@Value("${app.cvv-key:}") String configuredKey, @Value("${app.data-dir}") Path dataDir) {
@@ -96,6 +97,14 @@ public class CvvCipher {
     @Override
     public String toString() {
         return "CvvCipher[AES-256-GCM]";
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            return new SecureRandom();
+        }
     }
 
     private static Cipher newCipher() {

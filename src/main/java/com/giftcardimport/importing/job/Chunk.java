@@ -25,7 +25,7 @@ final class Chunk {
     private final JobLayout layout;
     private final PgBinaryCopy cards;
     private final PgBinaryCopy errors;
-    private final Map<String, Long> firstRowByCard = new HashMap<>();
+    private final Map<String, Long> firstRowByCard;
     private long[] rowNumbers = new long[1024];
     private String[] cardNumbers = new String[1024];
     private List<String>[] cells = newCellArray(1024);
@@ -37,6 +37,7 @@ final class Chunk {
 
     Chunk(JobLayout layout, int expectedRows) {
         this.layout = layout;
+        this.firstRowByCard = HashMap.newHashMap(expectedRows);
         this.cards = new PgBinaryCopy(expectedRows * 96);
         this.errors = new PgBinaryCopy(4096);
     }

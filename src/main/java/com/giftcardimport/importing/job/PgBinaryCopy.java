@@ -122,10 +122,15 @@ final class PgBinaryCopy {
         return int8(micros);
     }
 
+    private static final long[] POW10 = {1, 10, 100, 1000, 10000};
+
     /** numeric, or null: base-10000 digits, weight, sign and display scale. */
     PgBinaryCopy numeric(BigDecimal value) {
         if (value == null) {
             return nul();
+        }
+        if (value.scale() >= 0 && value.scale() <= 4 && value.unscaledValue().bitLength() <= 48) {
+            return smallNumeric(value.unscaledValue().longValue(), value.scale());
         }
         int scale = Math.max(0, value.scale());
         BigDecimal scaled = value.setScale(scale);
@@ -157,6 +162,47 @@ final class PgBinaryCopy {
         int ndigits = last - first + 1;
         int weight = ndigits == 0 ? 0 : intGroups - 1 - first;
         if (ndigits == 0) {
+            sign = 0;
+        }
+        int32(8 + 2 * ndigits);
+        int16(ndigits);
+        int16(weight);
+        int16(sign);
+        int16(scale);
+        for (int i = first; i <= last; i++) {
+            int16(groups[i]);
+        }
+        return this;
+    }
+
+    /** The common case without BigInteger or strings: |unscaled| < 2^48, scale 0 to 4. */
+    private PgBinaryCopy smallNumeric(long unscaled, int scale) {
+        int sign = unscaled < 0 ? 0x4000 : 0x0000;
+        long v4 = Math.abs(unscaled) * POW10[4 - scale];
+        short[] groups = new short[8];
+        short[] integer = new short[6];
+        int intCount = 0;
+        for (long rest = v4 / 10000; rest > 0; rest /= 10000) {
+            integer[intCount++] = (short) (rest % 10000);
+        }
+        int n = 0;
+        for (int i = intCount - 1; i >= 0; i--) {
+            groups[n++] = integer[i];
+        }
+        groups[n++] = (short) (v4 % 10000);
+        int weight = intCount - 1;
+        int first = 0;
+        while (first < n && groups[first] == 0) {
+            first++;
+            weight--;
+        }
+        int last = n - 1;
+        while (last >= first && groups[last] == 0) {
+            last--;
+        }
+        int ndigits = last - first + 1;
+        if (ndigits == 0) {
+            weight = 0;
             sign = 0;
         }
         int32(8 + 2 * ndigits);
