@@ -19,9 +19,11 @@ import com.giftcardimport.importing.validate.RowOutcome;
 import com.giftcardimport.importing.validate.RowValidator;
 import com.giftcardimport.importing.validate.ValidCard;
 import com.giftcardimport.importing.job.LoadErrorCodes;
+import com.giftcardimport.project.Membership;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.CurrentTenant;
 import com.giftcardimport.security.Tenant;
+import com.giftcardimport.security.UserId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +36,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -345,6 +348,46 @@ public class ImportService {
 
     public long auditCount(ImportFilter filter) {
         return jobs.count(auditProjects(filter), filterOrAll(filter));
+    }
+
+    /** Whether the current user may launch and cancel imports in the current project (a project admin). */
+    public boolean mayLaunch() {
+        return current.requireMember().isAdmin();
+    }
+
+    /** The people who launched imports of the current project, by name: the choices of the list's user filter. */
+    public List<Launcher> launchers() {
+        Tenant tenant = current.requireMember();
+        return launchersOf(List.of(tenant.projectId()));
+    }
+
+    /** The people who launched imports of the projects the audit covers, by name. */
+    public List<Launcher> auditLaunchers() {
+        return launchersOf(auditProjects(ImportFilter.ALL));
+    }
+
+    /** The projects the audit covers, by name: the choices of the audit's project filter. */
+    public List<Membership> auditableProjects() {
+        current.requireUser();
+        return current.memberships().stream()
+                .sorted(Comparator.comparing(Membership::projectName))
+                .toList();
+    }
+
+    private List<Launcher> launchersOf(List<ProjectId> projects) {
+        if (projects.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select u.id, u.display_name from app_user u
+                         where exists (select 1 from import_job j
+                                        where j.launched_by_user_id = u.id and j.project_id = any (?))
+                         order by u.display_name, u.id
+                        """)
+                .param(projects.stream().map(ProjectId::value).toArray(Long[]::new))
+                .query((rs, n) -> new Launcher(new UserId(rs.getLong(1)),
+                        rs.getString(2)))
+                .list();
     }
 
     // ------------------------------------------------------------------ progress

@@ -1,0 +1,67 @@
+package com.giftcardimport.importing.ui;
+
+import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportType;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+
+/** Wizard step 1: the import type and the action, from the catalogue. Fires {@link ActionChosen}. */
+final class ChooseActionStep extends VerticalLayout {
+
+    /** The user chose an action (or the step chose the only one there is). */
+    static final class ActionChosen extends ComponentEvent<ChooseActionStep> {
+        private final ImportAction action;
+
+        ActionChosen(ChooseActionStep source, ImportAction action) {
+            super(source, false);
+            this.action = action;
+        }
+
+        ImportAction action() {
+            return action;
+        }
+    }
+
+    final RadioButtonGroup<ImportType> type = new RadioButtonGroup<>("Import type");
+    final RadioButtonGroup<ImportAction> action = new RadioButtonGroup<>("Action");
+    private final Paragraph description = new Paragraph();
+    private final List<ImportAction> catalogue;
+
+    ChooseActionStep(List<ImportAction> catalogue) {
+        this.catalogue = catalogue;
+        setPadding(false);
+        List<ImportType> types = catalogue.stream().map(ImportAction::type).distinct().toList();
+        type.setItems(types);
+        type.setItemLabelGenerator(ImportType::label);
+        type.addValueChangeListener(e -> {
+            List<ImportAction> actions = catalogue.stream().filter(a -> a.type() == e.getValue()).toList();
+            action.setItems(actions);
+            action.setValue(actions.isEmpty() ? null : actions.getFirst());
+        });
+        action.setItemLabelGenerator(ImportAction::label);
+        action.addValueChangeListener(e -> {
+            description.setText(e.getValue() == null ? "" : e.getValue().description());
+            if (e.getValue() != null) {
+                fireEvent(new ActionChosen(this, e.getValue()));
+            }
+        });
+        description.addClassName("gci-muted");
+        add(new Paragraph("What do you want to import?"), type, action, description);
+    }
+
+    /** Preselects the first type and action of the catalogue. */
+    void selectDefault() {
+        if (!catalogue.isEmpty()) {
+            type.setValue(catalogue.getFirst().type());
+        }
+    }
+
+    Registration addActionChosenListener(ComponentEventListener<ActionChosen> listener) {
+        return addListener(ActionChosen.class, listener);
+    }
+}

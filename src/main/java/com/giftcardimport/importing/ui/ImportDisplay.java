@@ -1,0 +1,87 @@
+package com.giftcardimport.importing.ui;
+
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportProgress;
+import com.giftcardimport.importing.ImportStatus;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How imports look on every page: dates, durations, counters, the status badge and the progress bar. */
+final class ImportDisplay {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private ImportDisplay() {
+    }
+
+    static String dateTime(Instant instant) {
+        return instant == null ? "" : UTC.format(instant);
+    }
+
+    /** "0 s", "42 s", "3 min 05 s", "2 h 01 min". */
+    static String duration(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, (seconds % 3600) / 60);
+    }
+
+    /** Zero before the job started; running time so far while it runs. */
+    static String duration(ImportJobView job) {
+        return job.startedAt() == null ? "–" : duration(job.duration());
+    }
+
+    static String number(long value) {
+        return String.format(Locale.ROOT, "%,d", value).replace(',', '\u202f');
+    }
+
+    /** The rows of the file: the count once known, "~estimate" before. */
+    static String total(ImportJobView job) {
+        if (job.totalRows() != null) {
+            return number(job.totalRows());
+        }
+        return job.estimatedRows() == null ? "?" : "~" + number(job.estimatedRows());
+    }
+
+    static String typeAndAction(ImportJobView job) {
+        return job.type().label() + " · " + job.action().label();
+    }
+
+    static Span badge(ImportStatus status) {
+        Span badge = new Span(status.label());
+        badge.addClassName("gci-badge");
+        badge.getElement().setAttribute("data-status", status.name());
+        return badge;
+    }
+
+    /** A progress bar with the processed share as text; full and final once the job has ended. */
+    static Div progress(ImportJobView job) {
+        ImportProgress progress = job.progress();
+        ProgressBar bar = new ProgressBar(0, 1, progress.fraction());
+        bar.setIndeterminate(job.status() == ImportStatus.RUNNING && progress.totalOrEstimate() == null);
+        bar.addClassName("gci-progress-bar");
+        Span text = new Span(percent(progress));
+        text.addClassName("gci-muted");
+        Div cell = new Div(bar, text);
+        cell.addClassName("gci-progress");
+        return cell;
+    }
+
+    static String percent(ImportProgress progress) {
+        if (progress.status() == ImportStatus.QUEUED) {
+            return "waiting";
+        }
+        return Math.round(progress.fraction() * 100) + " %";
+    }
+}

@@ -1,0 +1,263 @@
+package com.giftcardimport.importing.ui;
+
+import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportProgress;
+import com.giftcardimport.importing.ImportProgressBus;
+import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.RowError;
+import com.giftcardimport.security.Roles;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The result page of one import of the current project: status, counters, duration, the mapping used, the row
+ * errors in a lazy grid and the error report; Cancel while it runs (project admins). Updates live while the import
+ * runs. An import of another project is "not found", exactly like one that does not exist.
+ */
+@Route("imports/:id([0-9]{1,18})")
+@RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
+class ImportResultView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final List<String> FACTS = List.of("Import", "Launched", "Launched by", "File", "Format",
+            "Started", "Finished", "Duration", "Rows in the file", "Imported", "Failed", "Not processed");
+
+    private final transient ImportService imports;
+    private final LiveProgress live;
+    private ImportJobId jobId;
+    private ImportJobView job;
+    private boolean admin;
+
+    final H2 title = new H2();
+    final Div badge = new Div();
+    final Button cancel = new Button("Cancel import", VaadinIcon.STOP.create());
+    final Div progress = new Div();
+    final Map<String, Span> facts = new LinkedHashMap<>();
+    final Paragraph failure = new Paragraph();
+    final Grid<ImportJobView.MappedColumn> mapping = new Grid<>();
+    final Grid<RowError> errors = new Grid<>();
+    final Span errorCount = new Span();
+    final Anchor download = new Anchor();
+    private final VerticalLayout content = new VerticalLayout();
+    private final Div notFound = new Div();
+
+    ImportResultView(ImportService imports) {
+        this.imports = imports;
+        setWidthFull();
+        buildContent();
+        notFound.setId("import-not-found");
+        live = LiveProgress.bind(this, this::subscribe, batch -> refresh());
+        addAttachListener(e -> {
+            if (job != null && !job.status().isFinal()) {
+                refresh();   // an event may have gone out between loading the page and subscribing
+            }
+        });
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String raw = event.getRouteParameters().get("id").orElse("0");
+        jobId = new ImportJobId(Long.parseLong(raw));
+        job = imports.find(jobId).orElse(null);
+        if (job == null) {
+            jobId = null;
+            notFound.removeAll();
+            notFound.add(new H2("Import not found"), new Paragraph("There is no import " + raw + " in this project."),
+                    new RouterLink("Back to the imports", ImportsView.class));
+            add(notFound);
+        } else {
+            admin = imports.mayLaunch();
+            show();
+            add(content);
+        }
+        live.resubscribe();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return job == null ? "Import not found · Gift Card Import" : "Import " + job.id() + " · Gift Card Import";
+    }
+
+    private ImportProgressBus.Subscription subscribe(Consumer<ImportProgress> listener) {
+        if (jobId == null) {
+            return () -> { };
+        }
+        return imports.subscribeJob(jobId, listener);
+    }
+
+    private void buildContent() {
+        content.setPadding(false);
+        title.addClassName("gci-result-title");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.setId("cancel-import");
+        cancel.addClickListener(e -> confirmCancel());
+        HorizontalLayout header = new HorizontalLayout(title, badge, cancel);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+
+        Div factsBox = new Div();
+        factsBox.addClassName("gci-facts");
+        for (String label : FACTS) {
+            Span name = new Span(label);
+            name.addClassName("gci-fact-label");
+            Span value = new Span();
+            value.addClassName("gci-fact-value");
+            facts.put(label, value);
+            factsBox.add(name, value);
+        }
+        progress.addClassName("gci-result-progress");
+        failure.addClassName("gci-problem");
+        failure.setId("failure-message");
+
+        mapping.addColumn(ImportJobView.MappedColumn::column).setHeader("File column").setAutoWidth(true);
+        mapping.addColumn(c -> c.field().map(GiftCardField::label).orElse("— not imported —")).setHeader("Field")
+                .setFlexGrow(1);
+        mapping.setAllRowsVisible(true);
+        mapping.addThemeVariants(GridVariant.LUMO_COMPACT);
+        mapping.setMaxWidth("44rem");
+
+        errors.addColumn(RowError::rowNumber).setHeader("Row").setAutoWidth(true).setFlexGrow(0).setKey("row");
+        errors.addColumn(e -> e.column() == null ? "(whole row)" : e.column()).setHeader("Column")
+                .setAutoWidth(true).setKey("column");
+        errors.addColumn(e -> e.value() == null ? "" : e.value()).setHeader("Value").setAutoWidth(true)
+                .setKey("value");
+        errors.addColumn(RowError::message).setHeader("Message").setFlexGrow(1).setKey("message");
+        errors.setPageSize(50);
+        errors.setHeight("26rem");
+        errors.setWidthFull();
+        errors.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        errors.setEmptyStateText("No row errors.");
+
+        errorCount.addClassName("gci-muted");
+        download.setText("Download error report (CSV)");
+        download.setId("download-error-report");
+        download.addClassName("gci-download");
+        HorizontalLayout errorsHeader = new HorizontalLayout(new H3("Errors"), errorCount, download);
+        errorsHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        content.add(new RouterLink("← All imports", ImportsView.class), header, factsBox, progress, failure,
+                new H3("Mapping used"), mapping, errorsHeader, errors);
+    }
+
+    /** Puts the import just loaded into the page. */
+    private void show() {
+        ImportJobId id = job.id();
+        title.setText("Import " + id + " · " + job.originalFileName());
+        mapping.setItems(job.mappedColumns());
+        errors.setItems(q -> imports.errors(id, q.getOffset(), q.getLimit()).stream(),
+                q -> (int) Math.min(imports.errorCount(id), Integer.MAX_VALUE));
+        if (admin) {
+            String fileName = imports.errorReportFileName(id);
+            DownloadHandler report = event -> {
+                event.setFileName(fileName);
+                event.setContentType("text/csv; charset=UTF-8");
+                imports.writeErrorReport(id, event.getOutputStream());
+            };
+            download.setHref(report, AttachmentType.DOWNLOAD);
+        } else {
+            download.removeHref();
+        }
+        render();
+    }
+
+    private void refresh() {
+        if (jobId == null) {
+            return;
+        }
+        imports.find(jobId).ifPresent(fresh -> {
+            long failedBefore = job.failedRows();
+            boolean finalBefore = job.status().isFinal();
+            job = fresh;
+            render();
+            if (job.failedRows() != failedBefore || job.status().isFinal() != finalBefore) {
+                errors.getDataProvider().refreshAll();
+            }
+        });
+    }
+
+    private void render() {
+        badge.removeAll();
+        badge.add(ImportDisplay.badge(job.status()));
+        cancel.setVisible(admin && !job.status().isFinal() && !job.cancelRequested());
+        fact("Import", ImportDisplay.typeAndAction(job));
+        fact("Launched", ImportDisplay.dateTime(job.launchedAt()));
+        fact("Launched by", job.launchedBy());
+        fact("File", job.originalFileName() + " (" + ImportDisplay.number(job.fileSize()) + " bytes)");
+        fact("Format", job.format().encoding().name() + ", " + job.format().delimiterName());
+        fact("Started", job.startedAt() == null ? "not yet" : ImportDisplay.dateTime(job.startedAt()));
+        fact("Finished", job.finishedAt() == null ? "not yet" : ImportDisplay.dateTime(job.finishedAt()));
+        fact("Duration", ImportDisplay.duration(job));
+        fact("Rows in the file", ImportDisplay.total(job));
+        fact("Imported", ImportDisplay.number(job.importedRows()));
+        fact("Failed", ImportDisplay.number(job.failedRows()));
+        fact("Not processed", job.notProcessedRows().map(ImportDisplay::number)
+                .orElse(job.status().isFinal() ? "–" : "in progress"));
+        progress.removeAll();
+        progress.add(ImportDisplay.progress(job));
+        progress.setVisible(!job.status().isFinal());
+        String message = job.failureMessage();
+        if (job.cancelRequested() && !job.status().isFinal()) {
+            message = "Cancelling: the import stops after the rows it is loading now.";
+        }
+        failure.setText(message == null ? "" : message);
+        failure.setVisible(message != null);
+        long count = job.failedRows();
+        errorCount.setText(count == 1 ? "1 row failed" : ImportDisplay.number(count) + " rows failed");
+        download.setVisible(admin && job.status().isFinal() && count > 0);
+    }
+
+    private void fact(String label, String value) {
+        facts.get(label).setText(value);
+    }
+
+    /** For tests: the value shown for a fact such as "Imported". */
+    String fact(String label) {
+        return facts.get(label).getText();
+    }
+
+    private void confirmCancel() {
+        ConfirmDialog dialog = new ConfirmDialog("Cancel this import?",
+                "The import stops after the rows it is loading now. Cards imported so far stay.",
+                "Cancel import", e -> doCancel());
+        dialog.setCancelable(true);
+        dialog.setCancelText("Keep running");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    private void doCancel() {
+        boolean cancelled = imports.cancel(jobId);
+        Notification.show(cancelled ? "Cancel requested" : "The import had already ended", 3000,
+                        Notification.Position.BOTTOM_START)
+                .addThemeVariants(cancelled ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
+        refresh();
+    }
+}

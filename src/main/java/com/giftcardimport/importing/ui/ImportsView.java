@@ -1,0 +1,172 @@
+package com.giftcardimport.importing.ui;
+
+import com.giftcardimport.importing.ImportFilter;
+import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportProgress;
+import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.Launcher;
+import com.giftcardimport.security.Roles;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Import page: the current project's imports, newest first, in a lazy grid with filters. Running imports
+ * update live by server push, whoever launched them; a row opens the import's result page.
+ */
+@Route("imports")
+@PageTitle("Imports · Gift Card Import")
+@RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
+class ImportsView extends VerticalLayout {
+
+    private final transient ImportService imports;
+    final Grid<ImportJobView> grid = new Grid<>();
+    final Button newImport = new Button("New import", VaadinIcon.PLUS.create());
+    final Select<ImportStatus> status = new Select<>();
+    final ComboBox<Launcher> launchedBy = new ComboBox<>("Launched by");
+    final DatePicker from = new DatePicker("Launched from");
+    final DatePicker to = new DatePicker("Launched to");
+    final Span total = new Span();
+    private ImportFilter filter = ImportFilter.ALL;
+    /** The status of each import the grid has fetched, to tell a counter update from a change of rows. */
+    private final Map<ImportJobId, ImportStatus> shown = new HashMap<>();
+
+    ImportsView(ImportService imports) {
+        this.imports = imports;
+        setSizeFull();
+
+        HorizontalLayout header = new HorizontalLayout(new H2("Imports"));
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        if (imports.mayLaunch()) {
+            newImport.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            newImport.setId("new-import");
+            newImport.addClickListener(e -> UI.getCurrent().navigate(ImportWizard.class));
+            header.add(newImport);
+        }
+
+        status.setLabel("Status");
+        status.setItems(ImportStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("All statuses");
+        status.setItemLabelGenerator(s -> s == null ? "All statuses" : s.label());
+        status.addValueChangeListener(e -> applyFilter());
+
+        launchedBy.setItems(imports.launchers());
+        launchedBy.setItemLabelGenerator(Launcher::name);
+        launchedBy.setPlaceholder("Anyone");
+        launchedBy.setClearButtonVisible(true);
+        launchedBy.addValueChangeListener(e -> applyFilter());
+
+        from.setClearButtonVisible(true);
+        to.setClearButtonVisible(true);
+        from.setHelperText("UTC");
+        to.setHelperText("UTC, inclusive");
+        from.addValueChangeListener(e -> applyFilter());
+        to.addValueChangeListener(e -> applyFilter());
+
+        total.addClassName("gci-muted");
+        HorizontalLayout filters = new HorizontalLayout(status, launchedBy, from, to, total);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+
+        configureGrid(grid);
+        grid.setItems(query -> {
+            List<ImportJobView> page = imports.list(filter, query.getOffset(), query.getLimit());
+            page.forEach(job -> shown.put(job.id(), job.status()));
+            return page.stream();
+        }, query -> (int) Math.min(imports.count(filter), Integer.MAX_VALUE));
+        grid.getLazyDataView().setIdentifierProvider(ImportJobView::id);
+        grid.addItemClickListener(e -> UI.getCurrent().navigate(ImportResultView.class,
+                new RouteParameters("id", e.getItem().id().toString())));
+        grid.setEmptyStateText(imports.mayLaunch() ? "No imports yet. Start one with \"New import\"."
+                : "No imports match.");
+
+        add(header, filters, grid);
+        updateTotal();
+        LiveProgress.bind(this, imports::subscribe, this::onProgress);
+    }
+
+    /** The columns of the import list (shared with nothing else: the audit adds the project). */
+    static void configureGrid(Grid<ImportJobView> grid) {
+        grid.addColumn(j -> ImportDisplay.dateTime(j.launchedAt())).setHeader("Launched").setAutoWidth(true)
+                .setKey("launched");
+        grid.addColumn(ImportDisplay::typeAndAction).setHeader("Import").setAutoWidth(true).setKey("import");
+        grid.addColumn(ImportJobView::launchedBy).setHeader("Launched by").setAutoWidth(true).setKey("launchedBy");
+        grid.addColumn(ImportJobView::originalFileName).setHeader("File").setFlexGrow(1).setKey("file");
+        grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setAutoWidth(true)
+                .setKey("status");
+        grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("11rem").setFlexGrow(0)
+                .setKey("progress");
+        grid.addColumn(j -> ImportDisplay.number(j.importedRows())).setHeader("Imported").setAutoWidth(true)
+                .setKey("imported");
+        grid.addColumn(j -> ImportDisplay.number(j.failedRows())).setHeader("Failed").setAutoWidth(true)
+                .setKey("failed");
+        grid.addColumn(ImportDisplay::total).setHeader("Total").setAutoWidth(true).setKey("total");
+        grid.addColumn(ImportDisplay::duration).setHeader("Duration").setAutoWidth(true).setKey("duration");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setPageSize(50);
+        grid.setSizeFull();
+    }
+
+    private void applyFilter() {
+        filter = new ImportFilter(status.getValue(),
+                Optional.ofNullable(launchedBy.getValue()).map(Launcher::userId).orElse(null),
+                startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)));
+        grid.getDataProvider().refreshAll();
+        updateTotal();
+    }
+
+    /** A running import reported: update its row, or reload the rows when one appeared or changed status. */
+    private void onProgress(List<ImportProgress> batch) {
+        boolean rowsChanged = false;
+        for (ImportProgress progress : batch) {
+            ImportStatus before = shown.get(progress.jobId());
+            if (before == null || before != progress.status()) {
+                rowsChanged = true;
+                continue;
+            }
+            imports.find(progress.jobId()).ifPresent(fresh -> {
+                shown.put(fresh.id(), fresh.status());
+                grid.getLazyDataView().refreshItem(fresh);
+            });
+        }
+        if (rowsChanged) {
+            grid.getDataProvider().refreshAll();
+            updateTotal();
+        }
+    }
+
+    private void updateTotal() {
+        long count = imports.count(filter);
+        total.setText(count == 1 ? "1 import" : ImportDisplay.number(count) + " imports");
+    }
+
+    private static Instant startOf(LocalDate date) {
+        return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

@@ -1,0 +1,241 @@
+package com.giftcardimport.importing.ui;
+
+import com.giftcardimport.importing.ColumnMapping;
+import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.importing.mapping.ColumnSuggestion;
+import com.giftcardimport.importing.mapping.MappingSuggestion;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Wizard step 3: one line per file column with its name, a few sample values, an Import checkbox, the target
+ * field and how sure the auto-mapping was. Each field goes to one column at most: choosing a field another column
+ * already has takes it from that column (and says so). Fires {@link MappingChanged} on every change.
+ */
+final class MappingStep extends VerticalLayout {
+
+    /** The mapping on screen changed. */
+    static final class MappingChanged extends ComponentEvent<MappingStep> {
+        private final ColumnMapping mapping;
+
+        MappingChanged(MappingStep source, ColumnMapping mapping) {
+            super(source, true);
+            this.mapping = mapping;
+        }
+
+        ColumnMapping mapping() {
+            return mapping;
+        }
+    }
+
+    /** One file column on screen. */
+    static final class Line {
+        final int column;
+        final String header;
+        final String samples;
+        boolean imported;
+        GiftCardField field;
+        final double confidence;
+        final String reason;
+        boolean changedByUser;
+
+        Line(int column, String header, String samples, GiftCardField field, double confidence, String reason) {
+            this.column = column;
+            this.header = header;
+            this.samples = samples;
+            this.field = field;
+            this.imported = field != null;
+            this.confidence = confidence;
+            this.reason = reason;
+        }
+
+        Optional<GiftCardField> effectiveField() {
+            return imported ? Optional.ofNullable(field) : Optional.empty();
+        }
+    }
+
+    static final int SAMPLE_VALUES = 3;
+
+    final Grid<Line> grid = new Grid<>();
+    final Div required = new Div();
+    private final List<Line> lines = new ArrayList<>();
+
+    MappingStep() {
+        setPadding(false);
+        Paragraph intro = new Paragraph("Choose the field each column fills. Untick the columns to skip. Every "
+                + "required field needs a column; optional fields without a column stay empty.");
+        intro.addClassName("gci-muted");
+
+        grid.addColumn(l -> l.header).setHeader("File column").setAutoWidth(true).setKey("column");
+        grid.addColumn(l -> l.samples).setHeader("Sample values").setFlexGrow(1).setKey("samples")
+                .setTooltipGenerator(l -> l.samples);
+        grid.addComponentColumn(this::importBox).setHeader("Import").setAutoWidth(true).setFlexGrow(0)
+                .setKey("import");
+        grid.addComponentColumn(this::fieldBox).setHeader("Field").setWidth("19rem").setFlexGrow(0)
+                .setKey("field");
+        grid.addComponentColumn(this::confidenceBadge).setHeader("Auto-mapping").setAutoWidth(true)
+                .setFlexGrow(0).setKey("confidence");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setId("mapping-grid");
+
+        required.addClassName("gci-required-fields");
+        required.setId("required-fields");
+        add(intro, grid, required);
+    }
+
+    /** Puts the columns of a file on screen with the suggested mapping. */
+    void setColumns(List<String> headers, List<SourceRow> sampleRows, MappingSuggestion suggestion) {
+        lines.clear();
+        for (int i = 0; i < headers.size(); i++) {
+            int column = i;
+            String samples = sampleRows.stream().map(r -> r.cell(column).strip()).filter(v -> !v.isEmpty())
+                    .distinct().limit(SAMPLE_VALUES).collect(Collectors.joining(" · "));
+            ColumnSuggestion s = i < suggestion.columns().size() ? suggestion.columns().get(i) : null;
+            lines.add(new Line(i, headers.get(i), samples,
+                    s == null ? null : s.field().orElse(null),
+                    s == null ? 0 : s.confidence(),
+                    s == null ? "" : s.reason()));
+        }
+        grid.setItems(lines);
+        changed();
+    }
+
+    ColumnMapping mapping() {
+        return new ColumnMapping(lines.stream().map(Line::effectiveField).toList());
+    }
+
+    List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    private Checkbox importBox(Line line) {
+        Checkbox box = new Checkbox(line.imported);
+        box.setAriaLabel("Import column " + line.header);
+        box.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                setImported(line, e.getValue());
+            }
+        });
+        return box;
+    }
+
+    private ComboBox<GiftCardField> fieldBox(Line line) {
+        ComboBox<GiftCardField> box = new ComboBox<>();
+        box.setItems(GiftCardField.values());
+        box.setItemLabelGenerator(f -> f.required() ? f.label() + " (required)" : f.label());
+        box.setPlaceholder("Not imported");
+        box.setClearButtonVisible(true);
+        box.setValue(line.field);
+        box.setEnabled(line.imported || line.field == null);
+        box.setWidthFull();
+        box.setAriaLabel("Field for column " + line.header);
+        box.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                choose(line, e.getValue());
+            }
+        });
+        return box;
+    }
+
+    /** Puts {@code field} on {@code line}, taking it from any other column that had it. */
+    void choose(Line line, GiftCardField field) {
+        line.field = field;
+        line.imported = field != null;
+        line.changedByUser = true;
+        if (field != null) {
+            for (Line other : lines) {
+                if (other != line && other.field == field) {
+                    boolean wasImported = other.imported;
+                    other.field = null;
+                    other.imported = false;
+                    other.changedByUser = true;
+                    if (wasImported) {
+                        Notification.show("\"" + field.label() + "\" now comes from column \"" + line.header
+                                + "\"; column \"" + other.header + "\" is no longer imported.", 4000,
+                                Notification.Position.BOTTOM_START);
+                    }
+                }
+            }
+        }
+        grid.getDataProvider().refreshAll();
+        changed();
+    }
+
+    /** Ticks or unticks the Import box of {@code line}; ticking a column with a field takes that field back. */
+    void setImported(Line line, boolean imported) {
+        if (imported && line.field != null) {
+            choose(line, line.field);
+            return;
+        }
+        line.imported = imported;
+        line.changedByUser = true;
+        grid.getDataProvider().refreshAll();
+        changed();
+    }
+
+    private Span confidenceBadge(Line line) {
+        Span badge = new Span();
+        badge.addClassName("gci-confidence");
+        if (line.changedByUser) {
+            badge.setText("Your choice");
+            badge.getElement().setAttribute("data-level", "user");
+        } else if (line.field == null) {
+            badge.setText("No match");
+            badge.getElement().setAttribute("data-level", "none");
+        } else {
+            badge.setText(Math.round(line.confidence * 100) + " %");
+            badge.getElement().setAttribute("data-level",
+                    line.confidence >= 0.9 ? "high" : line.confidence >= 0.6 ? "medium" : "low");
+        }
+        if (line.reason != null && !line.reason.isBlank()) {
+            badge.setTitle(line.reason);
+            if (!line.changedByUser && line.field != null) {
+                badge.setText(badge.getText() + " · " + line.reason);
+            }
+        }
+        return badge;
+    }
+
+    private void changed() {
+        ColumnMapping mapping = mapping();
+        List<String> parts = new ArrayList<>();
+        for (GiftCardField field : GiftCardField.values()) {
+            if (field.required()) {
+                int column = mapping.columnOf(field);
+                parts.add((column >= 0 ? "✓ " : "✗ ") + field.label()
+                        + (column >= 0 ? " ← " + lines.get(column).header : ""));
+            }
+        }
+        required.setText("Required fields: " + String.join("   ", parts));
+        required.getElement().setAttribute("data-complete",
+                Boolean.toString(mapping.problems().isEmpty()));
+        fireEvent(new MappingChanged(this, mapping));
+    }
+
+    Registration addMappingChangedListener(ComponentEventListener<MappingChanged> listener) {
+        return addListener(MappingChanged.class, listener);
+    }
+
+    /** For tests and the wizard: the line of a file column by name. */
+    Line line(String header) {
+        return lines.stream().filter(l -> Objects.equals(l.header, header)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No column " + header));
+    }
+}

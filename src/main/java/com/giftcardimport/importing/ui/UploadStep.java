@@ -1,0 +1,354 @@
+package com.giftcardimport.importing.ui;
+
+import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.importing.file.FileTooLargeException;
+import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.sniff.SniffResult;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wizard step 2: what a file may hold (the field table and a template), the upload, then what was detected
+ * (encoding, delimiter, row estimate, the first rows), each overridable, and the file-level problems.
+ * <p>
+ * The upload streams straight into storage in the upload request, outside the session lock (Vaadin's
+ * {@link UploadHandler}); the step then tells the wizard with {@link FileUploaded}. Overrides fire
+ * {@link FormatOverridden}; the wizard inspects the file again and calls {@link #show}.
+ */
+final class UploadStep extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadStep.class);
+
+    /** Where uploads go: the wizard's link to the import service. */
+    interface Storage {
+        /** Streams the upload to storage; runs in the upload request, not holding the UI lock. */
+        StoredFile store(InputStream content, String fileName);
+
+        /** Drops an upload nobody will use (the wizard is gone). */
+        void discard(StoredFile file);
+    }
+
+    /** A file arrived and is stored. */
+    static final class FileUploaded extends ComponentEvent<UploadStep> {
+        private final StoredFile file;
+
+        FileUploaded(UploadStep source, StoredFile file) {
+            super(source, true);
+            this.file = file;
+        }
+
+        StoredFile file() {
+            return file;
+        }
+    }
+
+    /** The upload failed (too large, or the connection broke); nothing was stored. */
+    static final class UploadFailed extends ComponentEvent<UploadStep> {
+        private final String message;
+
+        UploadFailed(UploadStep source, String message) {
+            super(source, true);
+            this.message = message;
+        }
+
+        String message() {
+            return message;
+        }
+    }
+
+    /** The user removed the uploaded file from the upload's list. */
+    static final class FileRemoved extends ComponentEvent<UploadStep> {
+        FileRemoved(UploadStep source) {
+            super(source, true);
+        }
+    }
+
+    /** The user chose an encoding or a delimiter: empty means "detect". */
+    static final class FormatOverridden extends ComponentEvent<UploadStep> {
+        private final Optional<Charset> encoding;
+        private final Optional<Character> delimiter;
+
+        FormatOverridden(UploadStep source, Optional<Charset> encoding, Optional<Character> delimiter) {
+            super(source, true);
+            this.encoding = encoding;
+            this.delimiter = delimiter;
+        }
+
+        Optional<Charset> encoding() {
+            return encoding;
+        }
+
+        Optional<Character> delimiter() {
+            return delimiter;
+        }
+    }
+
+    /** The encodings offered; a detected one not in the list is added to it. */
+    static final List<Charset> COMMON_ENCODINGS = List.of(StandardCharsets.UTF_8, Charset.forName("windows-1251"),
+            Charset.forName("KOI8-R"), Charset.forName("IBM866"), Charset.forName("ISO-8859-5"),
+            Charset.forName("windows-1252"), StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16LE,
+            StandardCharsets.UTF_16BE);
+
+    final Grid<GiftCardField> fields = new Grid<>();
+    final Anchor template = new Anchor();
+    final Upload upload = new Upload();
+    final Span fileName = new Span();
+    final ComboBox<Charset> encoding = new ComboBox<>("Encoding");
+    final Select<Character> delimiter = new Select<>();
+    final Span rows = new Span();
+    final Div problems = new Div();
+    final Grid<SourceRow> sample = new Grid<>();
+    private final VerticalLayout inspection = new VerticalLayout();
+    private final transient Storage storage;
+    private boolean showing;
+    /** Whether the user picked the delimiter (then it is kept when the encoding changes). */
+    private boolean delimiterChosen;
+
+    UploadStep(Storage storage) {
+        this.storage = storage;
+        setPadding(false);
+
+        fields.addColumn(GiftCardField::label).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
+        fields.addColumn(f -> f.required() ? "Required" : "Optional").setHeader("Required").setAutoWidth(true)
+                .setFlexGrow(0);
+        fields.addColumn(GiftCardField::description).setHeader("Description").setFlexGrow(1);
+        fields.setItems(GiftCardField.values());
+        fields.setAllRowsVisible(true);
+        fields.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+
+        DownloadHandler templateFile = event -> {
+            byte[] csv = templateCsv();
+            event.setFileName("gift-cards-template.csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            event.setContentLength(csv.length);
+            event.getOutputStream().write(csv);
+        };
+        template.setHref(templateFile, AttachmentType.DOWNLOAD);
+        template.setText("Download a CSV template");
+        template.setId("download-template");
+
+        upload.setUploadHandler(this::receive);
+        upload.setUploadFormat(UploadFormat.RAW);
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileExtensions(".csv", ".txt");
+        upload.setDropLabel(new Span("Drop a .csv or .txt file here, or"));
+        upload.setId("file-upload");
+        upload.addFileRemovedListener(e -> fireEvent(new FileRemoved(this)));
+        upload.addFileRejectedListener(e -> fireEvent(new UploadFailed(this, e.getErrorMessage())));
+
+        encoding.setItems(COMMON_ENCODINGS);
+        encoding.setItemLabelGenerator(UploadStep::encodingLabel);
+        encoding.setAllowCustomValue(false);
+        encoding.setWidth("16rem");
+        encoding.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                fireEvent(new FormatOverridden(this, Optional.of(e.getValue()), chosenDelimiter()));
+            }
+        });
+        delimiter.setLabel("Delimiter");
+        delimiter.setItems(FileFormat.DELIMITERS.chars().mapToObj(c -> (char) c).toList());
+        delimiter.setItemLabelGenerator(UploadStep::delimiterLabel);
+        delimiter.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                delimiterChosen = true;
+                fireEvent(new FormatOverridden(this, Optional.ofNullable(encoding.getValue()),
+                        Optional.of(e.getValue())));
+            }
+        });
+        rows.addClassName("gci-rows-estimate");
+        rows.setId("rows-estimate");
+        problems.addClassName("gci-problems");
+        problems.setId("file-problems");
+        sample.setAllRowsVisible(true);
+        sample.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        sample.setId("sample-rows");
+
+        fileName.addClassName("gci-file-name");
+        HorizontalLayout format = new HorizontalLayout(encoding, delimiter, rows);
+        format.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        inspection.setPadding(false);
+        inspection.add(new H3("What the file looks like"), fileName, format, problems, sample);
+        inspection.setVisible(false);
+
+        Paragraph intro = new Paragraph("The file's first row holds the column names; they may be anything, "
+                + "you map them to these fields in the next step. Each data row creates one new gift card.");
+        intro.addClassName("gci-muted");
+        add(new H3("Fields"), intro, fields, template, new H3("Upload"), upload, inspection);
+    }
+
+    private Optional<Character> chosenDelimiter() {
+        return delimiterChosen ? Optional.ofNullable(delimiter.getValue()) : Optional.empty();
+    }
+
+    /** Runs in the upload request, outside the UI lock: streams the file to storage, then tells the UI. */
+    private void receive(UploadEvent event) {
+        UI ui = event.getUI();
+        StoredFile stored;
+        try {
+            stored = storage.store(event.getInputStream(), event.getFileName());
+        } catch (FileTooLargeException e) {
+            event.reject(e.getMessage());
+            inUi(ui, () -> fireEvent(new UploadFailed(this, e.getMessage())), () -> { });
+            return;
+        } catch (RuntimeException e) {
+            inUi(ui, () -> fireEvent(new UploadFailed(this, "The upload failed: " + e.getMessage())), () -> { });
+            throw e;
+        }
+        inUi(ui, () -> {
+            if (isAttached()) {
+                fireEvent(new FileUploaded(this, stored));
+            } else {
+                storage.discard(stored);   // the user left the wizard while the file was on its way
+            }
+        }, () -> storage.discard(stored));
+    }
+
+    private static void inUi(UI ui, Runnable command, Runnable whenGone) {
+        try {
+            if (ui == null) {
+                whenGone.run();
+            } else {
+                ui.access(command::run);
+            }
+        } catch (UIDetachedException e) {
+            log.debug("Upload finished after its wizard was closed");
+            whenGone.run();
+        }
+    }
+
+    /** Shows what the head of the file tells. */
+    void show(StoredFile file, SniffResult result) {
+        showing = true;
+        inspection.setVisible(true);
+        fileName.setText(file.originalName() + " · " + ImportDisplay.number(file.size()) + " bytes"
+                + (result.bomPresent() ? " · byte-order mark" : ""));
+        List<Charset> encodings = new ArrayList<>(COMMON_ENCODINGS);
+        if (!encodings.contains(result.encoding())) {
+            encodings.add(result.encoding());
+            encoding.setItems(encodings);
+        }
+        encoding.setValue(result.encoding());
+        delimiter.setValue(result.detected().delimiter());
+        rows.setText(result.exactRowCount() ? ImportDisplay.number(result.estimatedRows()) + " data rows"
+                : "About " + ImportDisplay.number(result.estimatedRows()) + " data rows (estimated from the start "
+                + "of the file)");
+
+        problems.removeAll();
+        if (!result.ok()) {
+            UnorderedList list = new UnorderedList();
+            result.problems().forEach(p -> list.add(new ListItem(p)));
+            Span lead = new Span("This file cannot be imported:");
+            problems.add(lead, list);
+        }
+        problems.setVisible(!result.ok());
+
+        sample.removeAllColumns();
+        sample.addColumn(SourceRow::rowNumber).setHeader("Row").setAutoWidth(true).setFlexGrow(0);
+        List<String> headers = result.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            int column = i;
+            sample.addColumn(r -> r.cell(column)).setHeader(headers.get(i)).setAutoWidth(true)
+                    .setKey("c" + i);
+        }
+        sample.setItems(result.sampleRows().stream().limit(8).toList());
+        sample.setVisible(!headers.isEmpty());
+    }
+
+    /** Back to "no file". */
+    void clear() {
+        showing = false;
+        delimiterChosen = false;
+        inspection.setVisible(false);
+        problems.removeAll();
+    }
+
+    /** Forget the user's delimiter choice (a new file was uploaded). */
+    void resetOverrides() {
+        delimiterChosen = false;
+    }
+
+    boolean isShowingFile() {
+        return showing;
+    }
+
+    /** The header row of the template: every field by name. */
+    static byte[] templateCsv() {
+        return (Arrays.stream(GiftCardField.values()).map(GiftCardField::label).collect(Collectors.joining(","))
+                + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String encodingLabel(Charset charset) {
+        String name = charset.name();
+        String hint = switch (name) {
+            case "UTF-8" -> "Unicode";
+            case "windows-1251", "KOI8-R", "IBM866", "ISO-8859-5" -> "Cyrillic";
+            case "windows-1252", "ISO-8859-1" -> "Western European";
+            case "UTF-16LE", "UTF-16BE" -> "Unicode, 16-bit";
+            default -> "";
+        };
+        return hint.isEmpty() ? name : name + " (" + hint + ")";
+    }
+
+    static String delimiterLabel(Character c) {
+        if (c == null) {
+            return "";
+        }
+        return switch (c) {
+            case ',' -> "Comma  ,";
+            case ';' -> "Semicolon  ;";
+            case '\t' -> "Tab";
+            default -> "Pipe  |";
+        };
+    }
+
+    Registration addFileUploadedListener(ComponentEventListener<FileUploaded> listener) {
+        return addListener(FileUploaded.class, listener);
+    }
+
+    Registration addUploadFailedListener(ComponentEventListener<UploadFailed> listener) {
+        return addListener(UploadFailed.class, listener);
+    }
+
+    Registration addFileRemovedListener(ComponentEventListener<FileRemoved> listener) {
+        return addListener(FileRemoved.class, listener);
+    }
+
+    Registration addFormatOverriddenListener(ComponentEventListener<FormatOverridden> listener) {
+        return addListener(FormatOverridden.class, listener);
+    }
+}

@@ -1,0 +1,64 @@
+package com.giftcardimport.importing.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.giftcardimport.base.ui.KaribuTest;
+import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.ImportTestSupport;
+import com.giftcardimport.importing.LaunchRequest;
+import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.sniff.SniffResult;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Karibu tests of the import pages: launching through the real service and waiting for pushed updates. */
+abstract class ImportUiTest extends KaribuTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    ImportTestSupport support;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Uploads and launches {@code file} as the logged-in project admin, with the suggested mapping. */
+    ImportJobId launch(byte[] file, String name) {
+        StoredFile stored = imports.upload(new ByteArrayInputStream(file), name);
+        SniffResult sniff = imports.inspect(stored.id(), Optional.empty(), Optional.empty());
+        var mapping = imports.suggestMapping(stored.id(), sniff.detected()).mapping();
+        return imports.launch(new LaunchRequest(stored, sniff.detected(), mapping, null));
+    }
+
+    /** Launches and waits until the job has ended; answers its final status. */
+    String launchAndAwait(byte[] file, String name) throws InterruptedException {
+        ImportJobId job = launch(file, name);
+        lastJob = job;
+        return support.awaitEnd(job, TIMEOUT);
+    }
+
+    ImportJobId lastJob;
+
+    /**
+     * Lets the UI run what the progress bus handed it (Karibu's test thread holds the session lock, so
+     * {@code ui.access} tasks wait for a client round trip) until {@code condition} holds.
+     */
+    void awaitUi(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip(false);
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
+    }
+}
