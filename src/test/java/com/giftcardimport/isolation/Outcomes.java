@@ -57,12 +57,12 @@ final class Outcomes {
         return "a " + (interfaces.length > 0 ? interfaces[0].getSimpleName() : value.getClass().getSimpleName());
     }
 
-    /** {@code text} with every whole occurrence of each of {@code ids} replaced by a placeholder naming its place. */
+    /** {@code text} with every whole occurrence of each of {@code ids} replaced by a placeholder. */
     static String withoutIds(String text, List<String> ids) {
         String result = text;
         for (int i = 0; i < ids.size(); i++) {
             Pattern whole = Pattern.compile("(?<![\\w.-])" + Pattern.quote(ids.get(i)) + "(?![\\w-])");
-            result = whole.matcher(result).replaceAll(Matcher.quoteReplacement("<id" + i + ">"));
+            result = whole.matcher(result).replaceAll(Matcher.quoteReplacement("<id>"));
         }
         return result;
     }
