@@ -48,17 +48,20 @@ create policy tenant_isolation on api_token
 
 --changeset gci:040-cross-tenant-lookups splitStatements:false
 --comment: The only reads that cross projects, each a narrow SECURITY DEFINER function owned by the owner role.
--- Each widens app.project_ids to every project for its own duration only: the SET clause in its header restores the
--- caller's value when it returns, so it works whether or not the owner is bound by FORCE. search_path is fixed,
--- with pg_temp last, so that no temporary object of the caller can stand in for a table.
+-- Each widens app.project_ids to every project for its one query and puts the caller's value back before it returns
+-- (on an error the caller's transaction or savepoint is rolled back, which restores it too), so it works whether or
+-- not the owner is bound by FORCE. (A "SET app.project_ids" clause would restore it by itself, but only a superuser
+-- may put a custom setting in a function's header.) search_path is fixed, with pg_temp last, so that no temporary
+-- object of the caller can stand in for a table.
 
 -- API authentication: the token is known by the hash of its secret before its project is.
 create function gci_api_token_principal(p_token_hash text)
     returns table (token_id bigint, project_id bigint, created_by bigint, token_name text, creator_name text)
     language plpgsql security definer
     set search_path = public, pg_temp
-    set app.project_ids = ''
 as $$
+declare
+    caller_projects text := coalesce(current_setting('app.project_ids', true), '');
 begin
     perform set_config('app.project_ids', (select coalesce(string_agg(p.id::text, ','), '') from project p), true);
     return query
@@ -68,6 +71,7 @@ begin
           join membership m on m.project_id = t.project_id and m.user_id = t.created_by
                            and m.role = 'PROJECT_ADMIN'
          where t.token_hash = p_token_hash and t.revoked_at is null;
+    perform set_config('app.project_ids', caller_projects, true);
 end
 $$;
 
@@ -76,8 +80,9 @@ create function gci_active_import_jobs()
     returns table (job_id bigint, project_id bigint, status text)
     language plpgsql security definer
     set search_path = public, pg_temp
-    set app.project_ids = ''
 as $$
+declare
+    caller_projects text := coalesce(current_setting('app.project_ids', true), '');
 begin
     perform set_config('app.project_ids', (select coalesce(string_agg(p.id::text, ','), '') from project p), true);
     return query
@@ -85,6 +90,7 @@ begin
           from import_job j
          where j.status in ('QUEUED', 'RUNNING')
          order by j.launched_at, j.id;
+    perform set_config('app.project_ids', caller_projects, true);
 end
 $$;
 
@@ -93,8 +99,9 @@ create function gci_import_files_past_retention(p_ended_before timestamptz)
     returns table (job_id bigint, project_id bigint, stored_file_id text)
     language plpgsql security definer
     set search_path = public, pg_temp
-    set app.project_ids = ''
 as $$
+declare
+    caller_projects text := coalesce(current_setting('app.project_ids', true), '');
 begin
     perform set_config('app.project_ids', (select coalesce(string_agg(p.id::text, ','), '') from project p), true);
     return query
@@ -102,6 +109,7 @@ begin
           from import_job j
          where j.file_deleted_at is null and j.finished_at is not null and j.finished_at <= p_ended_before
            and j.status not in ('QUEUED', 'RUNNING');
+    perform set_config('app.project_ids', caller_projects, true);
 end
 $$;
 
