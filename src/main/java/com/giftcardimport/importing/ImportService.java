@@ -2,9 +2,11 @@ package com.giftcardimport.importing;
 
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.file.StoredFileNotFoundException;
 import com.giftcardimport.importing.job.ErrorReportWriter;
 import com.giftcardimport.importing.job.ImportJobRepository;
 import com.giftcardimport.importing.job.ImportRunner;
+import com.giftcardimport.importing.job.LoadErrorCodes;
 import com.giftcardimport.importing.job.NewImportJob;
 import com.giftcardimport.importing.job.PoolRulesQuery;
 import com.giftcardimport.importing.mapping.AutoMapper;
@@ -18,7 +20,6 @@ import com.giftcardimport.importing.validate.InvalidRow;
 import com.giftcardimport.importing.validate.RowOutcome;
 import com.giftcardimport.importing.validate.RowValidator;
 import com.giftcardimport.importing.validate.ValidCard;
-import com.giftcardimport.importing.job.LoadErrorCodes;
 import com.giftcardimport.project.Membership;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.CurrentTenant;
@@ -426,7 +427,7 @@ public class ImportService {
 
     private Path file(Tenant tenant, String fileId) {
         if (fileId == null) {
-            throw new com.giftcardimport.importing.file.StoredFileNotFoundException();
+            throw new StoredFileNotFoundException();
         }
         return files.path(tenant.projectId(), fileId);
     }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.file.FileReferences;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
+import com.giftcardimport.importing.job.ImportRunner;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.project.ProjectId;
@@ -17,8 +19,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +51,10 @@ class ImportServiceTest {
     CvvCipher cipher;
     @Autowired
     ProjectRepository projects;
+    @Autowired
+    FileReferences fileReferences;
+    @Autowired
+    ImportRunner runner;
 
     @AfterEach
     void logout() {
@@ -148,7 +156,7 @@ class ImportServiceTest {
                 + "E-3,year,,1,\n"
                 + "E-4,flex,,1,2024-01-31T10:00:00+03:00\n", null);
 
-        Map<String, Instant> expiry = new java.util.HashMap<>();
+        Map<String, Instant> expiry = new HashMap<>();
         jdbc.sql("select card_number, expires_at from gift_card where project_id = ?").param(project.id().value())
                 .query(rs -> {
                     expiry.put(rs.getString(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant());
@@ -157,7 +165,7 @@ class ImportServiceTest {
         assertThat(expiry.get("E-2")).isEqualTo(Instant.parse("2025-03-31T00:00:00Z"));
         assertThat(expiry).containsEntry("E-3", null).containsEntry("E-4", null);
         assertThat(jdbc.sql("select purchased_at from gift_card where project_id = ? and card_number = 'E-4'")
-                .param(project.id().value()).query(java.sql.Timestamp.class).single().toInstant())
+                .param(project.id().value()).query(Timestamp.class).single().toInstant())
                 .isEqualTo(Instant.parse("2024-01-31T07:00:00Z"));
     }
 
@@ -342,6 +350,44 @@ class ImportServiceTest {
                 .isInstanceOf(StoredFileNotFoundException.class);
         assertThat(imports.inspect(launched.id(), Optional.empty(), Optional.empty()).ok()).isTrue();
         await(job);
+    }
+
+    @Test
+    void the_mapping_a_project_used_last_time_is_suggested_again_for_a_file_with_the_same_headers() throws Exception {
+        TestProject project = projectWithPools();
+        support.loginAs(project.admin(), project.id());
+        String header = "Kolonka A,Kolonka B,Kolonka C,Kolonka D,Kolonka E\n";
+        StoredFile first = upload(header + "H-1,flex,,1,\n");
+        await(imports.launch(request(first, null)));
+
+        StoredFile second = upload(header + "H-2,flex,,2,\n");
+        MappingSuggestion suggestion = imports.suggestMapping(second.id(), utf8());
+
+        assertThat(suggestion.mapping()).isEqualTo(mappingOfHeader());
+        TestProject other = projectWithPools();
+        support.loginAs(other.admin(), other.id());
+        StoredFile elsewhere = upload(header + "H-3,flex,,3,\n");
+        assertThat(imports.suggestMapping(elsewhere.id(), utf8()).mapping()).as("another project's history")
+                .isNotEqualTo(mappingOfHeader());
+    }
+
+    @Test
+    void a_file_is_deleted_once_the_retention_after_its_import_is_over_and_the_error_report_still_works()
+            throws Exception {
+        TestProject project = projectWithPools();
+        support.loginAs(project.admin(), project.id());
+        StoredFile file = upload(HEADER + "T-1,nowhere,,1,\n");
+        ImportJobView job = await(imports.launch(request(file, null)));
+        assertThat(fileReferences.isReferenced(project.id(), file.id())).isTrue();
+
+        jdbc.sql("update import_job set finished_at = now() - interval '8 days' where id = ?")
+                .param(job.id().value()).update();
+        assertThat(runner.deleteFilesPastRetention()).isGreaterThanOrEqualTo(1);
+
+        assertThat(fileReferences.isReferenced(project.id(), file.id())).isFalse();
+        assertThatThrownBy(() -> imports.inspect(file.id(), Optional.empty(), Optional.empty()))
+                .isInstanceOf(StoredFileNotFoundException.class);
+        assertThat(report(job)).contains("T-1,nowhere");
     }
 
     // ---------------------------------------------------------------- who may

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,6 +74,7 @@ public class ImportRunner {
     /** Guarded by {@code this}. */
     private final Map<ProjectId, Integer> runningPerProject = new HashMap<>();
     private volatile boolean ready;
+    private volatile boolean stopping;
 
     ImportRunner(ImportJobRepository jobs, ChunkLoader loader, PoolRulesQuery pools, FileStore files,
                  CvvCipher cipher, ReadLimits limits, ThreadPoolTaskExecutor importExecutor, ImportProgressBus bus,
@@ -142,7 +145,7 @@ public class ImportRunner {
     }
 
     private synchronized void dispatchNow() {
-        if (!ready) {
+        if (!ready || stopping) {
             return;
         }
         int total = runningPerProject.values().stream().mapToInt(Integer::intValue).sum();
@@ -172,6 +175,16 @@ public class ImportRunner {
                 break;
             }
         }
+    }
+
+    /**
+     * The server is stopping: no job starts any more. Running jobs are interrupted by the executor's shutdown and
+     * stay RUNNING in the database, to resume after their last committed chunk on the next start.
+     */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        housekeeping.shutdownNow();
     }
 
     @Scheduled(initialDelayString = "${app.import.dispatch-interval:5s}",
@@ -273,8 +286,10 @@ public class ImportRunner {
         } finally {
             running.remove(id);
             ended(id, projectId);
-            deleteFileIfRetentionIsOver();
-            dispatchNow();
+            if (!stopping) {
+                deleteFileIfRetentionIsOver();
+                dispatchNow();
+            }
         }
     }
 
@@ -312,7 +327,14 @@ public class ImportRunner {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                housekeeping.execute(action);
+                if (stopping) {
+                    return;
+                }
+                try {
+                    housekeeping.execute(action);
+                } catch (RejectedExecutionException e) {
+                    log.debug("The server is stopping: not run after commit");
+                }
             }
         });
     }

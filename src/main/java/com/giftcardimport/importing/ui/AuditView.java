@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,11 +88,12 @@ class AuditView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(ImportJobView::projectName).setHeader("Project").setAutoWidth(true).setKey("project");
-        ImportsView.configureGrid(grid);
-        grid.setItems(query -> imports.audit(filter, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(imports.auditCount(filter), Integer.MAX_VALUE));
-        grid.getLazyDataView().setIdentifierProvider(ImportJobView::id);
+        grid.addColumn(ImportJobView::projectName).setHeader("Project").setWidth("9rem").setFlexGrow(0)
+                .setKey("project").setTooltipGenerator(ImportJobView::projectName);
+        ImportsView.configureGrid(grid, false);
+        grid.setItems(new CallbackDataProvider<>(
+                query -> imports.audit(filter, query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(imports.auditCount(filter), Integer.MAX_VALUE), ImportJobView::id));
         grid.setEmptyStateText("No imports match.");
 
         add(new H2("Audit"), intro, filters, grid);

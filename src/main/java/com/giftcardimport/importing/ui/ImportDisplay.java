@@ -21,6 +21,14 @@ final class ImportDisplay {
     private ImportDisplay() {
     }
 
+    private static final DateTimeFormatter SHORT_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+
+    /** For lists, whose header says UTC. */
+    static String shortDateTime(Instant instant) {
+        return instant == null ? "" : SHORT_UTC.format(instant);
+    }
+
     static String dateTime(Instant instant) {
         return instant == null ? "" : UTC.format(instant);
     }
@@ -56,6 +64,27 @@ final class ImportDisplay {
 
     static String typeAndAction(ImportJobView job) {
         return job.type().label() + " · " + job.action().label();
+    }
+
+    /** The type above the action, for narrow list columns. */
+    static Div typeAndActionCell(ImportJobView job) {
+        Div type = new Div(job.type().label());
+        type.addClassName("gci-muted");
+        Div cell = new Div(type, new Div(job.action().label()));
+        cell.addClassName("gci-two-lines");
+        return cell;
+    }
+
+    /** "imported / failed / total", the failed count marked when there are any. */
+    static Div rows(ImportJobView job) {
+        Span imported = new Span(number(job.importedRows()));
+        imported.addClassName("gci-rows-imported");
+        Span failed = new Span(number(job.failedRows()));
+        failed.addClassName("gci-rows-failed");
+        failed.getElement().setAttribute("data-any", Boolean.toString(job.failedRows() > 0));
+        Div cell = new Div(imported, new Span(" / "), failed, new Span(" / " + total(job)));
+        cell.addClassName("gci-rows");
+        return cell;
     }
 
     static Span badge(ImportStatus status) {

@@ -47,8 +47,9 @@ import java.util.function.Consumer;
 @RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
 class ImportResultView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final List<String> FACTS = List.of("Import", "Launched", "Launched by", "File", "Format",
-            "Started", "Finished", "Duration", "Rows in the file", "Imported", "Failed", "Not processed");
+    /** Shown in pairs, left to right. */
+    private static final List<String> FACTS = List.of("Import", "Launched by", "File", "Format", "Launched",
+            "Duration", "Started", "Finished", "Rows in the file", "Imported", "Failed", "Not processed");
 
     private final transient ImportService imports;
     private final LiveProgress live;
@@ -142,13 +143,13 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setFlexGrow(1);
         mapping.setAllRowsVisible(true);
         mapping.addThemeVariants(GridVariant.LUMO_COMPACT);
-        mapping.setMaxWidth("44rem");
+        mapping.setMaxWidth("36rem");
 
         errors.addColumn(RowError::rowNumber).setHeader("Row").setAutoWidth(true).setFlexGrow(0).setKey("row");
         errors.addColumn(e -> e.column() == null ? "(whole row)" : e.column()).setHeader("Column")
-                .setAutoWidth(true).setKey("column");
-        errors.addColumn(e -> e.value() == null ? "" : e.value()).setHeader("Value").setAutoWidth(true)
-                .setKey("value");
+                .setWidth("12rem").setFlexGrow(0).setKey("column");
+        errors.addColumn(e -> e.value() == null ? "" : e.value()).setHeader("Value").setWidth("14rem")
+                .setFlexGrow(0).setKey("value");
         errors.addColumn(RowError::message).setHeader("Message").setFlexGrow(1).setKey("message");
         errors.setPageSize(50);
         errors.setHeight("26rem");

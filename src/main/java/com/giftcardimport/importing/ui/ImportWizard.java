@@ -77,8 +77,9 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     private SniffResult sniff;
     private Optional<Charset> encodingOverride = Optional.empty();
     private Optional<Character> delimiterOverride = Optional.empty();
-    /** The headers the mapping on screen was made for; a change of file or format that changes them remaps. */
+    /** The file and headers the mapping on screen was made for: another file, or other headers, remap. */
     private List<String> mappedHeaders;
+    private String mappedFileId;
     private ColumnMapping mapping;
     private ImportJobId launched;
 
@@ -128,11 +129,12 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
         launch.setDisableOnClick(true);
         launch.addClickListener(e -> launch());
 
-        HorizontalLayout footer = new HorizontalLayout(cancel, back, next, launch);
+        Div spacer = new Div();
+        HorizontalLayout footer = new HorizontalLayout(cancel, spacer, back, next, launch);
         footer.addClassName("gci-wizard-footer");
         footer.setWidthFull();
         footer.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        footer.expand(cancel);
+        footer.expand(spacer);
 
         Div body = new Div();
         body.addClassName("gci-wizard-body");
@@ -171,13 +173,14 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
                     showMessages(prefixed("This file cannot be imported: ", sniff.problems()));
                     return;
                 }
-                if (!sniff.headers().equals(mappedHeaders)) {
+                if (!file.id().equals(mappedFileId) || !sniff.headers().equals(mappedHeaders)) {
                     MappingSuggestion suggestion = guarded(() -> imports.suggestMapping(file.id(), format()));
                     if (suggestion == null) {
                         return;
                     }
                     mappingStep.setColumns(sniff.headers(), sniff.sampleRows(), suggestion);
                     mappedHeaders = sniff.headers();
+                    mappedFileId = file.id();
                 }
                 goTo(2);
             }

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -51,6 +52,7 @@ class ImportsView extends VerticalLayout {
     final DatePicker from = new DatePicker("Launched from");
     final DatePicker to = new DatePicker("Launched to");
     final Span total = new Span();
+    private final CallbackDataProvider<ImportJobView, Void> rows;
     private ImportFilter filter = ImportFilter.ALL;
     /** The status of each import the grid has fetched, to tell a counter update from a change of rows. */
     private final Map<ImportJobId, ImportStatus> shown = new HashMap<>();
@@ -94,13 +96,14 @@ class ImportsView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        configureGrid(grid);
-        grid.setItems(query -> {
+        configureGrid(grid, true);
+        // items are known by id, so that a refreshed import replaces its row (records compare by value)
+        rows = new CallbackDataProvider<>(query -> {
             List<ImportJobView> page = imports.list(filter, query.getOffset(), query.getLimit());
             page.forEach(job -> shown.put(job.id(), job.status()));
             return page.stream();
-        }, query -> (int) Math.min(imports.count(filter), Integer.MAX_VALUE));
-        grid.getLazyDataView().setIdentifierProvider(ImportJobView::id);
+        }, query -> (int) Math.min(imports.count(filter), Integer.MAX_VALUE), ImportJobView::id);
+        grid.setItems(rows);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(ImportResultView.class,
                 new RouteParameters("id", e.getItem().id().toString())));
         grid.setEmptyStateText(imports.mayLaunch() ? "No imports yet. Start one with \"New import\"."
@@ -111,24 +114,28 @@ class ImportsView extends VerticalLayout {
         LiveProgress.bind(this, imports::subscribe, this::onProgress);
     }
 
-    /** The columns of the import list (shared with nothing else: the audit adds the project). */
-    static void configureGrid(Grid<ImportJobView> grid) {
-        grid.addColumn(j -> ImportDisplay.dateTime(j.launchedAt())).setHeader("Launched").setAutoWidth(true)
-                .setKey("launched");
-        grid.addColumn(ImportDisplay::typeAndAction).setHeader("Import").setAutoWidth(true).setKey("import");
-        grid.addColumn(ImportJobView::launchedBy).setHeader("Launched by").setAutoWidth(true).setKey("launchedBy");
-        grid.addColumn(ImportJobView::originalFileName).setHeader("File").setFlexGrow(1).setKey("file");
-        grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setAutoWidth(true)
-                .setKey("status");
-        grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("11rem").setFlexGrow(0)
-                .setKey("progress");
-        grid.addColumn(j -> ImportDisplay.number(j.importedRows())).setHeader("Imported").setAutoWidth(true)
-                .setKey("imported");
-        grid.addColumn(j -> ImportDisplay.number(j.failedRows())).setHeader("Failed").setAutoWidth(true)
-                .setKey("failed");
-        grid.addColumn(ImportDisplay::total).setHeader("Total").setAutoWidth(true).setKey("total");
-        grid.addColumn(ImportDisplay::duration).setHeader("Duration").setAutoWidth(true).setKey("duration");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    /** The columns of an import list; the audit adds the project and leaves out the progress bar. */
+    static void configureGrid(Grid<ImportJobView> grid, boolean withProgress) {
+        grid.addColumn(j -> ImportDisplay.shortDateTime(j.launchedAt())).setHeader("Launched (UTC)")
+                .setWidth("8.5rem").setFlexGrow(0).setKey("launched");
+        grid.addComponentColumn(ImportDisplay::typeAndActionCell).setHeader("Import").setWidth("9.5rem")
+                .setFlexGrow(0).setKey("import").setTooltipGenerator(ImportDisplay::typeAndAction);
+        grid.addColumn(ImportJobView::launchedBy).setHeader("Launched by").setWidth("8rem").setFlexGrow(0)
+                .setKey("launchedBy").setTooltipGenerator(ImportJobView::launchedBy);
+        grid.addColumn(ImportJobView::originalFileName).setHeader("File").setFlexGrow(1).setKey("file")
+                .setTooltipGenerator(ImportJobView::originalFileName);
+        grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setWidth("10.5rem")
+                .setFlexGrow(0).setKey("status");
+        if (withProgress) {
+            grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("8.5rem")
+                    .setFlexGrow(0).setKey("progress");
+        }
+        grid.addComponentColumn(ImportDisplay::rows).setHeader("Imported / failed / total").setWidth("11rem")
+                .setFlexGrow(0).setKey("rows");
+        grid.addColumn(ImportDisplay::duration).setHeader("Duration").setWidth("6rem").setFlexGrow(0)
+                .setKey("duration");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("gci-import-grid");
         grid.setPageSize(50);
         grid.setSizeFull();
     }
@@ -137,7 +144,7 @@ class ImportsView extends VerticalLayout {
         filter = new ImportFilter(status.getValue(),
                 Optional.ofNullable(launchedBy.getValue()).map(Launcher::userId).orElse(null),
                 startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)));
-        grid.getDataProvider().refreshAll();
+        rows.refreshAll();
         updateTotal();
     }
 
@@ -152,11 +159,11 @@ class ImportsView extends VerticalLayout {
             }
             imports.find(progress.jobId()).ifPresent(fresh -> {
                 shown.put(fresh.id(), fresh.status());
-                grid.getLazyDataView().refreshItem(fresh);
+                rows.refreshItem(fresh);
             });
         }
         if (rowsChanged) {
-            grid.getDataProvider().refreshAll();
+            rows.refreshAll();
             updateTotal();
         }
     }

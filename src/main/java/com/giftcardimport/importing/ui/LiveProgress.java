@@ -33,7 +33,7 @@ final class LiveProgress implements Serializable {
     private final transient Map<ImportJobId, ImportProgress> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private transient ImportProgressBus.Subscription subscription;
-    private transient UI ui;
+    private transient volatile UI ui;
 
     private LiveProgress(Function<Consumer<ImportProgress>, ImportProgressBus.Subscription> subscribe,
                          Consumer<List<ImportProgress>> onUi) {

@@ -56,11 +56,12 @@ final class PreviewStep extends VerticalLayout {
                 .setKey("row");
         for (GiftCardField field : GiftCardField.values()) {
             if (mapping.columnOf(field) >= 0) {
-                grid.addComponentColumn(row -> cell(row, field)).setHeader(field.label()).setAutoWidth(true)
-                        .setKey(field.name());
+                grid.addComponentColumn(row -> cell(row, field)).setHeader(field.label()).setWidth("10rem")
+                        .setFlexGrow(1).setResizable(true).setKey(field.name());
             }
         }
-        grid.addComponentColumn(PreviewStep::rowProblems).setHeader("Problems").setFlexGrow(1).setKey("problems");
+        grid.addComponentColumn(PreviewStep::rowProblems).setHeader("Problems").setWidth("12rem").setFlexGrow(1)
+                .setKey("problems");
         grid.setItems(preview.rows());
     }
 

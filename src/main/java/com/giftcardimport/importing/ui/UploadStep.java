@@ -11,6 +11,7 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -124,6 +125,7 @@ final class UploadStep extends VerticalLayout {
             Charset.forName("windows-1252"), StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16LE,
             StandardCharsets.UTF_16BE);
 
+    final Details fieldsBox = new Details();
     final Grid<GiftCardField> fields = new Grid<>();
     final Anchor template = new Anchor();
     final Upload upload = new Upload();
@@ -166,7 +168,8 @@ final class UploadStep extends VerticalLayout {
         upload.setUploadFormat(UploadFormat.RAW);
         upload.setMaxFiles(1);
         upload.setAcceptedFileExtensions(".csv", ".txt");
-        upload.setDropLabel(new Span("Drop a .csv or .txt file here, or"));
+        upload.setDropLabel(new Span("or drop a .csv or .txt file here"));
+        upload.setWidth("36rem");
         upload.setId("file-upload");
         upload.addFileRemovedListener(e -> fireEvent(new FileRemoved(this)));
         upload.addFileRejectedListener(e -> fireEvent(new UploadFailed(this, e.getErrorMessage())));
@@ -175,12 +178,14 @@ final class UploadStep extends VerticalLayout {
         encoding.setItemLabelGenerator(UploadStep::encodingLabel);
         encoding.setAllowCustomValue(false);
         encoding.setWidth("16rem");
+        encoding.setId("encoding");
         encoding.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 fireEvent(new FormatOverridden(this, Optional.of(e.getValue()), chosenDelimiter()));
             }
         });
         delimiter.setLabel("Delimiter");
+        delimiter.setId("delimiter");
         delimiter.setItems(FileFormat.DELIMITERS.chars().mapToObj(c -> (char) c).toList());
         delimiter.setItemLabelGenerator(UploadStep::delimiterLabel);
         delimiter.addValueChangeListener(e -> {
@@ -208,7 +213,15 @@ final class UploadStep extends VerticalLayout {
         Paragraph intro = new Paragraph("The file's first row holds the column names; they may be anything, "
                 + "you map them to these fields in the next step. Each data row creates one new gift card.");
         intro.addClassName("gci-muted");
-        add(new H3("Fields"), intro, fields, template, new H3("Upload"), upload, inspection);
+        VerticalLayout fieldsContent = new VerticalLayout(intro, fields, template);
+        fieldsContent.setPadding(false);
+        long required = Arrays.stream(GiftCardField.values()).filter(GiftCardField::required).count();
+        fieldsBox.setSummaryText("Fields a file can fill: " + GiftCardField.values().length + ", of which "
+                + required + " required");
+        fieldsBox.add(fieldsContent);
+        fieldsBox.setOpened(true);
+        fieldsBox.setWidthFull();
+        add(fieldsBox, new H3("Upload"), upload, inspection);
     }
 
     private Optional<Character> chosenDelimiter() {
@@ -253,6 +266,9 @@ final class UploadStep extends VerticalLayout {
 
     /** Shows what the head of the file tells. */
     void show(StoredFile file, SniffResult result) {
+        if (!showing) {
+            fieldsBox.setOpened(false);   // make room for the file; the table is one click away
+        }
         showing = true;
         inspection.setVisible(true);
         fileName.setText(file.originalName() + " · " + ImportDisplay.number(file.size()) + " bytes"

@@ -27,6 +27,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -76,6 +77,11 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpMockVaadin() {
+        // Several Spring contexts live in one test JVM, and each one installs its own (Vaadin-aware) strategy as
+        // the global SecurityContextHolder strategy when it starts. Views and method security of THIS context read
+        // this context's strategy bean, so make it the global one again before logging anybody in.
+        applicationContext.getBeanProvider(SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         TestLogins.logout();
         originalRequestFactory = MockVaadin.getMockRequestFactory();
         MockVaadin.setMockRequestFactory(SpringSecurityAwareRequest::new);

@@ -8,7 +8,6 @@ import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;

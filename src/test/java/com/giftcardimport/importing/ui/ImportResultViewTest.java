@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +14,8 @@ import com.giftcardimport.importing.RowError;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.UI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -104,7 +107,7 @@ class ImportResultViewTest extends ImportUiTest {
     }
 
     @Test
-    void a_running_import_updates_the_page_by_push_and_offers_cancel_until_it_ends() throws Exception {
+    void a_running_import_can_be_cancelled_and_the_page_follows_it_by_push_to_its_end() throws Exception {
         login(project.admin());
         launchAndAwait(file(), "cards.csv");
         ImportJobId job = lastJob;
@@ -118,12 +121,21 @@ class ImportResultViewTest extends ImportUiTest {
             assertThat(page.download.isVisible()).isFalse();
             assertThat(page.fact("Not processed")).isEqualTo("in progress");
 
+            _click(page.cancel);
+            ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+            assertThat(jdbc.sql("select cancel_requested from import_job where id = ?").param(job.value())
+                    .query(Boolean.class).single()).isTrue();
+            assertThat(page.cancel.isVisible()).isFalse();
+            assertThat(page.failure.getText()).startsWith("Cancelling");
+
             jdbc.sql("update import_job set status = 'COMPLETED_WITH_ERRORS', imported_rows = 2, failed_rows = 3,"
-                    + " total_rows = 5, finished_at = now() where id = ?").param(job.value()).update();
+                    + " total_rows = 5, finished_at = now(), cancel_requested = false where id = ?")
+                    .param(job.value()).update();
             bus.publish(new ImportProgress(project.id(), job, ImportStatus.COMPLETED_WITH_ERRORS, 2, 3, 5L, 6,
                     Instant.now()));
 
-            awaitUi("the page shows the end", () -> !page.cancel.isVisible());
+            awaitUi("the page shows the end", () -> page.badge.getElement().getChild(0)
+                    .getAttribute("data-status").equals("COMPLETED_WITH_ERRORS"));
             assertThat(page.fact("Imported")).isEqualTo("2");
             assertThat(page.badge.getElement().getChild(0).getAttribute("data-status"))
                     .isEqualTo("COMPLETED_WITH_ERRORS");
@@ -131,7 +143,8 @@ class ImportResultViewTest extends ImportUiTest {
             assertThat(page.progress.isVisible()).isFalse();
         } finally {
             jdbc.sql("update import_job set status = 'COMPLETED_WITH_ERRORS', imported_rows = 2, failed_rows = 3,"
-                    + " total_rows = 5, finished_at = coalesce(finished_at, now()) where id = ?")
+                    + " total_rows = 5, finished_at = coalesce(finished_at, now()), cancel_requested = false"
+                    + " where id = ?")
                     .param(job.value()).update();
         }
     }
