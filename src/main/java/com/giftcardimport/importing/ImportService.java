@@ -70,6 +70,11 @@ public class ImportService {
 
     /** The most rows {@link #preview} returns. */
     public static final int MAX_PREVIEW_ROWS = 200;
+    /**
+     * The preview stops after the row that brings it over this many characters, so that it reads only the head of
+     * a file of huge rows (200 rows at the size limit would be 200 million characters).
+     */
+    public static final int MAX_PREVIEW_CHARS = 1 << 20;
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final CurrentTenant current;
@@ -157,8 +162,9 @@ public class ImportService {
     }
 
     /**
-     * The first {@code rows} data rows (at most {@link #MAX_PREVIEW_ROWS}) with the mapping applied and every
-     * reason each would fail, checked against the current project's pools and stored cards.
+     * The first {@code rows} data rows (at most {@link #MAX_PREVIEW_ROWS}, and fewer when they are huge: see
+     * {@link #MAX_PREVIEW_CHARS}) with the mapping applied and every reason each would fail, checked against the
+     * current project's pools and stored cards.
      */
     public ImportPreview preview(String fileId, FileFormat format, ColumnMapping mapping, int rows) {
         Tenant tenant = current.requireAdmin();
@@ -168,8 +174,13 @@ public class ImportService {
         List<SourceRow> sample = new ArrayList<>();
         try (InputStream in = Files.newInputStream(path); CsvRowReader reader = CsvRowReader.open(in, format, limits)) {
             header = reader.header();
-            while (sample.size() < wanted && reader.hasNext()) {
-                sample.add(reader.next());
+            long chars = 0;
+            while (sample.size() < wanted && chars < MAX_PREVIEW_CHARS && reader.hasNext()) {
+                SourceRow row = reader.next();
+                sample.add(row);
+                for (String cell : row.cells()) {
+                    chars += cell.length();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The file could not be read", e);

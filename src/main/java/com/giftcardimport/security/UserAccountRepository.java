@@ -19,18 +19,24 @@ class UserAccountRepository {
     }
 
     Optional<AppUser> findPrincipal(String username) {
+        // the roles are read after the user's query has given its connection back: read inside the row mapper, they
+        // would need a second connection while the first is held, and a burst of logins as large as the pool would
+        // hold every connection and wait for one forever (until the pool's timeout fails them all)
         return jdbc.sql("""
                         select id, username, display_name, password_hash, enabled, platform_admin
                           from app_user where lower(username) = lower(?)
                         """)
                 .param(username)
-                .query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    return new AppUser(id, rs.getString("username"), rs.getString("display_name"),
-                            rs.getString("password_hash"), rs.getBoolean("enabled"),
-                            rs.getBoolean("platform_admin"), projectRoles(id));
-                })
-                .optional();
+                .query((rs, n) -> new UserRow(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        rs.getBoolean("platform_admin")))
+                .optional()
+                .map(u -> new AppUser(u.id(), u.username(), u.displayName(), u.passwordHash(), u.enabled(),
+                        u.platformAdmin(), projectRoles(u.id())));
+    }
+
+    private record UserRow(long id, String username, String displayName, String passwordHash, boolean enabled,
+                           boolean platformAdmin) {
     }
 
     private Set<String> projectRoles(long userId) {

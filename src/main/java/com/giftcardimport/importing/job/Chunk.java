@@ -32,6 +32,8 @@ final class Chunk {
     private int cardCount;
     private long failedRows;
     private long rowsRead;
+    /** Characters of the cells kept for the valid cards (for the error report of a duplicate found later). */
+    private long keptChars;
     private long lastRowNumber;
     private final long startedNanos = System.nanoTime();
 
@@ -61,6 +63,9 @@ final class Chunk {
         rowNumbers[cardCount] = rowNumber;
         cardNumbers[cardCount] = cardNumber;
         cells[cardCount] = rowCells;
+        for (String cell : rowCells) {
+            keptChars += cell.length();
+        }
         cardCount++;
         cards.row(11).int8(layout.projectId()).int8(poolId).text(cardNumber).bytea(cvvEncrypted).numeric(balance)
                 .text(pointOfContact).timestamptz(purchasedAt).timestamptz(expiresAt).text(status)
@@ -113,6 +118,15 @@ final class Chunk {
 
     long failedRows() {
         return failedRows;
+    }
+
+    /**
+     * About how many bytes the chunk holds: its two COPY streams and the cells kept for its cards (a character
+     * counted as a byte, as Java keeps Latin-1 text). Rows at the size limits make a chunk big long before it has
+     * many rows, so the producer hands it over by size too.
+     */
+    long sizeBytes() {
+        return cards.size() + errors.size() + keptChars;
     }
 
     long rowsRead() {

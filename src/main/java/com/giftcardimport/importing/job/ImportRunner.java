@@ -15,7 +15,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,10 +39,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Starts queued jobs on the bounded import executor: at most {@link ImportSettings#maxRunningJobs()} at once and
- * {@link ImportSettings#maxRunningPerProject()} per project, oldest launch first; the others stay QUEUED in the
- * database and start when a slot frees. On start-up, jobs left RUNNING by a stop go back to the queue and resume
- * after their last committed row (or fail when their file is gone). Also deletes stored files once their job has
- * ended longer ago than the retention.
+ * {@link ImportSettings#maxRunningPerProject()} per project, fairly across projects (see {@link #dispatch()}); the
+ * others stay QUEUED in the database and start when a slot frees. On start-up, jobs left RUNNING by a
+ * stop go back to the queue and resume after their last committed row (or fail when their file is gone). Also
+ * deletes stored files once their job has ended longer ago than the retention.
  * <p>
  * Works from the database only and never from a security context: jobs carry their project and launcher, and every
  * transaction of the runner is scoped to the job's project ({@link TenantScope}); only the lists of waiting,
@@ -73,6 +76,9 @@ public class ImportRunner {
     private final Map<ImportJobId, JobExecution> running = new ConcurrentHashMap<>();
     /** Guarded by {@code this}. */
     private final Map<ProjectId, Integer> runningPerProject = new HashMap<>();
+    /** When each project last got a slot, as a count of starts. Guarded by {@code this}. */
+    private final Map<ProjectId, Long> lastStarted = new HashMap<>();
+    private long starts;
     private volatile boolean ready;
     private volatile boolean stopping;
 
@@ -137,8 +143,10 @@ public class ImportRunner {
     }
 
     /**
-     * Starts queued jobs while there are free slots. Called after a launch, when a job ends, and periodically. Called
-     * inside a transaction (a launch), it runs once that transaction has committed, so the new job is there to see.
+     * Starts queued jobs while there are free slots: first one import of each project that has nothing running, the
+     * project that got a slot least recently first and then the oldest launch, then second imports, and so on up to
+     * the per-project limit. Called after a launch, when a job ends, and periodically. Called inside a transaction
+     * (a launch), it runs once that transaction has committed, so the new job is there to see.
      */
     public void dispatch() {
         afterCommit(this::dispatchNow);
@@ -152,27 +160,36 @@ public class ImportRunner {
         if (total >= settings.maxRunningJobs()) {
             return;
         }
-        for (ImportJobRepository.Queued queued : jobs.queued()) {
-            if (total >= settings.maxRunningJobs()) {
-                break;
-            }
-            if (runningPerProject.getOrDefault(queued.projectId(), 0) >= settings.maxRunningPerProject()
-                    || ACTIVE_IN_THIS_JVM.contains(queued.id())) {
-                continue;
-            }
-            if (!jobs.markRunning(queued.projectId(), queued.id())) {
-                continue;   // cancelled, or started by another runner
-            }
-            runningPerProject.merge(queued.projectId(), 1, Integer::sum);
-            total++;
-            ACTIVE_IN_THIS_JVM.add(queued.id());
-            try {
-                executor.execute(() -> execute(queued.id(), queued.projectId()));
-            } catch (RuntimeException e) {
-                ended(queued.id(), queued.projectId());
-                jobs.requeue(queued.projectId(), queued.id());
-                log.warn("Could not start import {}; it stays queued", queued.id(), e);
-                break;
+        // a project with fewer running jobs goes first, then the project that got a slot least recently, then the
+        // oldest launch (queued() is oldest first and the sort is stable): the imports queued by one project cannot
+        // take every free slot while another project waits
+        List<ImportJobRepository.Queued> queued = new ArrayList<>(jobs.queued());
+        queued.sort(Comparator.comparingLong(q -> lastStarted.getOrDefault(q.projectId(), Long.MIN_VALUE)));
+        levels:
+        for (int level = 0; level < settings.maxRunningPerProject(); level++) {
+            for (ImportJobRepository.Queued next : queued) {
+                if (total >= settings.maxRunningJobs()) {
+                    break levels;
+                }
+                if (runningPerProject.getOrDefault(next.projectId(), 0) > level
+                        || ACTIVE_IN_THIS_JVM.contains(next.id())) {
+                    continue;
+                }
+                if (!jobs.markRunning(next.projectId(), next.id())) {
+                    continue;   // cancelled, or started by another runner
+                }
+                runningPerProject.merge(next.projectId(), 1, Integer::sum);
+                lastStarted.put(next.projectId(), ++starts);
+                total++;
+                ACTIVE_IN_THIS_JVM.add(next.id());
+                try {
+                    executor.execute(() -> execute(next.id(), next.projectId()));
+                } catch (RuntimeException e) {
+                    ended(next.id(), next.projectId());
+                    jobs.requeue(next.projectId(), next.id());
+                    log.warn("Could not start import {}; it stays queued", next.id(), e);
+                    break levels;
+                }
             }
         }
     }

@@ -36,6 +36,12 @@ final class JobExecution {
 
     private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
     private static final int QUEUED_CHUNKS = 2;
+    /**
+     * A chunk is handed over once it holds about this much, whatever its row count: with rows at the size limits
+     * (a megabyte each) a chunk of {@code chunk-rows} rows would hold gigabytes. A chunk of ordinary rows stays far
+     * below it (20,000 rows of a hundred characters are about 5 MB).
+     */
+    static final long MAX_CHUNK_BYTES = 8L << 20;
 
     /** What the producer hands over besides chunks. */
     private sealed interface Signal {
@@ -198,7 +204,7 @@ final class JobExecution {
                     continue;
                 }
                 add(chunk, row);
-                if (chunk.rowsRead() >= settings.chunkRows()
+                if (chunk.rowsRead() >= settings.chunkRows() || chunk.sizeBytes() >= MAX_CHUNK_BYTES
                         || ((rowsRead & 127) == 0 && chunk.ageNanos() >= intervalNanos)) {
                     hand(chunk);
                     chunk = newChunk();
@@ -216,7 +222,8 @@ final class JobExecution {
             handQuietly(new Failure("The file could not be read: " + e.getMessage()));
         } catch (Aborted e) {
             // the loader gave up
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory…): without a Failure the loader would wait for this thread forever
             log.error("Reading import {} failed after {} rows", job.id(), rowsRead, e);
             handQuietly(new Failure("The file could not be read after " + rowsRead + " rows: " + e.getMessage()));
         }

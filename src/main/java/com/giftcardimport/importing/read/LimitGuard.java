@@ -13,8 +13,9 @@ import java.io.Reader;
  * value grows over the limit, the guard emits {@link #CUT_VALUE} after the kept part (closing the quote when the
  * value was quoted) and drops the rest of that value; when the record grows over its limits, it emits
  * {@link #CUT_RECORD} and drops everything up to the end of the record. The reader finds these marks at the end
- * of a value. Input characters equal to a mark become U+FFFD. A leading byte-order mark is dropped. A quote that
- * is still open at the end of the input is closed, and {@link #unterminatedQuoteRow()} tells where it opened.
+ * of a value. Input characters equal to a mark become U+FFFD, and so does NUL: it is not text, and PostgreSQL cannot
+ * store it (a NUL reaching the loader would fail the whole import). A leading byte-order mark is dropped. A quote
+ * that is still open at the end of the input is closed, and {@link #unterminatedQuoteRow()} tells where it opened.
  */
 final class LimitGuard extends Reader {
 
@@ -108,7 +109,7 @@ final class LimitGuard extends Reader {
                     continue;
                 }
             }
-            if (c == CUT_VALUE || c == CUT_RECORD) {
+            if (c == CUT_VALUE || c == CUT_RECORD || c == '\0') {
                 c = '\ufffd';
             }
             if (accept(c)) {
@@ -129,7 +130,7 @@ final class LimitGuard extends Reader {
         char d = delimiter;
         while (i < end) {
             char c = buffer[i];
-            if (c == d || c == '"' || c == '\n' || c == '\r' || c >= CUT_RECORD) {
+            if (c == d || c == '"' || c == '\n' || c == '\r' || c >= CUT_RECORD || c == '\0') {
                 break;
             }
             i++;

@@ -189,6 +189,97 @@ class ImportRunnerTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void a_free_slot_goes_to_a_project_with_nothing_running_before_another_import_of_a_busy_project()
+            throws Exception {
+        TestProject busy = project;
+        TestProject other = support.newProject();
+        support.arbitraryPool(other.id(), "flex", false);
+        TestProject waiting = support.newProject();
+        support.arbitraryPool(waiting.id(), "flex", false);
+        // the four slots: two long imports of another project, a short and a long one of the busy project
+        List<ImportJobId> running = new ArrayList<>();
+        project = other;
+        running.add(launch(bigFile("O1", 400_000)));
+        running.add(launch(bigFile("O2", 400_000)));
+        project = busy;
+        ImportJobId shortOne = launch(bigFile("B1", 60_000));
+        running.add(shortOne);
+        running.add(launch(bigFile("B2", 400_000)));
+        // both wait: the busy project's third import (launched first), then the waiting project's first
+        ImportJobId busyThird = launch(bigFile("B3", 1_000));
+        project = waiting;
+        ImportJobId waitingFirst = launch(bigFile("W1", 1_000));
+        project = busy;
+        assertThat(support.status(busyThird)).isEqualTo("QUEUED");
+        assertThat(support.status(waitingFirst)).isEqualTo("QUEUED");
+
+        // the busy project's short import ends first and frees a slot
+        assertThat(support.awaitEnd(shortOne, TIMEOUT)).isEqualTo("COMPLETED");
+        assertThat(support.awaitEnd(waitingFirst, TIMEOUT)).isEqualTo("COMPLETED");
+        Map<String, Object> third = jdbc.sql("select status, started_at from import_job where id = ?")
+                .param(busyThird.value()).query().singleRow();
+        Object waitingStarted = jdbc.sql("select started_at from import_job where id = ?")
+                .param(waitingFirst.value()).query().singleValue();
+        assertThat(third.get("started_at") == null
+                || ((java.sql.Timestamp) third.get("started_at")).after((java.sql.Timestamp) waitingStarted))
+                .as("the waiting project started first: %s vs %s", waitingStarted, third).isTrue();
+
+        cancelAndAwait(running);
+        support.awaitEnd(busyThird, TIMEOUT);
+    }
+
+    @Test
+    void between_projects_with_nothing_running_the_slot_goes_to_the_one_served_least_recently() throws Exception {
+        TestProject busy = project;
+        TestProject other = support.newProject();
+        support.arbitraryPool(other.id(), "flex", false);
+        TestProject waiting = support.newProject();
+        support.arbitraryPool(waiting.id(), "flex", false);
+        // the four slots: two long imports of another project, a long one of a fourth, a short one of the busy one
+        List<ImportJobId> running = new ArrayList<>();
+        project = other;
+        running.add(launch(bigFile("O1", 400_000)));
+        running.add(launch(bigFile("O2", 400_000)));
+        TestProject fourth = support.newProject();
+        support.arbitraryPool(fourth.id(), "flex", false);
+        project = fourth;
+        running.add(launch(bigFile("F1", 400_000)));
+        project = busy;
+        ImportJobId shortOne = launch(bigFile("B1", 60_000));
+        // both wait: the busy project's second import (launched first), then the waiting project's first
+        ImportJobId busySecond = launch(bigFile("B2", 1_000));
+        project = waiting;
+        ImportJobId waitingFirst = launch(bigFile("W1", 1_000));
+        project = busy;
+        assertThat(support.status(busySecond)).isEqualTo("QUEUED");
+        assertThat(support.status(waitingFirst)).isEqualTo("QUEUED");
+
+        // the short import ends: both projects have nothing running, the busy one was served a moment ago
+        assertThat(support.awaitEnd(shortOne, TIMEOUT)).isEqualTo("COMPLETED");
+        assertThat(support.awaitEnd(waitingFirst, TIMEOUT)).isEqualTo("COMPLETED");
+        Map<String, Object> second = jdbc.sql("select status, started_at from import_job where id = ?")
+                .param(busySecond.value()).query().singleRow();
+        Object waitingStarted = jdbc.sql("select started_at from import_job where id = ?")
+                .param(waitingFirst.value()).query().singleValue();
+        assertThat(second.get("started_at") == null
+                || ((java.sql.Timestamp) second.get("started_at")).after((java.sql.Timestamp) waitingStarted))
+                .as("the waiting project started first: %s vs %s", waitingStarted, second).isTrue();
+
+        cancelAndAwait(running);
+        support.awaitEnd(busySecond, TIMEOUT);
+    }
+
+    private void cancelAndAwait(List<ImportJobId> running) throws InterruptedException {
+        for (ImportJobId job : running) {
+            jdbc.sql("update import_job set cancel_requested = true where id = ?").param(job.value()).update();
+            runner.signalCancel(job);
+        }
+        for (ImportJobId job : running) {
+            support.awaitEnd(job, TIMEOUT);
+        }
+    }
+
     private long runningCount() {
         return jdbc.sql("select count(*) from import_job where project_id = ? and status = 'RUNNING'")
                 .param(project.id().value()).query(Long.class).single();

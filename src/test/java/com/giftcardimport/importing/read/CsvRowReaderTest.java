@@ -99,6 +99,17 @@ class CsvRowReaderTest {
         }
     }
 
+
+    @Test
+    void a_nul_character_is_not_text_and_becomes_the_replacement_character_too() throws IOException {
+        List<SourceRow> rows = read("a\u0000,b\nA1,x\u0000y\n\u0000,z\n", ',');
+        assertThat(rows).extracting(row -> row.cells().toString())
+                .containsExactly("[A1, x\ufffdy]", "[\ufffd, z]");
+        try (CsvRowReader reader = open("a\u0000,b\nA1,x\n".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8, ',')) {
+            assertThat(reader.header()).containsExactly("a\ufffd", "b");
+        }
+    }
     @Test
     void a_value_over_the_field_limit_fails_its_row_and_the_following_rows_read_normally() throws IOException {
         ReadLimits limits = new ReadLimits(10, 1000, 100);
