@@ -2,10 +2,10 @@ package com.giftcardimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 @SpringBootTest
@@ -13,7 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ApplicationStartsTest {
 
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     @Test
     void the_changelog_applies_to_an_empty_database_and_the_context_starts() {

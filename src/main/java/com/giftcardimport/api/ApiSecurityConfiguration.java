@@ -1,11 +1,14 @@
 package com.giftcardimport.api;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +23,14 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens, JsonMapper json)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens, JsonMapper json,
+                                               ObjectProvider<SecurityContextHolderStrategy> strategies)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized()),
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(),
+                                () -> strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
                         AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)

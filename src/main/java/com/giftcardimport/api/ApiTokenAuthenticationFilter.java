@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
@@ -26,11 +27,19 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final AuthenticationEntryPoint entryPoint;
+    private final Supplier<SecurityContextHolderStrategy> strategy;
     private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
-    ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint) {
+    /**
+     * @param strategy the security context strategy of this application context (Vaadin's, when it has one), asked
+     *                 on every request: the global {@link SecurityContextHolder} strategy is set by whichever
+     *                 application context started last, which is not always this one (several in one test JVM)
+     */
+    ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint,
+                                 Supplier<SecurityContextHolderStrategy> strategy) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
+        this.strategy = strategy;
     }
 
     @Override
@@ -53,8 +62,8 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                     new BadCredentialsException("The API token is unknown or has been revoked"));
             return;
         }
-        // Asked on every request: Vaadin installs its own strategy after this filter is made.
-        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+        // Asked on every request: Vaadin's strategy bean is made after this filter.
+        SecurityContextHolderStrategy contexts = strategy.get();
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new ApiTokenAuthentication(principal.get()));
         contexts.setContext(context);

@@ -64,21 +64,18 @@ class ApiTokenRepository {
 
     /**
      * The principal of an active token with this hash, as long as the admin who created it is still an enabled
-     * project admin of the token's project.
+     * project admin of the token's project. The one read of tokens across projects (the project is not known
+     * before the token is), through the narrow database function {@code gci_api_token_principal}.
      */
     Optional<ApiTokenPrincipal> findPrincipal(String tokenHash) {
         return jdbc.sql("""
-                        select t.id, t.project_id, t.created_by, t.name, u.display_name
-                          from api_token t
-                          join app_user u on u.id = t.created_by and u.enabled
-                          join membership m on m.project_id = t.project_id and m.user_id = t.created_by
-                                           and m.role = 'PROJECT_ADMIN'
-                         where t.token_hash = ? and t.revoked_at is null
+                        select token_id, project_id, created_by, token_name, creator_name
+                          from gci_api_token_principal(?)
                         """)
                 .param(tokenHash)
-                .query((rs, n) -> new ApiTokenPrincipal(new ApiTokenId(rs.getLong("id")),
+                .query((rs, n) -> new ApiTokenPrincipal(new ApiTokenId(rs.getLong("token_id")),
                         new ProjectId(rs.getLong("project_id")), new UserId(rs.getLong("created_by")),
-                        rs.getString("name"), rs.getString("display_name")))
+                        rs.getString("token_name"), rs.getString("creator_name")))
                 .optional();
     }
 

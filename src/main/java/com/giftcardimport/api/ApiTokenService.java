@@ -4,6 +4,7 @@ import com.giftcardimport.base.NotFoundException;
 import com.giftcardimport.base.ValidationException;
 import com.giftcardimport.security.CurrentTenant;
 import com.giftcardimport.security.Tenant;
+import com.giftcardimport.security.TenantScope;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -15,16 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
  * when it is revoked or when that admin is no longer an admin of the project.
  */
 @Service
+@Transactional(readOnly = true)
 public class ApiTokenService {
 
     static final int MAX_NAME_LENGTH = 100;
 
     private final CurrentTenant current;
     private final ApiTokenRepository tokens;
+    private final TenantScope scope;
 
-    ApiTokenService(CurrentTenant current, ApiTokenRepository tokens) {
+    ApiTokenService(CurrentTenant current, ApiTokenRepository tokens, TenantScope scope) {
         this.current = current;
         this.tokens = tokens;
+        this.scope = scope;
     }
 
     /** The tokens of the current project, active ones first, newest first; never a secret. */
@@ -83,7 +87,10 @@ public class ApiTokenService {
             return Optional.empty();
         }
         Optional<ApiTokenPrincipal> principal = tokens.findPrincipal(ApiTokenSecrets.hash(secret));
-        principal.ifPresent(p -> tokens.touch(p.tokenId()));
+        principal.ifPresent(p -> {
+            scope.enter(List.of(p.projectId()));
+            tokens.touch(p.tokenId());
+        });
         return principal;
     }
 }

@@ -2,6 +2,7 @@ package com.giftcardimport.api;
 
 import com.giftcardimport.base.DemoDataCreated;
 import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.TenantScope;
 import com.giftcardimport.security.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,12 @@ public class DemoApiTokens {
 
     private final JdbcClient jdbc;
     private final ApiTokenRepository tokens;
+    private final TenantScope scope;
 
-    DemoApiTokens(JdbcClient jdbc, ApiTokenRepository tokens) {
+    DemoApiTokens(JdbcClient jdbc, ApiTokenRepository tokens, TenantScope scope) {
         this.jdbc = jdbc;
         this.tokens = tokens;
+        this.scope = scope;
     }
 
     @EventListener
@@ -44,6 +47,7 @@ public class DemoApiTokens {
                 .query(Long.class).single();
         long userId = jdbc.sql("select id from app_user where username = ?").param(username)
                 .query(Long.class).single();
-        tokens.insert(new ProjectId(projectId), name, secret, new UserId(userId));
+        scope.inProject(new ProjectId(projectId),
+                () -> tokens.insert(new ProjectId(projectId), name, secret, new UserId(userId)));
     }
 }

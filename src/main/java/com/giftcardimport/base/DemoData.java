@@ -1,6 +1,9 @@
 package com.giftcardimport.base;
 
 import com.giftcardimport.base.db.EmbeddedDatabaseConfiguration.EmbeddedDatabase;
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.TenantScope;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,16 +37,18 @@ public class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final boolean enabled;
     private final ApplicationEventPublisher events;
+    private final TenantScope scope;
 
     DemoData(ObjectProvider<EmbeddedDatabase> embedded, JdbcClient jdbc, PasswordEncoder passwordEncoder,
              TransactionTemplate tx, @Value("${app.demo-data.enabled:true}") boolean enabled,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, TenantScope scope) {
         this.embedded = embedded;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.tx = tx;
         this.enabled = enabled;
         this.events = events;
+        this.scope = scope;
     }
 
     @Override
@@ -74,6 +79,7 @@ public class DemoData implements ApplicationRunner {
         member(globex, bob, "PROJECT_ADMIN");
         member(acme, maria, "ACCOUNT_MANAGER");
         member(globex, maria, "ACCOUNT_MANAGER");
+        scope.enter(List.of(new ProjectId(acme), new ProjectId(globex)));
         pool(acme, "gold-1000", "Gold card 1000", "FIXED", "1000.00", true, "MONTHS", 12);
         pool(acme, "flex", "Flexible amount card", "ARBITRARY", null, false, null, null);
         pool(acme, "summer.2026", "Summer 2026 promo 500", "FIXED", "500.00", false, "DAYS", 90);

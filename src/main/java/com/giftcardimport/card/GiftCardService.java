@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * numbers leave the database already masked and CVVs are never read: a list only says whether one exists.
  */
 @Service
+@Transactional(readOnly = true)
 public class GiftCardService {
 
     /** What replaces the hidden part of a card number. */

@@ -51,14 +51,21 @@ import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one application service of imports, for the wizard, the import pages and the HTTP API. Every method checks
  * the caller's role in the current project through {@link CurrentTenant}: uploading, launching and cancelling take
  * a project admin, reading takes a project admin or an account manager. A job or file of another project behaves
  * exactly like one that does not exist ({@link ImportNotFoundException}).
+ *
+ * <p>Each method runs in one transaction (read-only unless it writes) that the check of {@link CurrentTenant}
+ * scopes to the current project, so row-level security backs every query; an upload runs outside any transaction
+ * (it touches no table and may take long).
  */
 @Service
+@Transactional(readOnly = true)
 public class ImportService {
 
     /** The most rows {@link #preview} returns. */
@@ -113,6 +120,7 @@ public class ImportService {
      *
      * @throws com.giftcardimport.importing.file.FileTooLargeException over the limit; nothing is kept
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public StoredFile upload(InputStream content, String originalName) {
         Tenant tenant = current.requireAdmin();
         try {
@@ -241,6 +249,7 @@ public class ImportService {
      * @throws ImportRefusedException       the file has file-level problems or the mapping is incomplete; no job
      * @throws com.giftcardimport.importing.file.StoredFileNotFoundException no such upload in this project
      */
+    @Transactional
     public ImportJobId launch(LaunchRequest request) {
         Tenant tenant = current.requireAdmin();
         ProjectId project = tenant.projectId();
@@ -276,7 +285,7 @@ public class ImportService {
             return earlierLaunch(project, key, fileId, fingerprint)
                     .orElseThrow(() -> new IllegalStateException("The import could not be created"));
         }
-        runner.publishCurrent(created.get());
+        runner.publishCurrent(project, created.get());
         runner.dispatch();
         return created.get();
     }
@@ -335,12 +344,13 @@ public class ImportService {
      * Cancels an import: a queued one at once, a running one after the chunk it is loading (cards committed so far
      * stay). Answers false when the import had already ended.
      */
+    @Transactional
     public boolean cancel(ImportJobId id) {
         Tenant tenant = current.requireAdmin();
         ImportJobView job = get(id);
         if (job.status() == ImportStatus.QUEUED && jobs.cancelQueued(tenant.projectId(), id)) {
-            runner.publishCurrent(id);
-            runner.countRowsOfCancelled(id);
+            runner.publishCurrent(tenant.projectId(), id);
+            runner.countRowsOfCancelled(tenant.projectId(), id);
             return true;
         }
         if (jobs.requestCancel(tenant.projectId(), id)) {
@@ -442,12 +452,7 @@ public class ImportService {
     }
 
     private List<ProjectId> auditProjects(ImportFilter filter) {
-        current.requireUser();
-        List<ProjectId> projects = current.memberProjectIds();
-        if (filter != null && filter.project() != null) {
-            return projects.contains(filter.project()) ? List.of(filter.project()) : List.of();
-        }
-        return projects;
+        return current.requireMemberProjects(filter == null ? null : filter.project());
     }
 
     private static ImportFilter filterOrAll(ImportFilter filter) {

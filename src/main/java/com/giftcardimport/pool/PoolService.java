@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * them is refused; name and CVV transfer may still change (see {@code docs/rules.md}).
  */
 @Service
+@Transactional(readOnly = true)
 public class PoolService {
 
     static final String NOT_FOUND = "No such pool";

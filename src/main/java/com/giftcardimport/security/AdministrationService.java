@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What platform admins do: create projects, users and memberships. Every method checks the caller first. */
 @Service
+@Transactional(readOnly = true)
 public class AdministrationService {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");

@@ -4,9 +4,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Loads users from the database for form login; passwords are BCrypt hashes. */
 @Service
+@Transactional(readOnly = true)
 class AppUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository users;

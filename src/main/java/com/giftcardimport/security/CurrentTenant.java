@@ -16,18 +16,26 @@ import org.springframework.stereotype.Component;
  * The one place that answers which project the current request acts in. The project comes from the
  * authenticated principal: for a person, the project chosen in the header among their memberships (checked
  * against the database on every call); for an API token, the token's project. Never from a request parameter.
+ *
+ * <p>Every check made inside a transaction also scopes that transaction to the project it answers
+ * ({@link TenantScope}): from then on PostgreSQL's row-level security shows the transaction that project's rows and
+ * no other. The services are {@code @Transactional} and call a check first, so each of their transactions is scoped
+ * before it reads anything.
  */
 @Component
 public class CurrentTenant {
 
     private final ProjectRepository projects;
+    private final TenantScope scope;
 
-    CurrentTenant(ProjectRepository projects) {
+    CurrentTenant(ProjectRepository projects, TenantScope scope) {
         this.projects = projects;
+        this.scope = scope;
     }
 
     /**
-     * The current project with the caller's role in it, if the role is one of {@code allowed}.
+     * The current project with the caller's role in it, if the role is one of {@code allowed}. Inside a
+     * transaction, scopes it to that project.
      *
      * @throws AccessDeniedException when nobody is logged in, no project is chosen or the role does not fit
      */
@@ -48,6 +56,7 @@ public class CurrentTenant {
         if (allowed.length > 0 && !Arrays.asList(allowed).contains(tenant.role())) {
             throw new AccessDeniedException("The role " + tenant.role() + " may not do this");
         }
+        scope.enterIfInTransaction(List.of(tenant.projectId()));
         return tenant;
     }
 
@@ -96,6 +105,22 @@ public class CurrentTenant {
     /** The ids of every project where the person is an account manager or a project admin. */
     public List<ProjectId> memberProjectIds() {
         return memberships().stream().map(Membership::projectId).toList();
+    }
+
+    /**
+     * The projects the logged-in person is a member of, for reads across projects such as the audit: all of them, or
+     * only {@code onlyThis} when it is given (none when the person is not a member of it). Inside a transaction,
+     * scopes it to exactly these projects.
+     *
+     * @throws AccessDeniedException when no person is logged in
+     */
+    public List<ProjectId> requireMemberProjects(ProjectId onlyThis) {
+        requireUser();
+        List<ProjectId> member = memberProjectIds();
+        List<ProjectId> chosen = onlyThis == null ? member
+                : member.contains(onlyThis) ? List.of(onlyThis) : List.of();
+        scope.enterIfInTransaction(chosen);
+        return chosen;
     }
 
     /** Makes {@code projectId} the current project of this login session, if the person is a member of it. */

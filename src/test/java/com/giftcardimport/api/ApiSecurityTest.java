@@ -2,12 +2,12 @@ package com.giftcardimport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +18,7 @@ class ApiSecurityTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     @Test
     void a_request_without_a_token_gets_401_as_a_problem_detail() {

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.giftcardimport.base.NotFoundException;
 import com.giftcardimport.base.TestLogins;
 import com.giftcardimport.base.ValidationException;
+import com.giftcardimport.base.db.OwnerJdbc;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,7 +25,7 @@ class ApiTokenServiceTest {
     @Autowired
     UserDetailsService users;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     @AfterEach
     void logOut() {
@@ -127,7 +127,7 @@ class ApiTokenServiceTest {
     void a_token_stops_working_when_its_creator_is_no_longer_an_admin_of_the_project() {
         long acme = jdbc.sql("select id from project where slug = 'acme'").query(Long.class).single();
         long maria = jdbc.sql("select id from app_user where username = 'maria'").query(Long.class).single();
-        ApiTokenRepository repository = new ApiTokenRepository(jdbc);
+        ApiTokenRepository repository = new ApiTokenRepository(jdbc.client());
         String secret = ApiTokenSecrets.generate();
         repository.insert(new com.giftcardimport.project.ProjectId(acme), "by-manager-" + unique(), secret,
                 new com.giftcardimport.security.UserId(maria));

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.giftcardimport.base.db.OwnerJdbc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +54,7 @@ class HostileFilesApiTest {
     @Value("${app.data-dir}")
     Path dataDir;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     @TempDir
     Path dir;

@@ -2,6 +2,7 @@ package com.giftcardimport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +21,7 @@ class PoolsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     ApiClient acme;
     ApiClient globex;

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.giftcardimport.base.db.OwnerJdbc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,7 +38,7 @@ class RawUploadLimitTest {
     @Value("${app.data-dir}")
     Path dataDir;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
     @Autowired
     ServletContext servletContext;
 

@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.giftcardimport.base.db.OwnerJdbc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
@@ -84,7 +84,7 @@ class ConcurrentLoad {
     @Autowired
     ImportTestSupport support;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     /** A progress event and when the subscriber got it. */
     record Received(ImportProgress progress, Instant at) {

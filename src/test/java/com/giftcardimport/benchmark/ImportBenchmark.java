@@ -2,6 +2,7 @@ package com.giftcardimport.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
@@ -10,8 +11,8 @@ import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportJobView;
 import com.giftcardimport.importing.ImportService;
 import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.sniff.SniffResult;
@@ -32,12 +33,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
@@ -69,9 +68,7 @@ class ImportBenchmark {
     @Autowired
     ImportTestSupport support;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DataSource dataSource;
+    OwnerJdbc jdbc;
     @Autowired
     CvvCipher cipher;
 
@@ -174,7 +171,7 @@ class ImportBenchmark {
             double copyDbBefore = cpu.databaseSeconds();
             long copyStart = System.nanoTime();
             long copied;
-            try (Connection connection = dataSource.getConnection();
+            try (Connection connection = jdbc.dataSource().getConnection();
                  Reader reader = Files.newBufferedReader(copyFile, StandardCharsets.UTF_8)) {
                 copied = connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("copy benchmark_copy (" + COPY_COLUMNS + ") from stdin (format csv)", reader);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.giftcardimport.base.TestLogins;
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.pool.PoolDraft;
 import com.giftcardimport.pool.PoolId;
 import com.giftcardimport.pool.PoolService;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,7 +35,7 @@ class GiftCardServiceTest {
     @Autowired
     UserDetailsService users;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     PoolId pool;
     String prefix;

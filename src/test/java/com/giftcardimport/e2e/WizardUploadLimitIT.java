@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.giftcardimport.base.db.OwnerJdbc;
 
 /**
  * The upload limit of the wizard holds for requests that bypass the browser component: a logged-in admin opens the
@@ -39,7 +39,7 @@ class WizardUploadLimitIT extends BrowserTestSupport {
     @Value("${app.data-dir}")
     Path dataDir;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
     @Autowired
     ServletContext servletContext;
 

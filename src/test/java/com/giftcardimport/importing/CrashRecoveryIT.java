@@ -90,6 +90,10 @@ class CrashRecoveryIT {
             throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         DataSource db = postgres.getPostgresDatabase();
+        // the application connects as a restricted role and migrates as the owner (row-level security)
+        try (var connection = db.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("create role gci_app login password 'app' nosuperuser nobypassrls noinherit");
+        }
         Path dataDir = dir.resolve("data");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         int port = freePort();
@@ -207,8 +211,10 @@ class CrashRecoveryIT {
                 "com.giftcardimport.Application",
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
+                "--spring.datasource.username=gci_app",
+                "--spring.datasource.password=app",
+                "--spring.liquibase.user=postgres",
+                "--spring.liquibase.password=postgres",
                 "--app.data-dir=" + dataDir,
                 "--app.import.file-retention=0s",
                 "--app.import.dispatch-interval=1s",

@@ -3,6 +3,7 @@ package com.giftcardimport.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.file.FileReferences;
@@ -12,8 +13,8 @@ import com.giftcardimport.importing.job.ImportRunner;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.project.ProjectId;
-import com.giftcardimport.project.ProjectRole;
 import com.giftcardimport.project.ProjectRepository;
+import com.giftcardimport.project.ProjectRole;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -46,7 +46,7 @@ class ImportServiceTest {
     @Autowired
     ImportTestSupport support;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
     @Autowired
     CvvCipher cipher;
     @Autowired

@@ -2,6 +2,7 @@ package com.giftcardimport.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.project.ProjectRole;
@@ -9,7 +10,6 @@ import com.giftcardimport.security.AppUser;
 import com.giftcardimport.security.CurrentTenant;
 import java.time.Duration;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,12 +27,12 @@ public class ImportTestSupport {
     public record TestProject(ProjectId id, String slug, String admin, String manager) {
     }
 
-    private final JdbcClient jdbc;
+    private final OwnerJdbc jdbc;
     private final ProjectRepository projects;
     private final UserDetailsService users;
     private final CurrentTenant current;
 
-    ImportTestSupport(JdbcClient jdbc, ProjectRepository projects, UserDetailsService users, CurrentTenant current) {
+    ImportTestSupport(OwnerJdbc jdbc, ProjectRepository projects, UserDetailsService users, CurrentTenant current) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.users = users;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.giftcardimport.base.NotFoundException;
 import com.giftcardimport.base.TestLogins;
 import com.giftcardimport.base.ValidationException;
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.security.CurrentTenant;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,7 +40,7 @@ class PoolServiceTest {
     @Autowired
     UserDetailsService users;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     @AfterEach
     void logout() {

@@ -1,5 +1,7 @@
 package com.giftcardimport.importing.job;
 
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.TenantScope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -8,6 +10,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -15,20 +18,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads one {@link Chunk} in one transaction: the chunk's valid cards go into {@code gift_card}, the duplicates
- * among them are found by the database and reported per row, the row errors are COPYed into {@code import_error},
- * and the job's counters and resume point move on. Either all of it commits or none, so a resumed job never
- * imports a card twice and its counters always match its cards and errors.
+ * among them are found by the database and reported per row, the row errors go into {@code import_error}, and the
+ * job's counters and resume point move on. Either all of it commits or none, so a resumed job never imports a card
+ * twice and its counters always match its cards and errors.
+ * <p>
+ * Every transaction is scoped to the job's project first ({@link TenantScope}): row-level security lets it write
+ * that project's rows only. PostgreSQL refuses {@code COPY FROM} into a table under row-level security, so the
+ * binary COPY goes into temporary tables that live only for the transaction, and one {@code INSERT … SELECT} per
+ * table moves the rows on (checked by the policies once per statement, not per row).
  * <p>
  * Two ways in, same outcome:
  * <ul>
- *   <li><b>staging</b> (the general way): binary COPY into a staging table that lives only for this transaction,
- *       then one {@code INSERT … SELECT … ON CONFLICT (project_id, card_number) DO NOTHING}; when fewer rows went
- *       in than were staged, one join tells for each left-out row whether its number was taken before this row
- *       or by an earlier row of the same file (by {@code gift_card.import_row_number}).</li>
- *   <li><b>direct</b> (the fast way, when the caller expects no duplicates): binary COPY straight into
- *       {@code gift_card}. If no number is taken, that is all, at the speed of COPY. If one is, the unique
- *       constraint stops the COPY, the transaction is rolled back and the chunk takes the staging way in a new
- *       one. (No savepoint: rows written in a subtransaction cost more to insert and to read later.)</li>
+ *   <li><b>staging</b> (the general way): {@code INSERT … SELECT … ON CONFLICT (project_id, card_number) DO
+ *       NOTHING}; when fewer rows went in than were staged, one join tells for each left-out row whether its number
+ *       was taken before this row or by an earlier row of the same file (by {@code gift_card.import_row_number}).</li>
+ *   <li><b>direct</b> (the fast way, when the caller expects no duplicates): a plain {@code INSERT … SELECT}. If no
+ *       number is taken, that is all. If one is, the unique constraint stops the insert, the transaction is rolled
+ *       back and the chunk takes the staging way in a new one. (No savepoint: rows written in a subtransaction cost
+ *       more to insert and to read later.)</li>
  * </ul>
  */
 @Component
@@ -86,8 +93,17 @@ class ChunkLoader {
             ) on commit drop
             """;
 
-    private static final String INSERT_CARDS = "insert into gift_card (" + Chunk.CARD_COLUMNS + ") select "
-            + Chunk.CARD_COLUMNS + " from gci_staging on conflict (project_id, card_number) do nothing";
+    private static final String INSERT_CARDS_DIRECT = "insert into gift_card (" + Chunk.CARD_COLUMNS + ") select "
+            + Chunk.CARD_COLUMNS + " from gci_staging";
+
+    private static final String INSERT_CARDS = INSERT_CARDS_DIRECT + " on conflict (project_id, card_number) do nothing";
+
+    /** The errors' twin of the card staging table: import_error's columns, without its constraints. */
+    private static final String CREATE_ERROR_STAGING =
+            "create temp table gci_error_staging (like import_error) on commit drop";
+
+    private static final String INSERT_ERRORS = "insert into import_error (" + Chunk.ERROR_COLUMNS + ") select "
+            + Chunk.ERROR_COLUMNS + " from gci_error_staging";
 
     /** Staged rows whose card was not inserted from them: the number was taken before or by an earlier row. */
     private static final String FIND_DUPLICATES = """
@@ -101,11 +117,13 @@ class ChunkLoader {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TenantScope scope;
 
-    ChunkLoader(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx) {
+    ChunkLoader(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, TenantScope scope) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.scope = scope;
     }
 
     /** Loads the chunk the staging way. */
@@ -137,6 +155,11 @@ class ChunkLoader {
                 Loaded inside = loadInTransaction(layout, chunk, direct);
                 beforeCommit[0] = System.nanoTime();
                 return inside;
+            } catch (DuplicateKeyException e) {
+                if (direct) {
+                    throw new NumberTaken();
+                }
+                throw e;
             } catch (SQLException e) {
                 if (direct && UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw new NumberTaken();
@@ -154,6 +177,7 @@ class ChunkLoader {
     private Loaded loadInTransaction(JobLayout layout, Chunk chunk, boolean direct) throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        scope.enter(List.of(new ProjectId(layout.projectId())));
         jdbc.sql("set local synchronous_commit = off").update();
         long imported = 0;
         long t0 = System.nanoTime();
@@ -162,8 +186,9 @@ class ChunkLoader {
         long tInsert = t0;
         long tDuplicates = t0;
         if (chunk.cardCount() > 0 && direct) {
-            copyIn(copy, "copy gift_card (" + Chunk.CARD_COLUMNS + ") from stdin (format binary)", chunk.cards());
-            imported = chunk.cardCount();
+            jdbc.sql(CREATE_STAGING).update();
+            copyIn(copy, "copy gci_staging (" + Chunk.CARD_COLUMNS + ") from stdin (format binary)", chunk.cards());
+            imported = jdbc.sql(INSERT_CARDS_DIRECT).update();
             tDirect = tStage = tInsert = tDuplicates = System.nanoTime();
         } else if (chunk.cardCount() > 0) {
             jdbc.sql(CREATE_STAGING).update();
@@ -186,8 +211,10 @@ class ChunkLoader {
             }
         }
         if (chunk.hasErrors()) {
-            copyIn(copy, "copy import_error (" + Chunk.ERROR_COLUMNS + ") from stdin (format binary)",
+            jdbc.sql(CREATE_ERROR_STAGING).update();
+            copyIn(copy, "copy gci_error_staging (" + Chunk.ERROR_COLUMNS + ") from stdin (format binary)",
                     chunk.errors());
+            jdbc.sql(INSERT_ERRORS).update();
         }
         Boolean cancel = jdbc.sql("""
                         update import_job

@@ -10,6 +10,7 @@ import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportType;
 import com.giftcardimport.importing.RowError;
 import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.TenantScope;
 import com.giftcardimport.security.UserId;
 import java.nio.charset.Charset;
 import java.sql.Array;
@@ -27,11 +28,12 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Import jobs and their row errors. No access checks of its own: every read that a person can trigger takes the
- * project (or projects) the caller's service checked, and a job of another project is simply not found.
+ * project (or projects) the caller's service checked and scoped its transaction to, and a job of another project is
+ * simply not found. The runner's calls, which have no logged-in user, scope their own transactions to the job's
+ * project ({@link TenantScope#inProject}).
  */
 @Repository
 public class ImportJobRepository {
@@ -59,13 +61,13 @@ public class ImportJobRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
-    private final TransactionTemplate tx;
+    private final TenantScope scope;
 
-    ImportJobRepository(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx) {
+    ImportJobRepository(JdbcClient jdbc, DataSource dataSource, TenantScope scope) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);
-        this.tx = tx;
+        this.scope = scope;
     }
 
     // ---- launch ----
@@ -177,7 +179,7 @@ public class ImportJobRepository {
 
     /** Streams the failed rows of a job, one per row, in row order, without holding them all. */
     public void forEachReportRow(ProjectId project, ImportJobId job, Consumer<ReportRow> consumer) {
-        tx.executeWithoutResult(status -> {
+        scope.readInProject(project, () -> {
             ReportRow[] current = {null};
             streaming.query("""
                             select row_number, original_row, message from import_error
@@ -203,42 +205,52 @@ public class ImportJobRepository {
             if (current[0] != null) {
                 consumer.accept(current[0]);
             }
+            return null;
         });
     }
 
-    // ---- the runner ----
+    // ---- the runner: no logged-in user, so each call scopes its own transaction to the job's project ----
 
-    public Optional<ImportJob> load(ImportJobId id) {
-        return jdbc.sql("select * from import_job where id = ?").param(id.value())
-                .query(ImportJobRepository::job).optional();
+    public Optional<ImportJob> load(ProjectId project, ImportJobId id) {
+        return scope.readInProject(project, () -> jdbc.sql("select * from import_job where project_id = ? and id = ?")
+                .params(project.value(), id.value()).query(ImportJobRepository::job).optional());
     }
 
-    /** Jobs waiting to run, oldest launch first. */
+    /**
+     * Jobs waiting to run, oldest launch first, across projects: the runner's queue (through the database function
+     * {@code gci_active_import_jobs}, which alone may list jobs of every project).
+     */
     public List<Queued> queued() {
-        return jdbc.sql("""
-                        select id, project_id from import_job
-                         where status = 'QUEUED' order by launched_at, id
-                        """)
+        return active("QUEUED");
+    }
+
+    /** Jobs left RUNNING, e.g. by a stop of the server, across projects (see {@link #queued()}). */
+    public List<Queued> running() {
+        return active("RUNNING");
+    }
+
+    private List<Queued> active(String status) {
+        return jdbc.sql("select job_id, project_id from gci_active_import_jobs() where status = ?")
+                .param(status)
                 .query((rs, n) -> new Queued(new ImportJobId(rs.getLong(1)), new ProjectId(rs.getLong(2)))).list();
     }
 
     /** QUEUED → RUNNING; false when the job is no longer queued (cancelled meanwhile). */
-    public boolean markRunning(ImportJobId id) {
-        return jdbc.sql("""
-                        update import_job set status = 'RUNNING', started_at = coalesce(started_at, now())
-                         where id = ? and status = 'QUEUED'
-                        """)
-                .param(id.value()).update() == 1;
+    public boolean markRunning(ProjectId project, ImportJobId id) {
+        return update(project, """
+                update import_job set status = 'RUNNING', started_at = coalesce(started_at, now())
+                 where project_id = ? and id = ? and status = 'QUEUED'
+                """, project.value(), id.value()) == 1;
     }
 
     /** RUNNING → an end status, with the number of rows in the file when known. */
-    public boolean finish(ImportJobId id, ImportStatus status, Long totalRows, String failureMessage) {
-        return jdbc.sql("""
-                        update import_job
-                           set status = ?, total_rows = ?, failure_message = ?, finished_at = now()
-                         where id = ? and status = 'RUNNING'
-                        """)
-                .params(status.name(), totalRows, failureMessage, id.value()).update() == 1;
+    public boolean finish(ProjectId project, ImportJobId id, ImportStatus status, Long totalRows,
+                          String failureMessage) {
+        return update(project, """
+                update import_job
+                   set status = ?, total_rows = ?, failure_message = ?, finished_at = now()
+                 where project_id = ? and id = ? and status = 'RUNNING'
+                """, status.name(), totalRows, failureMessage, project.value(), id.value()) == 1;
     }
 
     /** Asks a running job to stop at its next chunk; false when the job is not running. */
@@ -260,54 +272,53 @@ public class ImportJobRepository {
     }
 
     /** Sets the number of rows of an ended job once counted (a job cancelled before it ran). */
-    public void setTotalRows(ImportJobId id, long totalRows) {
-        jdbc.sql("update import_job set total_rows = ? where id = ? and total_rows is null")
-                .params(totalRows, id.value()).update();
-    }
-
-    /** Jobs left RUNNING, e.g. by a stop of the server. */
-    public List<ImportJob> running() {
-        return jdbc.sql("select * from import_job where status = 'RUNNING' order by launched_at, id")
-                .query(ImportJobRepository::job).list();
+    public void setTotalRows(ProjectId project, ImportJobId id, long totalRows) {
+        update(project, "update import_job set total_rows = ? where project_id = ? and id = ? and total_rows is null",
+                totalRows, project.value(), id.value());
     }
 
     /** A RUNNING job goes back to the queue to resume after its last committed row. */
-    public boolean requeue(ImportJobId id) {
-        return jdbc.sql("update import_job set status = 'QUEUED' where id = ? and status = 'RUNNING'")
-                .param(id.value()).update() == 1;
+    public boolean requeue(ProjectId project, ImportJobId id) {
+        return update(project, """
+                update import_job set status = 'QUEUED' where project_id = ? and id = ? and status = 'RUNNING'
+                """, project.value(), id.value()) == 1;
     }
 
     /** Ends a job whose file is gone: FAILED (or CANCELLED when a cancel was asked for), total unknown. */
-    public boolean failWithoutFile(ImportJobId id, String message) {
-        return jdbc.sql("""
-                        update import_job
-                           set status = case when cancel_requested then 'CANCELLED' else 'FAILED' end,
-                               failure_message = case when cancel_requested then null else ? end,
-                               finished_at = now()
-                         where id = ? and status in ('QUEUED', 'RUNNING')
-                        """)
-                .params(message, id.value()).update() == 1;
+    public boolean failWithoutFile(ProjectId project, ImportJobId id, String message) {
+        return update(project, """
+                update import_job
+                   set status = case when cancel_requested then 'CANCELLED' else 'FAILED' end,
+                       failure_message = case when cancel_requested then null else ? end,
+                       finished_at = now()
+                 where project_id = ? and id = ? and status in ('QUEUED', 'RUNNING')
+                """, message, project.value(), id.value()) == 1;
+    }
+
+    private int update(ProjectId project, String sql, Object... params) {
+        return scope.inProject(project, () -> jdbc.sql(sql).params(params).update());
     }
 
     // ---- files ----
 
-    /** Stored files of jobs that ended before {@code endedBefore} and are not deleted yet. */
+    /**
+     * Stored files of jobs that ended before {@code endedBefore} and are not deleted yet, across projects (through
+     * the database function {@code gci_import_files_past_retention}).
+     */
     public List<FileToDelete> filesToDelete(Instant endedBefore) {
-        return jdbc.sql("""
-                        select id, project_id, stored_file_id from import_job
-                         where file_deleted_at is null and finished_at is not null and finished_at <= ?
-                           and status not in ('QUEUED', 'RUNNING')
-                        """)
+        return jdbc.sql("select job_id, project_id, stored_file_id from gci_import_files_past_retention(?)")
                 .param(Timestamp.from(endedBefore))
                 .query((rs, n) -> new FileToDelete(new ImportJobId(rs.getLong(1)), new ProjectId(rs.getLong(2)),
                         rs.getString(3)))
                 .list();
     }
 
-    public void markFileDeleted(ImportJobId id) {
-        jdbc.sql("update import_job set file_deleted_at = now() where id = ?").param(id.value()).update();
+    public void markFileDeleted(ProjectId project, ImportJobId id) {
+        update(project, "update import_job set file_deleted_at = now() where project_id = ? and id = ?",
+                project.value(), id.value());
     }
 
+    /** Whether a job of the project names the stored file and its retention has not deleted it. */
     public boolean isFileReferenced(ProjectId project, String storedFileId) {
         return jdbc.sql("""
                         select exists (select 1 from import_job

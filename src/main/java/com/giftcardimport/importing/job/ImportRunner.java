@@ -10,6 +10,7 @@ import com.giftcardimport.importing.read.CsvRowReader;
 import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.importing.validate.RowValidator;
 import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.TenantScope;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Starts queued jobs on the bounded import executor: at most {@link ImportSettings#maxRunningJobs()} at once and
@@ -40,7 +44,9 @@ import org.springframework.stereotype.Component;
  * stop go back to the queue and resume after their last committed row (or fail when their file is gone). Also
  * deletes stored files once their job has ended longer ago than the retention.
  * <p>
- * Works from the database only and never from a security context: jobs carry their project and launcher.
+ * Works from the database only and never from a security context: jobs carry their project and launcher, and every
+ * transaction of the runner is scoped to the job's project ({@link TenantScope}); only the lists of waiting,
+ * interrupted and expired jobs cross projects, through narrow database functions.
  */
 @Component
 public class ImportRunner {
@@ -54,6 +60,7 @@ public class ImportRunner {
     private static final Set<ImportJobId> ACTIVE_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final ImportJobRepository jobs;
+    private final TenantScope scope;
     private final ChunkLoader loader;
     private final PoolRulesQuery pools;
     private final FileStore files;
@@ -77,7 +84,8 @@ public class ImportRunner {
 
     ImportRunner(ImportJobRepository jobs, ChunkLoader loader, PoolRulesQuery pools, FileStore files,
                  CvvCipher cipher, ReadLimits limits, ThreadPoolTaskExecutor importExecutor, ImportProgressBus bus,
-                 ImportSettings settings, ObjectProvider<Clock> clock) {
+                 ImportSettings settings, ObjectProvider<Clock> clock, TenantScope scope) {
+        this.scope = scope;
         this.jobs = jobs;
         this.loader = loader;
         this.pools = pools;
@@ -106,18 +114,23 @@ public class ImportRunner {
      */
     public int recover() {
         int recovered = 0;
-        for (ImportJob job : jobs.running()) {
-            if (ACTIVE_IN_THIS_JVM.contains(job.id())) {
+        for (ImportJobRepository.Queued left : jobs.running()) {
+            if (ACTIVE_IN_THIS_JVM.contains(left.id())) {
+                continue;
+            }
+            ImportJob job = jobs.load(left.projectId(), left.id()).orElse(null);
+            if (job == null || job.status() != ImportStatus.RUNNING) {
                 continue;
             }
             if (!files.exists(job.projectId(), job.storedFileId())) {
-                if (jobs.failWithoutFile(job.id(), "The import was interrupted by a restart of the server after row "
-                        + job.lastRowNumber() + ", and its file is no longer available to resume it")) {
-                    publishCurrent(job.id());
+                if (jobs.failWithoutFile(job.projectId(), job.id(), "The import was interrupted by a restart of the "
+                        + "server after row " + job.lastRowNumber() + ", and its file is no longer available to "
+                        + "resume it")) {
+                    publishCurrent(job.projectId(), job.id());
                 }
                 log.warn("Import {} was left running and its file is gone: failed", job.id());
-            } else if (jobs.requeue(job.id())) {
-                publishCurrent(job.id());
+            } else if (jobs.requeue(job.projectId(), job.id())) {
+                publishCurrent(job.projectId(), job.id());
                 log.info("Import {} was left running after row {}: queued to resume", job.id(),
                         job.lastRowNumber());
             }
@@ -132,9 +145,14 @@ public class ImportRunner {
     /**
      * Starts queued jobs while there are free slots: first one import of each project that has nothing running, the
      * project that got a slot least recently first and then the oldest launch, then second imports, and so on up to
-     * the per-project limit. Called after a launch, when a job ends, and periodically.
+     * the per-project limit. Called after a launch, when a job ends, and periodically. Called inside a transaction
+     * (a launch), it runs once that transaction has committed, so the new job is there to see.
      */
-    public synchronized void dispatch() {
+    public void dispatch() {
+        afterCommit(this::dispatchNow);
+    }
+
+    private synchronized void dispatchNow() {
         if (!ready || stopping) {
             return;
         }
@@ -157,7 +175,7 @@ public class ImportRunner {
                         || ACTIVE_IN_THIS_JVM.contains(next.id())) {
                     continue;
                 }
-                if (!jobs.markRunning(next.id())) {
+                if (!jobs.markRunning(next.projectId(), next.id())) {
                     continue;   // cancelled, or started by another runner
                 }
                 runningPerProject.merge(next.projectId(), 1, Integer::sum);
@@ -168,7 +186,7 @@ public class ImportRunner {
                     executor.execute(() -> execute(next.id(), next.projectId()));
                 } catch (RuntimeException e) {
                     ended(next.id(), next.projectId());
-                    jobs.requeue(next.id());
+                    jobs.requeue(next.projectId(), next.id());
                     log.warn("Could not start import {}; it stays queued", next.id(), e);
                     break levels;
                 }
@@ -202,11 +220,14 @@ public class ImportRunner {
         }
     }
 
-    /** After a queued job was cancelled: counts its file's rows in the background, so the counters add up. */
-    public void countRowsOfCancelled(ImportJobId id) {
-        housekeeping.execute(() -> {
+    /**
+     * After a queued job was cancelled: counts its file's rows in the background (once the cancel has committed), so
+     * the counters add up.
+     */
+    public void countRowsOfCancelled(ProjectId projectId, ImportJobId id) {
+        afterCommit(() -> housekeeping.execute(() -> {
             try {
-                ImportJob job = jobs.load(id).orElseThrow();
+                ImportJob job = jobs.load(projectId, id).orElseThrow();
                 Path path = files.path(job.projectId(), job.storedFileId());
                 long rows = 0;
                 try (InputStream in = Files.newInputStream(path);
@@ -216,13 +237,13 @@ public class ImportRunner {
                         rows++;
                     }
                 }
-                jobs.setTotalRows(id, job.importedRows() + job.failedRows() + rows);
-                publishCurrent(id);
+                jobs.setTotalRows(projectId, id, job.importedRows() + job.failedRows() + rows);
+                publishCurrent(projectId, id);
                 deleteFileIfRetentionIsOver();
             } catch (Exception e) {
                 log.info("Could not count the rows of cancelled import {}: {}", id, e.toString());
             }
-        });
+        }));
     }
 
     /** Whether a job is executing in this JVM (tests wait on it). */
@@ -241,7 +262,7 @@ public class ImportRunner {
         int deleted = 0;
         for (ImportJobRepository.FileToDelete file : jobs.filesToDelete(clock.instant().minus(settings.fileRetention()))) {
             files.delete(file.projectId(), file.storedFileId());
-            jobs.markFileDeleted(file.id());
+            jobs.markFileDeleted(file.projectId(), file.id());
             deleted++;
         }
         return deleted;
@@ -255,7 +276,7 @@ public class ImportRunner {
 
     private void execute(ImportJobId id, ProjectId projectId) {
         try {
-            ImportJob job = jobs.load(id).orElseThrow();
+            ImportJob job = jobs.load(projectId, id).orElseThrow();
             if (job.status() != ImportStatus.RUNNING) {
                 return;
             }
@@ -263,28 +284,28 @@ public class ImportRunner {
             try {
                 path = files.path(job.projectId(), job.storedFileId());
             } catch (StoredFileNotFoundException e) {
-                if (jobs.failWithoutFile(id, "The file of this import is no longer available")) {
-                    publishCurrent(id);
+                if (jobs.failWithoutFile(projectId, id, "The file of this import is no longer available")) {
+                    publishCurrent(projectId, id);
                 }
                 return;
             }
-            RowValidator validator = new RowValidator(job.mapping(), job.header(), pools.poolsOf(job.projectId()),
-                    clock);
+            RowValidator validator = new RowValidator(job.mapping(), job.header(),
+                    scope.readInProject(projectId, () -> pools.poolsOf(projectId)), clock);
             JobExecution execution = new JobExecution(job, path, validator, cipher, limits, loader, jobs, executor,
                     this::publish, settings);
             running.put(id, execution);
             execution.run();
         } catch (RuntimeException e) {
             log.error("Import {} could not run", id, e);
-            if (jobs.finish(id, ImportStatus.FAILED, null, "The import could not run: " + e.getMessage())) {
-                publishCurrent(id);
+            if (jobs.finish(projectId, id, ImportStatus.FAILED, null, "The import could not run: " + e.getMessage())) {
+                publishCurrent(projectId, id);
             }
         } finally {
             running.remove(id);
             ended(id, projectId);
             if (!stopping) {
                 deleteFileIfRetentionIsOver();
-                dispatch();
+                dispatchNow();
             }
         }
     }
@@ -300,9 +321,38 @@ public class ImportRunner {
                 lastRowNumber));
     }
 
-    /** Publishes a job's state as the database has it (after a change made outside an execution). */
-    public void publishCurrent(ImportJobId id) {
-        jobs.load(id).ifPresent(job -> publish(job, job.status(), job.importedRows(), job.failedRows(),
-                job.totalRows() != null ? job.totalRows() : job.estimatedRows(), job.lastRowNumber()));
+    /**
+     * Publishes a job's state as the database has it (after a change made outside an execution); inside a
+     * transaction, once it has committed.
+     */
+    public void publishCurrent(ProjectId projectId, ImportJobId id) {
+        afterCommit(() -> jobs.load(projectId, id).ifPresent(job -> publish(job, job.status(), job.importedRows(),
+                job.failedRows(), job.totalRows() != null ? job.totalRows() : job.estimatedRows(),
+                job.lastRowNumber())));
+    }
+
+    /**
+     * Runs {@code action} now, or, when called inside a transaction, on the housekeeping thread after that
+     * transaction has committed (and not at all when it rolls back): what it reads must be committed, and it opens
+     * transactions of its own.
+     */
+    private void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (stopping) {
+                    return;
+                }
+                try {
+                    housekeeping.execute(action);
+                } catch (RejectedExecutionException e) {
+                    log.debug("The server is stopping: not run after commit");
+                }
+            }
+        });
     }
 }

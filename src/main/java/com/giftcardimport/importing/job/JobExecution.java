@@ -138,7 +138,7 @@ final class JobExecution {
                     long total = rowsBefore + end.rowsRead();
                     ImportStatus status = cancelled ? ImportStatus.CANCELLED
                             : failed > 0 ? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.COMPLETED;
-                    if (jobs.finish(job.id(), status, total, null)) {
+                    if (jobs.finish(job.projectId(), job.id(), status, total, null)) {
                         progress.publish(job, status, imported, failed, total, lastRow);
                         log.info("Import {} of project {} ended {}: {} imported, {} failed, {} rows", job.id(),
                                 job.projectId(), status, imported, failed, total);
@@ -150,7 +150,7 @@ final class JobExecution {
                 } else if (item instanceof Failure failure) {
                     ImportStatus status = cancelled ? ImportStatus.CANCELLED : ImportStatus.FAILED;
                     String message = cancelled ? null : failure.message();
-                    if (jobs.finish(job.id(), status, null, message)) {
+                    if (jobs.finish(job.projectId(), job.id(), status, null, message)) {
                         progress.publish(job, status, imported, failed, null, lastRow);
                         log.info("Import {} of project {} ended {} after row {}: {}", job.id(), job.projectId(),
                                 status, lastRow, failure.message());
@@ -167,7 +167,7 @@ final class JobExecution {
             log.error("Import {} of project {} failed after row {}", job.id(), job.projectId(), lastRow, e);
             String message = "The import stopped after row " + lastRow + " because of an internal error: "
                     + e.getMessage();
-            if (jobs.finish(job.id(), ImportStatus.FAILED, null, message)) {
+            if (jobs.finish(job.projectId(), job.id(), ImportStatus.FAILED, null, message)) {
                 progress.publish(job, ImportStatus.FAILED, imported, failed, null, lastRow);
             }
         } finally {

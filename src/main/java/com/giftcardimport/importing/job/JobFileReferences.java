@@ -2,6 +2,7 @@ package com.giftcardimport.importing.job;
 
 import com.giftcardimport.importing.file.FileReferences;
 import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.TenantScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +13,16 @@ import org.springframework.stereotype.Component;
 class JobFileReferences implements FileReferences {
 
     private final ImportJobRepository jobs;
+    private final TenantScope scope;
 
-    JobFileReferences(ImportJobRepository jobs) {
+    JobFileReferences(ImportJobRepository jobs, TenantScope scope) {
         this.jobs = jobs;
+        this.scope = scope;
     }
 
+    /** Asked by the sweeper, which has no logged-in user: scopes its own read to the file's project. */
     @Override
     public boolean isReferenced(ProjectId projectId, String fileId) {
-        return jobs.isFileReferenced(projectId, fileId);
+        return scope.readInProject(projectId, () -> jobs.isFileReferenced(projectId, fileId));
     }
 }

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.card.GiftCardStatus;
 import com.giftcardimport.card.MaskedGiftCard;
@@ -18,7 +19,6 @@ import com.vaadin.flow.component.UI;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class GiftCardsViewTest extends KaribuTest {
 
@@ -31,7 +31,7 @@ class GiftCardsViewTest extends KaribuTest {
         systemName = "view-" + UUID.randomUUID().toString().substring(0, 8);
         pool = applicationContext.getBean(PoolService.class).create(
                 new PoolDraft(systemName, "View test", ValueType.ARBITRARY, null, false, null, null));
-        JdbcClient jdbc = applicationContext.getBean(JdbcClient.class);
+        OwnerJdbc jdbc = applicationContext.getBean(OwnerJdbc.class);
         for (String status : new String[] {"CAN_BE_USED", "INACTIVE", "INACTIVE"}) {
             jdbc.sql("""
                             insert into gift_card (project_id, pool_id, card_number, cvv_encrypted, balance, status)

@@ -2,10 +2,11 @@ package com.giftcardimport.importing.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
-import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.RowError;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 @SpringBootTest
@@ -30,7 +30,7 @@ class ChunkLoaderTest {
     @Autowired
     ChunkLoader loader;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
     @Autowired
     ImportTestSupport support;
 

@@ -2,6 +2,7 @@ package com.giftcardimport.importing.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
@@ -9,10 +10,11 @@ import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportProgressBus;
 import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.security.TenantScope;
 import com.giftcardimport.security.UserId;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -30,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The runner on its own: jobs made directly in the database from files in the real file store. */
@@ -52,7 +53,9 @@ class ImportRunnerTest {
     @Autowired
     ImportProgressBus bus;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
+    @Autowired
+    TenantScope scope;
     @Autowired
     ImportTestSupport support;
 
@@ -127,7 +130,7 @@ class ImportRunnerTest {
             }
         });
         assertThat(loading.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(jobs.requestCancel(project.id(), job)).isTrue();
+        assertThat(scope.inProject(project.id(), () -> jobs.requestCancel(project.id(), job))).isTrue();
         runner.signalCancel(job);
 
         assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("CANCELLED");
@@ -167,8 +170,8 @@ class ImportRunnerTest {
             Thread.sleep(5);
         }
         assertThat(thirdSeenQueued).isTrue();
-        assertThat(jobs.cancelQueued(project.id(), third)).isTrue();
-        runner.countRowsOfCancelled(third);
+        assertThat(scope.inProject(project.id(), () -> jobs.cancelQueued(project.id(), third))).isTrue();
+        runner.countRowsOfCancelled(project.id(), third);
         assertThat(support.status(third)).isEqualTo("CANCELLED");
         for (ImportJobId job : launched.subList(0, 2)) {
             assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("COMPLETED");
@@ -288,10 +291,10 @@ class ImportRunnerTest {
 
     private ImportJobId launch(InputStream content) throws Exception {
         StoredFile file = files.store(project.id(), "cards.csv", content);
-        ImportJobId job = jobs.insert(new NewImportJob(project.id(), ImportAction.ADD_GIFT_CARDS, "cards.csv",
+        NewImportJob newJob = new NewImportJob(project.id(), ImportAction.ADD_GIFT_CARDS, "cards.csv",
                 file.id(), file.size(), new FileFormat(StandardCharsets.UTF_8, ','), HEADER, MAPPING, null,
-                new UserId(support.userId(project.admin())), "Test admin", null, UUID.randomUUID().toString()))
-                .orElseThrow();
+                new UserId(support.userId(project.admin())), "Test admin", null, UUID.randomUUID().toString());
+        ImportJobId job = scope.inProject(project.id(), () -> jobs.insert(newJob)).orElseThrow();
         runner.dispatch();
         return job;
     }

@@ -2,6 +2,7 @@ package com.giftcardimport.importing.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportService;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Karibu tests of the import pages: launching through the real service and waiting for pushed updates. */
 abstract class ImportUiTest extends KaribuTest {
@@ -27,7 +27,7 @@ abstract class ImportUiTest extends KaribuTest {
     @Autowired
     ImportTestSupport support;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
 
     /** Uploads and launches {@code file} as the logged-in project admin, with the suggested mapping. */
     ImportJobId launch(byte[] file, String name) {

@@ -7,12 +7,13 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
@@ -31,7 +32,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The wizard walked through its components on real files, as a project admin of a project of its own. */
 class ImportWizardTest extends KaribuTest {
@@ -39,7 +39,7 @@ class ImportWizardTest extends KaribuTest {
     @Autowired
     ImportTestSupport support;
     @Autowired
-    JdbcClient jdbc;
+    OwnerJdbc jdbc;
     @Autowired
     FileStore files;
 

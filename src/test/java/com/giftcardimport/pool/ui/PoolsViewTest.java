@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.pool.PoolDraft;
 import com.giftcardimport.pool.PoolId;
@@ -26,7 +27,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class PoolsViewTest extends KaribuTest {
 
@@ -132,7 +132,7 @@ class PoolsViewTest extends KaribuTest {
         String systemName = "locked-" + UUID.randomUUID().toString().substring(0, 8);
         PoolId id = applicationContext.getBean(PoolService.class).create(new PoolDraft(systemName, "Locked",
                 ValueType.FIXED, new BigDecimal("100"), false, ValidityUnit.DAYS, 30));
-        applicationContext.getBean(JdbcClient.class)
+        applicationContext.getBean(OwnerJdbc.class)
                 .sql("insert into gift_card (project_id, pool_id, card_number, balance) "
                         + "select project_id, id, ?, 100 from pool where id = ?")
                 .params(systemName.replace(".", "-"), id.value()).update();

@@ -1,0 +1,405 @@
+package com.giftcardimport.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.giftcardimport.api.ApiTestSupport;
+import com.giftcardimport.api.ApiTokenService;
+import com.giftcardimport.base.TestLogins;
+import com.giftcardimport.card.GiftCardFilter;
+import com.giftcardimport.card.GiftCardService;
+import com.giftcardimport.importing.ColumnMapping;
+import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportFilter;
+import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.LaunchRequest;
+import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.isolation.AccessMatrixFixture.Ids;
+import com.giftcardimport.isolation.AccessMatrixFixture.Side;
+import com.giftcardimport.isolation.AccessMatrixFixture.World;
+import com.giftcardimport.pool.PoolDraft;
+import com.giftcardimport.pool.PoolService;
+import com.giftcardimport.pool.ValueType;
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.project.ProjectRole;
+import com.giftcardimport.security.AdministrationService;
+import com.giftcardimport.security.CurrentTenant;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Service;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every public method of every application service, called by every kind of caller with the ids of a project that
+ * is not theirs and with ids that exist nowhere: the two answers are the same, nothing of the other project shows in
+ * either, and nothing of it changes. The list of methods comes from the application context, so a new service method
+ * without a declared probe fails {@link #every_public_service_method_has_a_declared_probe}.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class ServiceAccessMatrixTest {
+
+    /** The kinds of caller (SPEC §1) plus nobody. */
+    enum Actor { ANONYMOUS, PLATFORM_ADMIN, PROJECT_ADMIN, ACCOUNT_MANAGER, API_TOKEN }
+
+    /**
+     * How a method is probed.
+     * <ul>
+     *   <li>{@code IDS}: called with the foreign ids and with missing ids; the answers must be equal.</li>
+     *   <li>{@code NO_IDS}: takes nothing that names another project (its project comes from the login); called
+     *       once, e.g. a list or a create in the caller's own project.</li>
+     *   <li>{@code PLATFORM}: projects, people and memberships, which only the platform admin manages, across the
+     *       whole installation by design: the platform admin calls it on throw-away ids (and may see every project's
+     *       and person's name); every other caller as {@code IDS}.</li>
+     *   <li>{@code GLOBAL}: log-in by user name, the same for everyone and holding no project data: called with a
+     *       throw-away person's name.</li>
+     * </ul>
+     */
+    enum Kind { IDS, NO_IDS, PLATFORM, GLOBAL }
+
+    record Probe(Kind kind, Function<Ids, Object> call) {
+    }
+
+    private static final FileFormat CSV = new FileFormat(StandardCharsets.UTF_8, ',');
+    private static final ColumnMapping MAPPING = ColumnMapping.of(
+            Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL, 2, GiftCardField.BALANCE), 3);
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AccessMatrixFixture fixture;
+    @Autowired
+    PoolService pools;
+    @Autowired
+    GiftCardService cards;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    AdministrationService administration;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    UserDetailsService userDetails;
+    @Autowired
+    CurrentTenant current;
+
+    @AfterEach
+    void logout() {
+        TestLogins.logout();
+    }
+
+    private Map<String, Probe> probes() {
+        Map<String, Probe> p = new LinkedHashMap<>();
+        // pools
+        p.put("PoolService#all()", noIds(() -> pools.all()));
+        p.put("PoolService#overview()", noIds(() -> pools.overview()));
+        p.put("PoolService#get(PoolId)", ids(id -> pools.get(id.pool())));
+        p.put("PoolService#findBySystemName(String)", ids(id -> pools.findBySystemName(id.poolSystemName())));
+        p.put("PoolService#hasCards(PoolId)", ids(id -> pools.hasCards(id.pool())));
+        p.put("PoolService#mayManage()", noIds(() -> pools.mayManage()));
+        p.put("PoolService#create(PoolDraft)", noIds(() -> pools.create(draft())));
+        p.put("PoolService#update(PoolId,PoolDraft)", ids(id -> pools.update(id.pool(),
+                new PoolDraft("renamed", "Renamed", ValueType.ARBITRARY, null, false, null, null))));
+        // cards
+        p.put("GiftCardService#page(GiftCardFilter,int,int)", ids(id -> List.of(
+                cards.page(GiftCardFilter.all(), 0, 500), cards.page(GiftCardFilter.all().withPool(id.pool()), 0, 500))));
+        p.put("GiftCardService#count(GiftCardFilter)", ids(id -> List.of(
+                cards.count(GiftCardFilter.all()), cards.count(GiftCardFilter.all().withPool(id.pool())))));
+        p.put("GiftCardService#pools()", noIds(() -> cards.pools()));
+        // API tokens
+        p.put("ApiTokenService#list()", noIds(() -> tokens.list()));
+        p.put("ApiTokenService#create(String)", noIds(() -> tokens.create("matrix-" + unique()).token()));
+        p.put("ApiTokenService#revoke(ApiTokenId)", ids(id -> {
+            tokens.revoke(id.token());
+            return "revoked";
+        }));
+        // the platform
+        p.put("AdministrationService#projects()", platform(id -> administration.projects()));
+        p.put("AdministrationService#users()", platform(id -> administration.users()));
+        p.put("AdministrationService#membershipsOf(UserId)", platform(id -> administration.membershipsOf(id.user())));
+        p.put("AdministrationService#createProject(String,String)", platform(id -> administration.createProject(
+                "zzm-" + unique(), "Matrix project")));
+        p.put("AdministrationService#createUser(String,String,String,boolean)", platform(id -> administration
+                .createUser("zzm-" + unique(), "Matrix person", "long enough password", false)));
+        p.put("AdministrationService#putMembership(ProjectId,UserId,ProjectRole)", platform(id -> {
+            administration.putMembership(id.project(), id.user(), ProjectRole.ACCOUNT_MANAGER);
+            return "put";
+        }));
+        p.put("AdministrationService#removeMembership(ProjectId,UserId)", platform(id -> {
+            administration.removeMembership(id.project(), id.user());
+            return "removed";
+        }));
+        p.put("AppUserDetailsService#loadUserByUsername(String)",
+                new Probe(Kind.GLOBAL, id -> userDetails.loadUserByUsername(id.username()).getUsername()));
+        // imports
+        p.put("ImportService#actions()", noIds(() -> imports.actions()));
+        p.put("ImportService#upload(InputStream,String)", noIds(() -> imports.upload(
+                new ByteArrayInputStream("Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)),
+                "matrix.csv").originalName()));
+        p.put("ImportService#inspect(String,Optional,Optional)",
+                ids(id -> imports.inspect(id.fileId(), Optional.empty(), Optional.empty())));
+        p.put("ImportService#suggestMapping(String,FileFormat)", ids(id -> imports.suggestMapping(id.fileId(), CSV)));
+        p.put("ImportService#preview(String,FileFormat,ColumnMapping,int)",
+                ids(id -> imports.preview(id.fileId(), CSV, MAPPING, 10)));
+        p.put("ImportService#discard(String)", ids(id -> {
+            imports.discard(id.fileId());
+            return "discarded";
+        }));
+        p.put("ImportService#launch(LaunchRequest)", ids(id -> imports.launch(new LaunchRequest(
+                new StoredFile(id.fileId(), id.project(), "cards.csv", 40, Instant.now()), CSV, MAPPING, null))));
+        p.put("ImportService#list(ImportFilter,int,int)", ids(id -> List.of(imports.list(ImportFilter.ALL, 0, 500),
+                imports.list(new ImportFilter(null, id.user(), null, null), 0, 500))));
+        p.put("ImportService#count(ImportFilter)", ids(id -> List.of(imports.count(ImportFilter.ALL),
+                imports.count(new ImportFilter(null, id.user(), null, null)))));
+        p.put("ImportService#get(ImportJobId)", ids(id -> imports.get(id.job())));
+        p.put("ImportService#find(ImportJobId)", ids(id -> imports.find(id.job())));
+        p.put("ImportService#errors(ImportJobId,int,int)", ids(id -> imports.errors(id.job(), 0, 100)));
+        p.put("ImportService#errorCount(ImportJobId)", ids(id -> imports.errorCount(id.job())));
+        p.put("ImportService#writeErrorReport(ImportJobId,OutputStream)", ids(id -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            imports.writeErrorReport(id.job(), out);
+            return out.toByteArray();
+        }));
+        p.put("ImportService#errorReportFileName(ImportJobId)", ids(id -> imports.errorReportFileName(id.job())));
+        p.put("ImportService#cancel(ImportJobId)", ids(id -> imports.cancel(id.job())));
+        p.put("ImportService#audit(ImportFilter,int,int)", ids(id -> List.of(imports.audit(ImportFilter.ALL, 0, 500),
+                imports.audit(ImportFilter.ALL.withProject(id.project()), 0, 500),
+                imports.audit(new ImportFilter(null, id.user(), null, null), 0, 500))));
+        p.put("ImportService#auditCount(ImportFilter)", ids(id -> List.of(imports.auditCount(ImportFilter.ALL),
+                imports.auditCount(ImportFilter.ALL.withProject(id.project())))));
+        p.put("ImportService#mayLaunch()", noIds(() -> imports.mayLaunch()));
+        p.put("ImportService#launchers()", noIds(() -> imports.launchers()));
+        p.put("ImportService#auditLaunchers()", noIds(() -> imports.auditLaunchers()));
+        p.put("ImportService#auditableProjects()", noIds(() -> imports.auditableProjects()));
+        p.put("ImportService#subscribe(Consumer)", noIds(() -> {
+            imports.subscribe(progress -> { }).remove();
+            return "subscribed";
+        }));
+        p.put("ImportService#subscribeJob(ImportJobId,Consumer)", ids(id -> {
+            imports.subscribeJob(id.job(), progress -> { }).remove();
+            return "subscribed";
+        }));
+        p.put("ImportService#subscribeAudit(Consumer)", noIds(() -> {
+            imports.subscribeAudit(progress -> { }).remove();
+            return "subscribed";
+        }));
+        return p;
+    }
+
+    @Test
+    void every_public_service_method_has_a_declared_probe() {
+        assertThat(new TreeSet<>(probes().keySet())).isEqualTo(serviceMethods().keySet());
+    }
+
+    @Test
+    void every_public_service_method_runs_in_a_transaction_so_that_its_check_scopes_the_database() {
+        List<String> outside = serviceMethods().entrySet().stream()
+                .filter(e -> AnnotatedElementUtils.findMergedAnnotation(e.getValue(), Transactional.class) == null
+                        && AnnotatedElementUtils.findMergedAnnotation(e.getValue().getDeclaringClass(),
+                        Transactional.class) == null)
+                .map(Map.Entry::getKey).toList();
+        assertThat(outside).as("public service methods without @Transactional (method or class)").isEmpty();
+    }
+
+    @Test
+    void every_caller_gets_the_same_answer_for_another_projects_ids_as_for_missing_ones_sees_none_of_it_and_changes_none_of_it() {
+        World world = fixture.world();
+        Map<String, Probe> probes = probes();
+        List<String> failures = new ArrayList<>();
+        for (Actor actor : Actor.values()) {
+            Side foreign = foreignSide(actor, world);
+            String before = fixture.snapshot(foreign.project());
+            for (Map.Entry<String, Probe> entry : probes.entrySet()) {
+                failures.addAll(probe(actor, entry.getKey(), entry.getValue(), world, foreign));
+            }
+            TestLogins.logout();
+            String after = fixture.snapshot(foreign.project());
+            if (!after.equals(before)) {
+                failures.add(actor + " changed project " + foreign.marker() + ":\nbefore " + before + "\nafter  " + after);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void the_rightful_callers_do_see_the_data_the_matrix_looks_for() {
+        World world = fixture.world();
+        String a = world.a().marker();
+        login(Actor.PROJECT_ADMIN, world);
+        assertThat(Outcomes.of(() -> pools.all())).contains(a);
+        assertThat(Outcomes.of(() -> cards.page(GiftCardFilter.all(), 0, 500))).contains(a);
+        assertThat(Outcomes.of(() -> imports.list(ImportFilter.ALL, 0, 500))).contains(a);
+        assertThat(Outcomes.of(() -> imports.errors(world.a().job(), 0, 10))).contains(a);
+        assertThat(Outcomes.of(() -> tokens.list())).contains(a);
+        assertThat(Outcomes.of(() -> imports.launchers())).contains(a);
+        assertThat(Outcomes.of(() -> imports.inspect(world.a().fileId(), Optional.empty(), Optional.empty())))
+                .contains(a);
+        login(Actor.ACCOUNT_MANAGER, world);
+        assertThat(Outcomes.of(() -> imports.audit(ImportFilter.ALL, 0, 500))).contains(a);
+        assertThat(Outcomes.of(() -> pools.all())).contains(a);
+        login(Actor.API_TOKEN, world);
+        assertThat(Outcomes.of(() -> pools.all())).contains(world.g().marker());
+        assertThat(Outcomes.of(() -> imports.get(world.g().job()))).contains(world.g().marker());
+    }
+
+    @Test
+    void the_project_switcher_refuses_another_project_like_a_missing_one() {
+        World world = fixture.world();
+        login(Actor.PROJECT_ADMIN, world);
+        String foreign = Outcomes.of(() -> {
+            current.switchTo(world.g().project());
+            return "switched";
+        });
+        String missing = Outcomes.of(() -> {
+            current.switchTo(new ProjectId(AccessMatrixFixture.MISSING));
+            return "switched";
+        });
+        assertThat(foreign).isEqualTo(missing).startsWith("threw AccessDeniedException");
+        assertThat(current.requireMember().projectId()).isEqualTo(world.a().project());
+    }
+
+    private List<String> probe(Actor actor, String name, Probe probe, World world, Side foreign) {
+        List<String> failures = new ArrayList<>();
+        Ids missing = fixture.missing();
+        Set<String> forbidden = forbiddenMarkers(actor, world);
+        boolean platformAdminAtHome = actor == Actor.PLATFORM_ADMIN && probe.kind() == Kind.PLATFORM;
+        switch (probe.kind()) {
+            case NO_IDS -> {
+                String answer = call(actor, world, probe, foreign.ids());
+                checkNothingShown(failures, actor, name, answer, forbidden);
+            }
+            case GLOBAL -> {
+                String answer = call(actor, world, probe, throwaway(world, missing));
+                checkNothingShown(failures, actor, name, answer, forbidden);
+            }
+            case IDS, PLATFORM -> {
+                if (platformAdminAtHome) {
+                    call(actor, world, probe, throwaway(world, missing));
+                    break;
+                }
+                String foreignAnswer = call(actor, world, probe, foreign.ids());
+                String missingAnswer = call(actor, world, probe, missing);
+                checkNothingShown(failures, actor, name, foreignAnswer, forbidden);
+                String comparableForeign = Outcomes.withoutIds(foreignAnswer, foreign.ids().asText());
+                String comparableMissing = Outcomes.withoutIds(missingAnswer, missing.asText());
+                if (!comparableForeign.equals(comparableMissing)) {
+                    failures.add(actor + " " + name + ": another project's ids answered\n    " + comparableForeign
+                            + "\n  but missing ids answered\n    " + comparableMissing);
+                }
+            }
+        }
+        return failures;
+    }
+
+    private String call(Actor actor, World world, Probe probe, Ids ids) {
+        login(actor, world);
+        return Outcomes.of(() -> probe.call().apply(ids));
+    }
+
+    private static void checkNothingShown(List<String> failures, Actor actor, String name, String answer,
+                                          Set<String> forbidden) {
+        for (String marker : forbidden) {
+            if (answer.contains(marker)) {
+                failures.add(actor + " " + name + " showed data of " + marker + ": " + answer);
+            }
+        }
+    }
+
+    /** The projects whose data this caller must never see. */
+    private static Set<String> forbiddenMarkers(Actor actor, World world) {
+        return switch (actor) {
+            case PROJECT_ADMIN, ACCOUNT_MANAGER -> Set.of(world.g().marker());
+            case API_TOKEN -> Set.of(world.a().marker());
+            case ANONYMOUS, PLATFORM_ADMIN -> Set.of(world.a().marker(), world.g().marker());
+        };
+    }
+
+    private static Side foreignSide(Actor actor, World world) {
+        return actor == Actor.API_TOKEN ? world.a() : world.g();
+    }
+
+    private static Ids throwaway(World world, Ids missing) {
+        return new Ids(world.throwawayProject(), missing.pool(), missing.poolSystemName(), missing.job(),
+                missing.token(), missing.fileId(), world.throwawayUser(), world.throwawayUsername());
+    }
+
+    private void login(Actor actor, World world) {
+        TestLogins.logout();
+        switch (actor) {
+            case ANONYMOUS -> { }
+            case PLATFORM_ADMIN -> TestLogins.login(userDetails, world.platformAdminUsername());
+            case PROJECT_ADMIN -> {
+                TestLogins.login(userDetails, world.a().adminUsername());
+                current.switchTo(world.a().project());
+            }
+            case ACCOUNT_MANAGER -> {
+                TestLogins.login(userDetails, world.managerUsername());
+                current.switchTo(world.a().project());
+            }
+            case API_TOKEN -> ApiTestSupport.loginWithToken(context, world.g().tokenSecret());
+        }
+    }
+
+    /** Every public method declared by a {@code @Service} of the application, by {@code Class#method(Params)}. */
+    private Map<String, Method> serviceMethods() {
+        Map<String, Method> methods = new java.util.TreeMap<>();
+        for (Object bean : context.getBeansWithAnnotation(Service.class).values()) {
+            Class<?> type = AopUtils.getTargetClass(bean);
+            if (!type.getPackageName().startsWith("com.giftcardimport")) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic() && !method.isBridge()
+                        && !Modifier.isStatic(method.getModifiers())) {
+                    methods.put(type.getSimpleName() + "#" + method.getName() + Arrays.stream(method.getParameterTypes())
+                            .map(Class::getSimpleName).collect(Collectors.joining(",", "(", ")")), method);
+                }
+            }
+        }
+        return methods;
+    }
+
+    private static Probe ids(Function<Ids, Object> call) {
+        return new Probe(Kind.IDS, call);
+    }
+
+    private static Probe noIds(java.util.function.Supplier<Object> call) {
+        return new Probe(Kind.NO_IDS, ids -> call.get());
+    }
+
+    private static Probe platform(Function<Ids, Object> call) {
+        return new Probe(Kind.PLATFORM, call);
+    }
+
+    private static PoolDraft draft() {
+        return new PoolDraft("matrix-" + unique(), "Matrix pool", ValueType.ARBITRARY, null, false, null, null);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
