@@ -336,6 +336,11 @@ class ConcurrentLoad {
                     projectStarved ? "yes" : "no");
         }
         System.out.println();
+        System.out.println("imports, by start: project, started and ended (seconds after the first launch), rows/s");
+        jobs.values().stream().sorted(Comparator.comparing(Row::started)).forEach(j -> System.out.printf(Locale.ROOT,
+                "  project %d: %5.1f → %5.1f s, %,.0f rows/s%n", j.project() + 1, seconds(firstLaunch, j.started()),
+                seconds(firstLaunch, j.finished()), j.imported() / seconds(j.started(), j.finished())));
+        System.out.println();
         System.out.printf(Locale.ROOT, "all: %,d rows in %.1f s = %,.0f rows/s; longest single import %.1f s%n",
                 allRows, seconds(firstLaunch, lastEnd), allRows / seconds(firstLaunch, lastEnd), longestRun);
         System.out.printf(Locale.ROOT, "browsing: %d list pages (list + count) p50 %.0f ms, p95 %.0f ms, max %.0f ms; "
