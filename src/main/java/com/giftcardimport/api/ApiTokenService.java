@@ -34,7 +34,7 @@ public class ApiTokenService {
     /** The tokens of the current project, active ones first, newest first; never a secret. */
     @Transactional(readOnly = true)
     public List<ApiToken> list() {
-        Tenant tenant = current.requireAdmin();
+        Tenant tenant = current.enterAsAdmin();
         return tokens.findByProject(tenant.projectId());
     }
 
@@ -45,7 +45,7 @@ public class ApiTokenService {
      */
     @Transactional
     public NewApiToken create(String name) {
-        Tenant tenant = current.requireAdmin();
+        Tenant tenant = current.enterAsAdmin();
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty()) {
             throw ValidationException.of("name", "A token needs a name, e.g. the system that will use it");
@@ -71,7 +71,7 @@ public class ApiTokenService {
      */
     @Transactional
     public void revoke(ApiTokenId id) {
-        Tenant tenant = current.requireAdmin();
+        Tenant tenant = current.enterAsAdmin();
         if (!tokens.revoke(tenant.projectId(), id) && tokens.findById(tenant.projectId(), id).isEmpty()) {
             throw new NotFoundException("API token not found");
         }

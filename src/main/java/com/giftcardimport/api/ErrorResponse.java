@@ -1,13 +1,6 @@
 package com.giftcardimport.api;
 
-import com.giftcardimport.importing.ImportAction;
-import com.giftcardimport.importing.ImportJobView;
-import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.ImportType;
 import com.giftcardimport.importing.RowError;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Why one row was not imported.

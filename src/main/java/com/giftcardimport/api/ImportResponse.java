@@ -1,10 +1,9 @@
 package com.giftcardimport.api;
 
 import com.giftcardimport.importing.ImportAction;
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportType;
-import com.giftcardimport.importing.RowError;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +27,7 @@ record ImportResponse(long id, ImportType type, ImportAction action, String file
     record MappedColumn(int index, String column, String field) {
     }
 
-    static ImportResponse of(ImportJobView job) {
+    static ImportResponse of(ImportSummary job) {
         return new ImportResponse(job.id().value(), job.type(), job.action(), job.originalFileName(), job.fileSize(),
                 job.format().encoding().name(), String.valueOf(job.format().delimiter()), job.status(),
                 job.cancelRequested(), job.launchedBy(), job.launchedAt(), job.startedAt(), job.finishedAt(),

@@ -1,17 +1,15 @@
 package com.giftcardimport.api;
 
-import com.giftcardimport.importing.ColumnMapping;
-import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.DirectImport;
+import com.giftcardimport.importing.ImportCancellation;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportRefusedException;
-import com.giftcardimport.importing.ImportService;
 import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.LaunchOutcome;
 import com.giftcardimport.importing.LaunchRequest;
-import com.giftcardimport.importing.RowError;
-import com.giftcardimport.importing.file.StoredFile;
-import com.giftcardimport.importing.sniff.SniffResult;
+import com.giftcardimport.importing.NamedColumnMapping;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,11 +20,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
@@ -46,9 +42,10 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Gift card imports of the token's project over HTTP: the same engine, rules and limits as the wizard, through
- * {@link ImportService}. A create uploads, inspects, maps (explicitly or automatically) and launches in one call;
- * a request that cannot be launched is refused at once and leaves no job and no file behind.
+ * Gift card imports of the token's project over HTTP: the same engine, rules and limits as the wizard. A create is
+ * one use case, {@link DirectImport}, which answers whether it created the import or replayed an earlier one; the
+ * rest read through {@link ImportQueries} and cancel through {@link ImportCancellation}. This class decides nothing
+ * but HTTP.
  */
 @RestController
 @RequestMapping(path = "/api/v1/imports", produces = "application/json")
@@ -57,11 +54,16 @@ class ImportsApiController {
 
     static final int MAX_PAGE_SIZE = 500;
 
-    private final ImportService imports;
+    private final DirectImport directImport;
+    private final ImportQueries imports;
+    private final ImportCancellation cancellation;
     private final JsonMapper json;
 
-    ImportsApiController(ImportService imports, JsonMapper json) {
+    ImportsApiController(DirectImport directImport, ImportQueries imports, ImportCancellation cancellation,
+                         JsonMapper json) {
+        this.directImport = directImport;
         this.imports = imports;
+        this.cancellation = cancellation;
         this.json = json;
     }
 
@@ -101,31 +103,23 @@ class ImportsApiController {
         Optional<Charset> charset = charset(encoding);
         Optional<Character> separator = delimiter(delimiter);
         String key = idempotencyKey(idempotencyKey);
-        Optional<RequestedMapping> requested = Optional.ofNullable(mapping).filter(m -> !m.isBlank())
+        Optional<NamedColumnMapping> requested = Optional.ofNullable(mapping).filter(m -> !m.isBlank())
                 .map(m -> RequestedMapping.parse(m, json));
-
-        Instant requestStarted = Instant.now();
-        StoredFile stored = upload(file);
-        ImportJobView job;
-        try {
-            SniffResult sniff = imports.inspect(stored.id(), charset, separator);
-            if (!sniff.ok()) {
-                throw new ImportRefusedException(sniff.problems());
-            }
-            FileFormat format = sniff.detected();
-            ColumnMapping columns = requested.isPresent()
-                    ? requested.get().toColumnMapping(sniff.headers())
-                    : imports.suggestMapping(stored.id(), format).mapping();
-            job = imports.get(imports.launch(new LaunchRequest(stored, format, columns, key)));
-        } catch (RuntimeException e) {
-            imports.discard(stored.id());
-            throw e;
+        if (file.isEmpty()) {
+            throw new ImportRefusedException(List.of("The file is empty"));
         }
-        ImportResponse body = ImportResponse.of(job);
-        if (job.launchedAt().isBefore(requestStarted)) {
-            return ResponseEntity.ok().location(body.location()).body(body);
+        LaunchOutcome outcome;
+        try (InputStream in = file.getInputStream()) {
+            outcome = directImport.importFile(new DirectImport.Request(in,
+                    file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), charset,
+                    separator, requested, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload could not be read", e);
         }
-        return ResponseEntity.created(body.location()).body(body);
+        ImportResponse body = ImportResponse.of(imports.get(outcome.id()));
+        return outcome.isCreated()
+                ? ResponseEntity.created(body.location()).body(body)
+                : ResponseEntity.ok().location(body.location()).body(body);
     }
 
     @GetMapping
@@ -157,7 +151,7 @@ class ImportsApiController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<ImportResponse> cancel(@PathVariable long id) {
         ImportJobId jobId = ImportJobId.of(id);
-        if (!imports.cancel(jobId)) {
+        if (!cancellation.cancel(jobId)) {
             throw new ImportAlreadyEndedException(imports.get(jobId).status());
         }
         return ResponseEntity.accepted().body(ImportResponse.of(imports.get(jobId)));
@@ -196,17 +190,6 @@ class ImportsApiController {
         response.flushBuffer();
     }
 
-    private StoredFile upload(MultipartFile file) {
-        if (file.isEmpty()) {
-            throw new ImportRefusedException(List.of("The file is empty"));
-        }
-        try (InputStream in = file.getInputStream()) {
-            return imports.upload(in, file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The upload could not be read", e);
-        }
-    }
-
     private static Optional<Charset> charset(String encoding) {
         if (encoding == null || encoding.isBlank()) {
             return Optional.empty();
@@ -242,9 +225,9 @@ class ImportsApiController {
             return null;
         }
         String key = raw.strip();
-        if (key.length() > ImportService.MAX_IDEMPOTENCY_KEY_LENGTH) {
+        if (key.length() > LaunchRequest.MAX_IDEMPOTENCY_KEY_LENGTH) {
             throw new BadApiRequestException("The Idempotency-Key header is longer than "
-                    + ImportService.MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+                    + LaunchRequest.MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         }
         return key;
     }

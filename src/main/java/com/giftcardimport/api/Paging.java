@@ -1,14 +1,5 @@
 package com.giftcardimport.api;
 
-import com.giftcardimport.importing.ImportAction;
-import com.giftcardimport.importing.ImportJobView;
-import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.ImportType;
-import com.giftcardimport.importing.RowError;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-
 /** Page arithmetic shared by the paged endpoints. */
 record Paging(int page, int size) {
 

@@ -1,10 +1,9 @@
 package com.giftcardimport.api;
 
-import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportRefusedException;
+import com.giftcardimport.importing.NamedColumnMapping;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RequestedMapping {
 
-    private final Map<String, Optional<GiftCardField>> fieldByKey;
-
-    private RequestedMapping(Map<String, Optional<GiftCardField>> fieldByKey) {
-        this.fieldByKey = fieldByKey;
+    private RequestedMapping() {
     }
 
     /**
@@ -40,7 +36,7 @@ final class RequestedMapping {
      *
      * @throws ImportRefusedException when the text is not a JSON object of column → field, or names unknown fields
      */
-    static RequestedMapping parse(String json, JsonMapper mapper) {
+    static NamedColumnMapping parse(String json, JsonMapper mapper) {
         JsonNode root;
         try {
             root = mapper.readTree(json);
@@ -73,63 +69,7 @@ final class RequestedMapping {
         if (!problems.isEmpty()) {
             throw new ImportRefusedException(problems);
         }
-        return new RequestedMapping(fields);
-    }
-
-    /**
-     * The mapping for a file with this header. Whether required fields are all mapped is checked by the engine
-     * at launch.
-     *
-     * @throws ImportRefusedException for a key that names no column of the file, or two keys naming one column
-     */
-    ColumnMapping toColumnMapping(List<String> header) {
-        Map<Integer, GiftCardField> byColumn = new HashMap<>();
-        Map<Integer, String> keyOfColumn = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        fieldByKey.forEach((key, field) -> {
-            Optional<Integer> column = column(key, header);
-            if (column.isEmpty()) {
-                problems.add("The mapping names a column \"" + key + "\" that the file does not have; its columns "
-                        + "are " + quoted(header));
-                return;
-            }
-            String earlier = keyOfColumn.putIfAbsent(column.get(), key);
-            if (earlier != null) {
-                problems.add("The mapping names column " + column.get() + " twice: \"" + earlier + "\" and \""
-                        + key + "\"");
-                return;
-            }
-            field.ifPresent(f -> byColumn.put(column.get(), f));
-        });
-        if (!problems.isEmpty()) {
-            throw new ImportRefusedException(problems);
-        }
-        return ColumnMapping.of(byColumn, header.size());
-    }
-
-    private static Optional<Integer> column(String key, List<String> header) {
-        String wanted = key.strip();
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().equals(wanted)) {
-                return Optional.of(i);
-            }
-        }
-        List<Integer> ignoringCase = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().equalsIgnoreCase(wanted)) {
-                ignoringCase.add(i);
-            }
-        }
-        if (ignoringCase.size() == 1) {
-            return Optional.of(ignoringCase.getFirst());
-        }
-        if (wanted.matches("\\d{1,4}")) {
-            int index = Integer.parseInt(wanted);
-            if (index < header.size()) {
-                return Optional.of(index);
-            }
-        }
-        return Optional.empty();
+        return new NamedColumnMapping(fields);
     }
 
     private static Optional<GiftCardField> field(String name) {
@@ -148,10 +88,5 @@ final class RequestedMapping {
             names.add(field.name());
         }
         return String.join(", ", names);
-    }
-
-    private static String quoted(List<String> header) {
-        List<String> names = header.stream().map(h -> "\"" + h + "\"").toList();
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

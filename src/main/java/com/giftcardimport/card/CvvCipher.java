@@ -89,11 +89,6 @@ public class CvvCipher {
         }
     }
 
-    /** A CVV as people may see it: never any digit of it. */
-    public static String mask(String cvv) {
-        return cvv == null || cvv.isEmpty() ? "" : "***";
-    }
-
     @Override
     public String toString() {
         return "CvvCipher[AES-256-GCM]";

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,6 +64,16 @@ class GiftCardRepository {
             params.add(filter.status().name());
         }
         return new Where(sql.append('\n').toString(), params);
+    }
+
+    /** Those of {@code numbers} that a card of the project already has. */
+    Set<String> takenNumbers(ProjectId project, Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select card_number from gift_card where project_id = ? and card_number = any (?)")
+                .params(project.value(), numbers.stream().distinct().toArray(String[]::new))
+                .query(String.class).list());
     }
 
     private record Where(String sql, List<Object> params) {

@@ -4,7 +4,9 @@ import com.giftcardimport.pool.Pool;
 import com.giftcardimport.pool.PoolService;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.CurrentTenant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,14 +43,22 @@ public class GiftCardService {
      */
     @Transactional(readOnly = true)
     public List<MaskedGiftCard> page(GiftCardFilter filter, int offset, int limit) {
-        ProjectId project = current.requireMember().projectId();
+        ProjectId project = current.enterAsMember().projectId();
         return cards.page(project, orAll(filter), Math.max(offset, 0), Math.clamp(limit, 0, MAX_PAGE_SIZE));
     }
 
     /** How many of the current project's cards match {@code filter}. */
     @Transactional(readOnly = true)
     public long count(GiftCardFilter filter) {
-        return cards.count(current.requireMember().projectId(), orAll(filter));
+        return cards.count(current.enterAsMember().projectId(), orAll(filter));
+    }
+
+    /**
+     * Those of {@code numbers} that a card of the current project already has (project admins, who import): the
+     * import's preview marks them as taken before anything is loaded.
+     */
+    public Set<String> takenNumbers(Collection<String> numbers) {
+        return cards.takenNumbers(current.enterAsAdmin().projectId(), numbers);
     }
 
     /** The pools of the current project, to filter by. */

@@ -69,4 +69,13 @@ public record ColumnMapping(List<Optional<GiftCardField>> fieldByColumn) {
         }
         return problems;
     }
+
+    /** {@link #problems()}, plus a column count that differs from the file's {@code header}. */
+    public List<String> problemsWith(List<String> header) {
+        List<String> problems = new ArrayList<>(problems());
+        if (columnCount() != header.size()) {
+            problems.add("The mapping has " + columnCount() + " columns but the file has " + header.size());
+        }
+        return problems;
+    }
 }

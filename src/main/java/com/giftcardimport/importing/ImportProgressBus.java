@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * job, except that a status change goes out at once. A slow or failing listener delays other listeners, never
  * an import. Listeners run on the dispatcher thread: a Vaadin view should hand over with {@code ui.access(...)}.
  * <p>
- * The bus itself does not check who listens; views subscribe through {@link ImportService#subscribe} and
- * {@link ImportService#subscribeJob}, which take the project from the current user.
+ * The bus itself does not check who listens; views subscribe through {@link ImportProgressFeed#subscribe} and
+ * {@link ImportProgressFeed#subscribeJob}, which take the project from the current user.
  */
 @Component
 public class ImportProgressBus {

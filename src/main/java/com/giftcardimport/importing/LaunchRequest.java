@@ -5,7 +5,7 @@ import com.giftcardimport.importing.file.StoredFile;
 /**
  * What a launch asks for. Who launches is never part of it: the server takes it from the authenticated user.
  *
- * @param file           the upload, as {@link ImportService#upload} returned it; only its id and original name
+ * @param file           the upload, as {@link FileInspection#upload} returned it; only its id and original name
  *                       are used, and the id must name a file of the current project
  * @param format         encoding and delimiter to read the file with (as detected or overridden)
  * @param mapping        which field each column fills; must have no {@link ColumnMapping#problems()}
@@ -15,6 +15,9 @@ import com.giftcardimport.importing.file.StoredFile;
  */
 public record LaunchRequest(StoredFile file, FileFormat format, ColumnMapping mapping, String idempotencyKey,
                             ImportAction action) {
+
+    /** The longest idempotency key, in characters. */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     public LaunchRequest {
         if (file == null || format == null || mapping == null) {

@@ -27,9 +27,4 @@ public record FaceValue(BigDecimal amount) {
             throw new IllegalArgumentException("Face value is too large");
         }
     }
-
-    /** Whether {@code other} is the same amount, whatever its scale ({@code 1000} equals {@code 1000.00}). */
-    public boolean sameAmountAs(BigDecimal other) {
-        return other != null && amount.compareTo(other) == 0;
-    }
 }

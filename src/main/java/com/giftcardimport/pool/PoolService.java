@@ -46,13 +46,13 @@ public class PoolService {
     /** Every pool of the current project, by system name. For members. */
     @Transactional(readOnly = true)
     public List<Pool> all() {
-        return pools.findAll(current.requireMember().projectId());
+        return pools.findAll(current.enterAsMember().projectId());
     }
 
     /** Every pool of the current project with whether it has cards, by system name. For members. */
     @Transactional(readOnly = true)
     public List<PoolOverview> overview() {
-        return pools.overview(current.requireMember().projectId());
+        return pools.overview(current.enterAsMember().projectId());
     }
 
     /**
@@ -62,7 +62,7 @@ public class PoolService {
      */
     @Transactional(readOnly = true)
     public Pool get(PoolId id) {
-        return pools.findById(current.requireMember().projectId(), id)
+        return pools.findById(current.enterAsMember().projectId(), id)
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 
@@ -72,7 +72,7 @@ public class PoolService {
      */
     @Transactional(readOnly = true)
     public Optional<Pool> findBySystemName(String systemName) {
-        ProjectId project = current.requireMember().projectId();
+        ProjectId project = current.enterAsMember().projectId();
         PoolSystemName name;
         try {
             name = PoolSystemName.parse(systemName);
@@ -89,14 +89,14 @@ public class PoolService {
      */
     @Transactional(readOnly = true)
     public boolean hasCards(PoolId id) {
-        ProjectId project = current.requireMember().projectId();
+        ProjectId project = current.enterAsMember().projectId();
         pools.findById(project, id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         return pools.hasCards(project, id);
     }
 
     /** Whether the caller may create and change pools in the current project (a project admin). */
     public boolean mayManage() {
-        return current.requireMember().isAdmin();
+        return current.enterAsMember().isAdmin();
     }
 
     /**
@@ -106,7 +106,7 @@ public class PoolService {
      */
     @Transactional
     public PoolId create(PoolDraft draft) {
-        Tenant tenant = current.requireAdmin();
+        Tenant tenant = current.enterAsAdmin();
         PoolSettings settings = check(draft, null);
         if (pools.systemNameTaken(tenant.projectId(), settings.systemName(), null)) {
             throw taken(settings.systemName());
@@ -127,7 +127,7 @@ public class PoolService {
      */
     @Transactional
     public Pool update(PoolId id, PoolDraft draft) {
-        Tenant tenant = current.requireAdmin();
+        Tenant tenant = current.enterAsAdmin();
         Pool existing = pools.findByIdForUpdate(tenant.projectId(), id)
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         PoolSettings settings = check(draft, pools.hasCards(tenant.projectId(), id) ? existing : null);

@@ -72,15 +72,6 @@ public class ProjectRepository {
                 .params(projectId.value(), userId).update();
     }
 
-    public List<Membership> membershipsOfProject(ProjectId projectId) {
-        return jdbc.sql("""
-                        select p.id, p.slug, p.name, m.user_id, m.role
-                          from membership m join project p on p.id = m.project_id
-                         where p.id = ?
-                        """)
-                .param(projectId.value()).query(ProjectRepository::membership).list();
-    }
-
     private static Project project(ResultSet rs, int rowNum) throws SQLException {
         return new Project(new ProjectId(rs.getLong("id")), rs.getString("slug"), rs.getString("name"),
                 rs.getTimestamp("created_at").toInstant());

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * authenticated principal: for a person, the project chosen in the header among their memberships (checked
  * against the database on every call); for an API token, the token's project. Never from a request parameter.
  *
- * <p>Every check made inside a transaction also scopes that transaction to the project it answers
+ * <p>The {@code enter…} methods check and, inside a transaction, also scope that transaction to the project it answers
  * ({@link TenantScope}): from then on PostgreSQL's row-level security shows the transaction that project's rows and
  * no other. The services are {@code @Transactional} and call a check first, so each of their transactions is scoped
  * before it reads anything.
@@ -34,12 +34,13 @@ public class CurrentTenant {
     }
 
     /**
-     * The current project with the caller's role in it, if the role is one of {@code allowed}. Inside a
-     * transaction, scopes it to that project.
+     * Checks that the caller has one of the {@code allowed} roles in the current project and, inside a transaction,
+     * enters that project: the transaction's row-level security scope becomes that project (hence the name: this is
+     * a check that also changes what the transaction sees). Answers the project with the caller's role in it.
      *
      * @throws AccessDeniedException when nobody is logged in, no project is chosen or the role does not fit
      */
-    public Tenant require(ProjectRole... allowed) {
+    public Tenant enterAs(ProjectRole... allowed) {
         Object principal = principal().orElseThrow(() -> new AccessDeniedException("Not logged in"));
         Tenant tenant = switch (principal) {
             case ProjectBoundPrincipal bound -> new Tenant(bound.projectId(), bound.responsibleUser(),
@@ -60,14 +61,14 @@ public class CurrentTenant {
         return tenant;
     }
 
-    /** The current project for a project admin. */
-    public Tenant requireAdmin() {
-        return require(ProjectRole.PROJECT_ADMIN);
+    /** {@link #enterAs} for a project admin. */
+    public Tenant enterAsAdmin() {
+        return enterAs(ProjectRole.PROJECT_ADMIN);
     }
 
-    /** The current project for any member: project admin or account manager. */
-    public Tenant requireMember() {
-        return require(ProjectRole.PROJECT_ADMIN, ProjectRole.ACCOUNT_MANAGER);
+    /** {@link #enterAs} for any member: project admin or account manager. */
+    public Tenant enterAsMember() {
+        return enterAs(ProjectRole.PROJECT_ADMIN, ProjectRole.ACCOUNT_MANAGER);
     }
 
     /** The logged-in person, if any (API tokens are not people). */
@@ -114,7 +115,7 @@ public class CurrentTenant {
      *
      * @throws AccessDeniedException when no person is logged in
      */
-    public List<ProjectId> requireMemberProjects(ProjectId onlyThis) {
+    public List<ProjectId> enterMemberProjects(ProjectId onlyThis) {
         requireUser();
         List<ProjectId> member = memberProjectIds();
         List<ProjectId> chosen = onlyThis == null ? member

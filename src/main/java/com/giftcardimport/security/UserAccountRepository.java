@@ -68,11 +68,6 @@ class UserAccountRepository {
                 .query(UserAccountRepository::account).optional();
     }
 
-    Optional<UserAccount> findByUsername(String username) {
-        return jdbc.sql("select * from app_user where lower(username) = lower(?)").param(username)
-                .query(UserAccountRepository::account).optional();
-    }
-
     List<UserAccount> findAll() {
         return jdbc.sql("select * from app_user order by username").query(UserAccountRepository::account).list();
     }

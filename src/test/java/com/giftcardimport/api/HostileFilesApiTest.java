@@ -2,6 +2,7 @@ package com.giftcardimport.api;
 
 import static com.giftcardimport.importing.HostileFiles.MB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.api.ApiClient.Response;
 import com.giftcardimport.importing.HostileFiles;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -324,21 +324,10 @@ class HostileFilesApiTest {
     }
 
     private JsonNode awaitEnd(long id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (true) {
-            JsonNode job = acme.get("/api/v1/imports/" + id).json();
-            String status = job.get("status").asString();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return job;
-            }
-            assertThat(Instant.now()).as("import %d still %s", id, status).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return await("the end of import " + id).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> acme.get("/api/v1/imports/" + id).json(),
+                        job -> !job.get("status").asString().equals("QUEUED")
+                                && !job.get("status").asString().equals("RUNNING"));
     }
 
     /** A normal request right after the hostile one: the list answers and a small import completes. */

@@ -1,12 +1,12 @@
 package com.giftcardimport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
 import java.nio.charset.Charset;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -341,21 +341,10 @@ class ImportsApiTest {
     }
 
     private JsonNode awaitEnd(long id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            JsonNode job = acme.get("/api/v1/imports/" + id).json();
-            String status = job.get("status").asString();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return job;
-            }
-            assertThat(Instant.now()).as("import %d still %s", id, status).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return await("the end of import " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> acme.get("/api/v1/imports/" + id).json(),
+                        job -> !job.get("status").asString().equals("QUEUED")
+                                && !job.get("status").asString().equals("RUNNING"));
     }
 
     static String validCsv(String prefix, int rows) {

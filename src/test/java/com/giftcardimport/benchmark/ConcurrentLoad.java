@@ -7,10 +7,13 @@ import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
-import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.FileInspection;
+import com.giftcardimport.importing.ImportLaunch;
+import com.giftcardimport.importing.ImportProgressFeed;
+import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
@@ -52,9 +55,9 @@ import org.springframework.util.FileSystemUtils;
  * launches {@code load.imports-per-project} imports (2) in each of {@code load.projects} projects (5) at the same
  * moment, each of {@code load.rows} rows of all seven fields, while {@code load.browsers-per-project} people per
  * project (2: the admin and the account manager) keep reading the import list and each running import
- * ({@link ImportService#list}, {@link ImportService#count}, {@link ImportService#get}) every
+ * ({@link ImportQueries#list}, {@link ImportQueries#count}, {@link ImportQueries#get}) every
  * {@code load.browse-interval-ms} (250 ms), and each project's admin is subscribed to its live progress
- * ({@link ImportService#subscribe}). It prints, per project and overall:
+ * ({@link ImportProgressFeed#subscribe}). It prints, per project and overall:
  * <ul>
  *   <li>throughput: rows imported per second, from the project's first launch to its last import's end, and
  *       while its imports ran;</li>
@@ -80,7 +83,20 @@ class ConcurrentLoad {
     static final double STARVATION_GRACE_SECONDS = 2.0;
 
     @Autowired
-    ImportService imports;
+
+    FileInspection inspection;
+
+    @Autowired
+
+    ImportLaunch launcher;
+
+    @Autowired
+
+    ImportQueries queries;
+
+    @Autowired
+
+    ImportProgressFeed feed;
     @Autowired
     ImportTestSupport support;
     @Autowired
@@ -148,7 +164,7 @@ class ConcurrentLoad {
         List<ImportProgressBus.Subscription> subscriptions = new ArrayList<>();
         for (TestProject project : projects) {
             support.loginAs(project.admin(), project.id());
-            subscriptions.add(imports.subscribe(progress -> events.add(new Received(progress, Instant.now()))));
+            subscriptions.add(feed.subscribe(progress -> events.add(new Received(progress, Instant.now()))));
         }
         support.logout();
 
@@ -165,15 +181,15 @@ class ConcurrentLoad {
                     support.loginAs(user, project.id());
                     while (browsing.get()) {
                         long t0 = System.nanoTime();
-                        List<ImportJobView> list = imports.list(ImportFilter.ALL, 0, 20);
-                        imports.count(ImportFilter.ALL);
+                        List<ImportSummary> list = queries.list(ImportFilter.ALL, 0, 20);
+                        queries.count(ImportFilter.ALL);
                         Instant shown = Instant.now();
                         listNanos.add(System.nanoTime() - t0);
-                        for (ImportJobView job : list) {
+                        for (ImportSummary job : list) {
                             seen.add(new Seen(job.id(), job.importedRows() + job.failedRows(), shown));
                             if (!job.status().isFinal()) {
                                 long t1 = System.nanoTime();
-                                imports.get(job.id());
+                                queries.get(job.id());
                                 getNanos.add(System.nanoTime() - t1);
                             }
                         }
@@ -202,10 +218,10 @@ class ConcurrentLoad {
                         Instant at = Instant.now();
                         StoredFile stored;
                         try (InputStream in = Files.newInputStream(file)) {
-                            stored = imports.upload(in, file.getFileName().toString());
+                            stored = inspection.upload(in, file.getFileName().toString());
                         }
-                        ImportJobId job = imports.launch(new LaunchRequest(stored,
-                                new FileFormat(StandardCharsets.UTF_8, ','), mapping, null));
+                        ImportJobId job = launcher.launch(new LaunchRequest(stored,
+                                new FileFormat(StandardCharsets.UTF_8, ','), mapping, null)).id();
                         launched.add(new Launched(projectIndex, job, at));
                     } catch (Throwable e) {
                         failures.add(e);

@@ -8,8 +8,10 @@ import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportJobView;
-import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.ImportSummary;
+import com.giftcardimport.importing.FileInspection;
+import com.giftcardimport.importing.ImportLaunch;
+import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.ImportTestSupport;
@@ -42,7 +44,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The throughput benchmark of SPEC §8 (not a test: it runs only with {@code -Pbenchmark}). Generates
- * {@code benchmark.rows} rows of all seven fields, imports them through the real engine ({@link ImportService}: upload,
+ * {@code benchmark.rows} rows of all seven fields, imports them through the real engine (the use-case services of {@code importing}: upload,
  * detection, launch with the mapping of the seven fields, the runner) into the embedded PostgreSQL, then loads the same rows with
  * PostgreSQL's own {@code COPY} into a table of the same shape as {@code gift_card} (same columns, types,
  * constraints, foreign keys and indexes), and prints as its last line
@@ -64,7 +66,16 @@ class ImportBenchmark {
             + "point_of_contact, purchased_at, expires_at, status, import_job_id, import_row_number";
 
     @Autowired
-    ImportService imports;
+
+    FileInspection inspection;
+
+    @Autowired
+
+    ImportLaunch launcher;
+
+    @Autowired
+
+    ImportQueries queries;
     @Autowired
     ImportTestSupport support;
     @Autowired
@@ -117,11 +128,11 @@ class ImportBenchmark {
             }
             StoredFile file;
             try (InputStream in = Files.newInputStream(warmup)) {
-                file = imports.upload(in, "warmup.csv");
+                file = inspection.upload(in, "warmup.csv");
             }
             ColumnMapping mapping = new ColumnMapping(Arrays.stream(GiftCardField.values()).map(Optional::of).toList());
-            ImportJobId job = imports.launch(new LaunchRequest(file, new FileFormat(StandardCharsets.UTF_8, ','),
-                    mapping, null));
+            ImportJobId job = launcher.launch(new LaunchRequest(file, new FileFormat(StandardCharsets.UTF_8, ','),
+                    mapping, null)).id();
             assertThat(awaitEnd(job).importedRows()).isEqualTo(warmupRows);
         }
         CpuMeter cpu = new CpuMeter(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
@@ -135,9 +146,9 @@ class ImportBenchmark {
             jdbc.sql("truncate gift_card").update();
             StoredFile file;
             try (InputStream in = Files.newInputStream(csv)) {
-                file = imports.upload(in, "cards.csv");
+                file = inspection.upload(in, "cards.csv");
             }
-            SniffResult sniff = imports.inspect(file.id(), Optional.empty(), Optional.empty());
+            SniffResult sniff = inspection.inspect(file.id(), Optional.empty(), Optional.empty());
             assertThat(sniff.problems()).isEmpty();
             // the file's columns are the seven fields in catalogue order (auto-mapping has its own tests)
             ColumnMapping mapping = new ColumnMapping(Arrays.stream(GiftCardField.values()).map(Optional::of).toList());
@@ -147,8 +158,8 @@ class ImportBenchmark {
             double dbBefore = cpu.databaseSeconds();
             double jvmBefore = CpuMeter.jvmSeconds();
             long start = System.nanoTime();
-            ImportJobId job = imports.launch(new LaunchRequest(file, sniff.detected(), mapping, null));
-            ImportJobView view = awaitEnd(job);
+            ImportJobId job = launcher.launch(new LaunchRequest(file, sniff.detected(), mapping, null)).id();
+            ImportSummary view = awaitEnd(job);
             double importSeconds = (System.nanoTime() - start) / 1e9;
             double importDbCpu = cpu.databaseSeconds() - dbBefore;
             double importJvmCpu = CpuMeter.jvmSeconds() - jvmBefore;
@@ -191,9 +202,9 @@ class ImportBenchmark {
                 bestImport / bestCopy, bestImport, bestCopy, rows, peakHeapMb);
     }
 
-    private ImportJobView awaitEnd(ImportJobId job) throws InterruptedException {
+    private ImportSummary awaitEnd(ImportJobId job) throws InterruptedException {
         while (true) {
-            ImportJobView view = imports.get(job);
+            ImportSummary view = queries.get(job);
             if (view.status().isFinal()) {
                 return view;
             }

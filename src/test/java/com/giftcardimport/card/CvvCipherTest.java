@@ -64,7 +64,14 @@ class CvvCipherTest {
 
     @Test
     void a_masked_cvv_shows_no_digit() {
-        assertThat(CvvCipher.mask("123")).isEqualTo("***");
-        assertThat(CvvCipher.mask("")).isEmpty();
+        assertThat(CvvMask.of("123")).isEqualTo("***");
+        assertThat(CvvMask.of("12x")).isEqualTo("***");
+        assertThat(CvvMask.of("")).isEmpty();
+    }
+
+    @Test
+    void a_blank_cvv_cell_shows_as_empty_because_there_is_nothing_to_hide() {
+        assertThat(CvvMask.of(" \t\u00a0")).isEmpty();
+        assertThat(CvvMask.of(null)).isEmpty();
     }
 }

@@ -36,7 +36,16 @@ class CvvNeverLoggedTest {
     private static final List<String> CVVS = List.of("7391", "73q9", "739155");
 
     @Autowired
-    ImportService imports;
+
+    FileInspection inspection;
+
+    @Autowired
+
+    ImportLaunch launcher;
+
+    @Autowired
+
+    ImportQueries queries;
     @Autowired
     ImportTestSupport support;
 
@@ -75,15 +84,15 @@ class CvvNeverLoggedTest {
                 + "L-1,cvv-pool," + CVVS.get(0) + ",10\n"
                 + "L-2,cvv-pool," + CVVS.get(1) + ",10\n"
                 + "L-3,cvv-pool," + CVVS.get(2) + ",10\n";
-        StoredFile file = imports.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "cvv.csv");
-        FileFormat format = imports.inspect(file.id(), Optional.empty(), Optional.empty()).detected();
+        StoredFile file = inspection.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "cvv.csv");
+        FileFormat format = inspection.inspect(file.id(), Optional.empty(), Optional.empty()).detected();
         ColumnMapping mapping = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL,
                 2, GiftCardField.CVV, 3, GiftCardField.BALANCE), 4);
-        imports.preview(file.id(), format, mapping, 10);
-        ImportJobId job = imports.launch(new LaunchRequest(file, format, mapping, null));
+        inspection.preview(file.id(), format, mapping, 10);
+        ImportJobId job = launcher.launch(new LaunchRequest(file, format, mapping, null)).id();
         assertThat(support.awaitEnd(job, Duration.ofSeconds(60))).isEqualTo("COMPLETED_WITH_ERRORS");
-        imports.errors(job, 0, 10);
-        imports.writeErrorReport(job, new ByteArrayOutputStream());
+        queries.errors(job, 0, 10);
+        queries.writeErrorReport(job, new ByteArrayOutputStream());
 
         assertThat(captured.list).as("something was logged").isNotEmpty();
         for (ILoggingEvent event : captured.list) {

@@ -2,6 +2,8 @@ package com.giftcardimport.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.pool.Pool;
+import com.giftcardimport.pool.Validity;
 import com.giftcardimport.importing.mapping.AutoMapper;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
 import com.giftcardimport.importing.read.CsvRowReader;
@@ -9,14 +11,12 @@ import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.importing.sniff.FileSniffer;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.importing.validate.InvalidRow;
-import com.giftcardimport.importing.validate.PoolRules;
+import com.giftcardimport.importing.validate.TestPools;
 import com.giftcardimport.importing.validate.RowOutcome;
 import com.giftcardimport.importing.validate.RowValidator;
 import com.giftcardimport.importing.validate.ValidCard;
-import com.giftcardimport.importing.validate.ValidityUnit;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +58,9 @@ class FrontHalfPipelineTest {
         MappingSuggestion suggestion = new AutoMapper().suggest(null, sniff.headers(), sniff.sampleRows());
         assertThat(suggestion.mapping().problems()).isEmpty();
 
-        Map<String, PoolRules> pools = Map.of(
-                "gold-1000", PoolRules.fixed(1, "gold-1000", new BigDecimal("1000.00"), true)
-                        .withValidity(ValidityUnit.MONTHS, 12),
-                "flex", PoolRules.arbitrary(2, "flex", false));
+        Map<String, Pool> pools = Map.of(
+                "gold-1000", TestPools.fixed(1, "gold-1000", "1000.00", true, Validity.months(12)),
+                "flex", TestPools.arbitrary(2, "flex", false));
         List<RowOutcome> outcomes = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file);
              CsvRowReader reader = CsvRowReader.open(in, sniff.detected(), ReadLimits.defaults())) {

@@ -33,7 +33,7 @@ import com.giftcardimport.base.db.OwnerJdbc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Hostile files fed to the engine the way the wizard feeds it, through {@link ImportService}, on the real
+ * Hostile files fed to the engine the way the wizard feeds it, through the use-case services of {@code importing}, on the real
  * PostgreSQL: each gives a clear file-level refusal or clear row errors, the counters add up, memory stays far
  * below the file size, and a normal import right after works. The HTTP API gets the same files in
  * {@code HostileFilesApiTest}.
@@ -46,7 +46,16 @@ class HostileFilesTest {
     static final FileFormat UTF8_COMMA = new FileFormat(StandardCharsets.UTF_8, ',');
 
     @Autowired
-    ImportService imports;
+
+    FileInspection inspection;
+
+    @Autowired
+
+    ImportLaunch launcher;
+
+    @Autowired
+
+    ImportQueries queries;
     @Autowired
     ImportTestSupport support;
     @Autowired
@@ -150,10 +159,10 @@ class HostileFilesTest {
 
         Imported imported = importFile(file, HostileFiles.mapping(), true);
 
-        ImportJobView job = imported.job();
+        ImportSummary job = imported.job();
         assertThat(job.status()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
         assertCounters(job, 4, 1, 5);
-        assertThat(imports.errors(job.id(), 0, 10)).singleElement().satisfies(error -> {
+        assertThat(queries.errors(job.id(), 0, 10)).singleElement().satisfies(error -> {
             assertThat(error.rowNumber()).isEqualTo(4);
             assertThat(error.code()).isEqualTo(RowErrorCodes.FIELD_TOO_LONG);
             assertThat(error.column()).isEqualTo("Point of contact external ID");
@@ -175,9 +184,9 @@ class HostileFilesTest {
 
         Imported imported = importFile(file, HostileFiles.mapping(), false);
 
-        ImportJobView job = imported.job();
+        ImportSummary job = imported.job();
         assertCounters(job, 2, 1, 3);
-        assertThat(imports.errors(job.id(), 0, 10)).singleElement().satisfies(error -> {
+        assertThat(queries.errors(job.id(), 0, 10)).singleElement().satisfies(error -> {
             assertThat(error.rowNumber()).isEqualTo(3);
             assertThat(error.code()).isEqualTo(RowErrorCodes.ROW_TOO_LONG);
             assertThat(error.message()).isEqualTo("The row is longer than 1,000,000 characters or has more than "
@@ -192,13 +201,13 @@ class HostileFilesTest {
     void invalid_utf8_inside_a_utf8_file_fails_the_rows_whose_imported_values_hold_it() throws Exception {
         HostileFiles.InvalidUtf8 hostile = HostileFiles.invalidUtf8(dir, prefix, 3L * MB / 2);
         StoredFile stored = upload(hostile.file());
-        SniffResult sniff = imports.inspect(stored.id(), Optional.empty(), Optional.empty());
+        SniffResult sniff = inspection.inspect(stored.id(), Optional.empty(), Optional.empty());
         assertThat(sniff.encoding()).isEqualTo(StandardCharsets.UTF_8);
 
-        ImportJobView job = launchAndAwait(stored, sniff.detected(), HostileFiles.mapping());
+        ImportSummary job = launchAndAwait(stored, sniff.detected(), HostileFiles.mapping());
 
         assertCounters(job, hostile.validRows(), hostile.failingRows().size(), hostile.dataRows());
-        List<RowError> errors = imports.errors(job.id(), 0, 100);
+        List<RowError> errors = queries.errors(job.id(), 0, 100);
         assertThat(errors).extracting(RowError::rowNumber).containsExactlyElementsOf(hostile.failingRows());
         assertThat(errors).extracting(RowError::code).containsOnly(RowErrorCodes.INVALID_ENCODING);
         assertThat(errors.getFirst().message()).endsWith("contains bytes that are not text in the file's encoding "
@@ -211,15 +220,15 @@ class HostileFilesTest {
     @Test
     void mixed_line_endings_are_all_line_ends_and_rows_are_numbered_as_a_spreadsheet_shows_them() throws Exception {
         StoredFile stored = upload(HostileFiles.mixedLineEndings(prefix));
-        SniffResult sniff = imports.inspect(stored.id(), Optional.empty(), Optional.empty());
+        SniffResult sniff = inspection.inspect(stored.id(), Optional.empty(), Optional.empty());
         assertThat(sniff.headers()).containsExactly("Card number", "Pool system name", "Card balance",
                 "Point of contact external ID", "Comment");
         assertThat(sniff.estimatedRows()).isEqualTo(8);
 
-        ImportJobView job = launchAndAwait(stored, sniff.detected(), HostileFiles.mapping());
+        ImportSummary job = launchAndAwait(stored, sniff.detected(), HostileFiles.mapping());
 
         assertCounters(job, HostileFiles.MIXED_LINE_ENDINGS_VALID_ROWS, 1, 8);
-        assertThat(imports.errors(job.id(), 0, 10)).extracting(RowError::rowNumber, RowError::code)
+        assertThat(queries.errors(job.id(), 0, 10)).extracting(RowError::rowNumber, RowError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(9L, RowErrorCodes.POOL_NOT_FOUND));
         assertThat(jdbc.sql("select point_of_contact from gift_card where project_id = ? order by import_row_number")
                 .param(project.id().value()).query(String.class).list())
@@ -231,7 +240,7 @@ class HostileFilesTest {
     void formula_injection_is_neutralised_in_the_error_report_while_valid_values_are_stored_as_given() throws Exception {
         StoredFile stored = upload(HostileFiles.formulaInjection(prefix));
 
-        ImportJobView job = launchAndAwait(stored, UTF8_COMMA, HostileFiles.mapping());
+        ImportSummary job = launchAndAwait(stored, UTF8_COMMA, HostileFiles.mapping());
 
         int prefixes = HostileFiles.FORMULA_PREFIXES.size();
         assertCounters(job, prefixes + 1, prefixes + 1, 2L * prefixes + 2);
@@ -261,10 +270,10 @@ class HostileFilesTest {
     void nul_and_control_bytes_after_a_text_head_fail_the_rows_that_use_them_and_never_the_import() throws Exception {
         Path file = HostileFiles.controlBytesAfterTextHead(dir, prefix, 3L * MB / 2);
 
-        ImportJobView job = importFile(file, HostileFiles.mapping(), false).job();
+        ImportSummary job = importFile(file, HostileFiles.mapping(), false).job();
 
         assertThat(job.status()).as(job.failureMessage()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
-        List<RowError> errors = imports.errors(job.id(), 0, 10);
+        List<RowError> errors = queries.errors(job.id(), 0, 10);
         assertThat(errors).extracting(RowError::code).containsExactly(RowErrorCodes.INVALID_ENCODING,
                 RowErrorCodes.BALANCE_NEGATIVE, RowErrorCodes.INVALID_ENCODING);
         assertCounters(job, job.totalRows() - 3, 3, job.totalRows());
@@ -281,7 +290,7 @@ class HostileFilesTest {
 
         Imported imported = importFile(file, HostileFiles.mapping(), true);
 
-        ImportJobView job = imported.job();
+        ImportSummary job = imported.job();
         assertThat(job.status()).isIn(ImportStatus.COMPLETED_WITH_ERRORS, ImportStatus.FAILED);
         if (job.status() == ImportStatus.FAILED) {
             assertThat(job.failureMessage()).doesNotContain("internal error").startsWith("Row ");
@@ -289,7 +298,7 @@ class HostileFilesTest {
             assertThat(job.importedRows() + job.failedRows()).isEqualTo(job.totalRows());
         }
         assertThat((long) cardNumbers().size()).isEqualTo(job.importedRows());
-        assertThat(imports.errorCount(job.id())).isGreaterThanOrEqualTo(job.failedRows());
+        assertThat(queries.errorCount(job.id())).isGreaterThanOrEqualTo(job.failedRows());
         // the same bound as for the 180 MB file below: the engine holds at most four chunks of about 8 MB each,
         // whatever the file; rows of random bytes make the fullest chunks (64 MB was exceeded under load)
         assertThat(imported.memory().peakLiveHeapGrowth()).as("memory %s", imported.memory()).isLessThan(96L * MB);
@@ -318,13 +327,13 @@ class HostileFilesTest {
 
         ImportPreview preview;
         try (MemoryMeter memory = MemoryMeter.ofWork()) {
-            preview = imports.preview(stored.id(), UTF8_COMMA, HostileFiles.wideMapping(99),
-                    ImportService.MAX_PREVIEW_ROWS);
+            preview = inspection.preview(stored.id(), UTF8_COMMA, HostileFiles.wideMapping(99),
+                    ImportPreviewer.MAX_ROWS);
             assertThat(memory.allocatedBytes()).as("memory %s", memory).isLessThan(48L * MB);
         }
         assertThat(preview.rows()).isNotEmpty();
         assertThat(preview.rows().getFirst().rowNumber()).isEqualTo(2);
-        imports.discard(stored.id());
+        inspection.discard(stored.id());
         theEngineKeepsServing();
     }
 
@@ -334,26 +343,26 @@ class HostileFilesTest {
     record Refusal(List<String> problems, MemoryMeter memory, long storedSize) {
     }
 
-    record Imported(ImportJobView job, MemoryMeter memory) {
+    record Imported(ImportSummary job, MemoryMeter memory) {
     }
 
     /** Uploads, inspects and tries to launch: the file must be refused and leave no job and no file. */
     private Refusal refuse(Path file) throws Exception {
-        long jobsBefore = imports.count(ImportFilter.ALL);
+        long jobsBefore = queries.count(ImportFilter.ALL);
         MemoryMeter memory = MemoryMeter.ofWork();
         StoredFile stored;
         SniffResult sniff;
         try (memory) {
             stored = upload(file);
-            sniff = imports.inspect(stored.id(), Optional.empty(), Optional.empty());
+            sniff = inspection.inspect(stored.id(), Optional.empty(), Optional.empty());
             assertThat(sniff.ok()).isFalse();
-            assertThatThrownBy(() -> imports.launch(new LaunchRequest(stored, sniff.detected(),
-                    HostileFiles.mapping(), null)))
+            assertThatThrownBy(() -> launcher.launch(new LaunchRequest(stored, sniff.detected(),
+                    HostileFiles.mapping(), null)).id())
                     .isInstanceOfSatisfying(ImportRefusedException.class,
                             e -> assertThat(e.problems()).isEqualTo(sniff.problems()));
         }
-        assertThat(imports.count(ImportFilter.ALL)).isEqualTo(jobsBefore);
-        imports.discard(stored.id());
+        assertThat(queries.count(ImportFilter.ALL)).isEqualTo(jobsBefore);
+        inspection.discard(stored.id());
         assertThat(uploadsOfProject()).noneMatch(path -> path.getFileName().toString().startsWith(stored.id()));
         System.out.printf("hostile file %s (%d MB): refused, %s%n", file.getFileName(), Files.size(file) >> 20, memory);
         return new Refusal(sniff.problems(), memory, stored.size());
@@ -361,10 +370,10 @@ class HostileFilesTest {
 
     private Imported importFile(Path file, ColumnMapping mapping, boolean liveHeap) throws Exception {
         StoredFile stored = upload(file);
-        SniffResult sniff = imports.inspect(stored.id(), Optional.empty(), Optional.empty());
+        SniffResult sniff = inspection.inspect(stored.id(), Optional.empty(), Optional.empty());
         assertThat(sniff.problems()).isEmpty();
         MemoryMeter memory = liveHeap ? MemoryMeter.ofWorkAndLiveHeap(200) : MemoryMeter.ofWork();
-        ImportJobView job;
+        ImportSummary job;
         try (memory) {
             job = launchAndAwait(stored, sniff.detected(), mapping);
         }
@@ -375,23 +384,23 @@ class HostileFilesTest {
 
     private StoredFile upload(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return imports.upload(in, "cards.csv");
+            return inspection.upload(in, "cards.csv");
         }
     }
 
     private StoredFile upload(String csv) {
-        return imports.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "cards.csv");
+        return inspection.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "cards.csv");
     }
 
-    private ImportJobView launchAndAwait(StoredFile stored, FileFormat format, ColumnMapping mapping)
+    private ImportSummary launchAndAwait(StoredFile stored, FileFormat format, ColumnMapping mapping)
             throws InterruptedException {
-        ImportJobId id = imports.launch(new LaunchRequest(stored, format, mapping, null));
+        ImportJobId id = launcher.launch(new LaunchRequest(stored, format, mapping, null)).id();
         assertThat(support.awaitEnd(id, TIMEOUT)).isNotNull();
-        return imports.get(id);
+        return queries.get(id);
     }
 
     /** imported + failed + not processed = rows, and the stored cards and errors are exactly the counters. */
-    private void assertCounters(ImportJobView job, long imported, long failed, long rows) {
+    private void assertCounters(ImportSummary job, long imported, long failed, long rows) {
         assertThat(job.importedRows()).as("imported").isEqualTo(imported);
         assertThat(job.failedRows()).as("failed").isEqualTo(failed);
         assertThat(job.totalRows()).as("rows").isEqualTo(rows);
@@ -409,9 +418,9 @@ class HostileFilesTest {
                 .query(String.class).list();
     }
 
-    private List<CSVRecord> errorReport(ImportJobView job) throws IOException {
+    private List<CSVRecord> errorReport(ImportSummary job) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        imports.writeErrorReport(job.id(), out);
+        queries.writeErrorReport(job.id(), out);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(job.format().delimiter()).get();
@@ -447,7 +456,7 @@ class HostileFilesTest {
     /** A normal import right after the hostile one completes. */
     private void theEngineKeepsServing() throws InterruptedException {
         String next = "N" + UUID.randomUUID().toString().substring(0, 8);
-        ImportJobView job = launchAndAwait(upload(HostileFiles.validCsv(next, 3)), UTF8_COMMA,
+        ImportSummary job = launchAndAwait(upload(HostileFiles.validCsv(next, 3)), UTF8_COMMA,
                 HostileFiles.mapping());
         assertThat(job.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(job.importedRows()).isEqualTo(3);

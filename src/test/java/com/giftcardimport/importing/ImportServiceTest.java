@@ -33,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Imports as the wizard and the HTTP API run them: through {@link ImportService}, logged in, on real PostgreSQL. */
+/** Imports as the wizard and the HTTP API run them: through the use-case services of {@code importing}, logged in, on real PostgreSQL. */
 @SpringBootTest
 @ActiveProfiles("test")
 class ImportServiceTest {
@@ -42,7 +42,24 @@ class ImportServiceTest {
     static final String HEADER = "Card number,Pool system name,Gift card CVV,Card balance,Card purchase date (UTC)\n";
 
     @Autowired
-    ImportService imports;
+
+    FileInspection inspection;
+
+    @Autowired
+
+    ImportLaunch launcher;
+
+    @Autowired
+
+    ImportQueries queries;
+
+    @Autowired
+
+    ImportCancellation cancellation;
+
+    @Autowired
+
+    ImportProgressFeed feed;
     @Autowired
     ImportTestSupport support;
     @Autowired
@@ -69,7 +86,7 @@ class ImportServiceTest {
         support.loginAs(project.admin(), project.id());
         assertThat(importCsv(HEADER + "OLD-1,flex,,5,\n", null).status()).isEqualTo(ImportStatus.COMPLETED);
 
-        ImportJobView job = importCsv(HEADER
+        ImportSummary job = importCsv(HEADER
                 + "N-1,flex,,1,\n"
                 + "OLD-1,flex,,2,\n"
                 + "N-2,flex,,3,\n"
@@ -95,9 +112,9 @@ class ImportServiceTest {
         support.arbitraryPool(other.id(), "theirs", false);
         support.loginAs(project.admin(), project.id());
 
-        ImportJobView job = importCsv(HEADER + "P-1,theirs,,1,\nP-2,nowhere,,1,\n", null);
+        ImportSummary job = importCsv(HEADER + "P-1,theirs,,1,\nP-2,nowhere,,1,\n", null);
 
-        List<RowError> errors = imports.errors(job.id(), 0, 10);
+        List<RowError> errors = queries.errors(job.id(), 0, 10);
         assertThat(errors).extracting(RowError::code).containsExactly("POOL_NOT_FOUND", "POOL_NOT_FOUND");
         assertThat(errors.get(0).message()).isEqualTo(errors.get(1).message().replace("nowhere", "theirs"));
         assertThat(job.importedRows()).isZero();
@@ -108,14 +125,14 @@ class ImportServiceTest {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
 
-        ImportJobView job = importCsv(HEADER
+        ImportSummary job = importCsv(HEADER
                 + "F-1,fixed-1000,,1000,\n"
                 + "F-2,fixed-1000,,1000.0,\n"
                 + "F-3,fixed-1000,,\"1000,00\",\n"
                 + "F-4,fixed-1000,,999.99,\n", null);
 
         assertThat(job.importedRows()).isEqualTo(3);
-        assertThat(imports.errors(job.id(), 0, 10)).singleElement().satisfies(error -> {
+        assertThat(queries.errors(job.id(), 0, 10)).singleElement().satisfies(error -> {
             assertThat(error.rowNumber()).isEqualTo(5);
             assertThat(error.code()).isEqualTo("BALANCE_NOT_FACE_VALUE");
             assertThat(error.message()).contains("999.99").contains("1000.00");
@@ -127,16 +144,16 @@ class ImportServiceTest {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
 
-        ImportJobView job = importCsv(HEADER + "V-1,cvv-pool,0123,10,\nV-2,cvv-pool,98x,10,\nV-3,cvv-pool,,10,\n",
+        ImportSummary job = importCsv(HEADER + "V-1,cvv-pool,0123,10,\nV-2,cvv-pool,98x,10,\nV-3,cvv-pool,,10,\n",
                 null);
 
         byte[] stored = jdbc.sql("select cvv_encrypted from gift_card where project_id = ? and card_number = 'V-1'")
                 .param(project.id().value()).query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("0123");
         assertThat(cipher.decrypt(stored)).isEqualTo("0123");
-        assertThat(imports.errors(job.id(), 0, 10)).extracting(RowError::code)
+        assertThat(queries.errors(job.id(), 0, 10)).extracting(RowError::code)
                 .containsExactly("CVV_INVALID", "CVV_MISSING");
-        assertThat(imports.errors(job.id(), 0, 10)).allSatisfy(error -> {
+        assertThat(queries.errors(job.id(), 0, 10)).allSatisfy(error -> {
             assertThat(error.value()).doesNotContain("98");
             assertThat(error.message()).doesNotContain("98x");
         });
@@ -177,19 +194,19 @@ class ImportServiceTest {
                 + "R-1;flex;;1 000,50;Магазин «Центр»;31.01.2024 10:00;Заблокирована\r\n"
                 + "R-2;fixed-1000;;1000;;;\r\n"
                 + "R-3;flex;;12,5;;;Неизвестно\r\n";
-        StoredFile file = imports.upload(new ByteArrayInputStream(csv.getBytes(Charset.forName("windows-1251"))),
+        StoredFile file = inspection.upload(new ByteArrayInputStream(csv.getBytes(Charset.forName("windows-1251"))),
                 "карты.csv");
 
-        SniffResult sniff = imports.inspect(file.id(), Optional.empty(), Optional.empty());
+        SniffResult sniff = inspection.inspect(file.id(), Optional.empty(), Optional.empty());
         assertThat(sniff.detected()).isEqualTo(new FileFormat(Charset.forName("windows-1251"), ';'));
-        MappingSuggestion suggestion = imports.suggestMapping(file.id(), sniff.detected());
+        MappingSuggestion suggestion = inspection.suggestMapping(file.id(), sniff.detected());
         assertThat(suggestion.mapping().problems()).isEmpty();
         assertThat(suggestion.mapping().columnOf(GiftCardField.POINT_OF_CONTACT)).isEqualTo(4);
-        ImportJobView job = await(imports.launch(new LaunchRequest(file, sniff.detected(), suggestion.mapping(), null)));
+        ImportSummary job = await(launcher.launch(new LaunchRequest(file, sniff.detected(), suggestion.mapping(), null)).id());
 
         assertThat(job.originalFileName()).isEqualTo("карты.csv");
         assertThat(job.importedRows()).isEqualTo(2);
-        assertThat(imports.errors(job.id(), 0, 10)).extracting(RowError::code).containsExactly("STATUS_UNKNOWN");
+        assertThat(queries.errors(job.id(), 0, 10)).extracting(RowError::code).containsExactly("STATUS_UNKNOWN");
         Map<String, Object> card = jdbc.sql("""
                         select balance::text as balance, point_of_contact, status from gift_card
                          where project_id = ? and card_number = 'R-1'
@@ -209,17 +226,17 @@ class ImportServiceTest {
         StoredFile file = upload(HEADER + "K-1,flex,,1,\n");
         LaunchRequest request = request(file, "key-1");
 
-        ImportJobId first = imports.launch(request);
-        ImportJobId again = imports.launch(request);
+        ImportJobId first = launcher.launch(request).id();
+        ImportJobId again = launcher.launch(request).id();
         StoredFile retryUpload = upload(HEADER + "K-1,flex,,1,\n");
-        ImportJobId retried = imports.launch(request(retryUpload, "key-1"));
-        ImportJobId doubleClick = imports.launch(request(file, null));
+        ImportJobId retried = launcher.launch(request(retryUpload, "key-1")).id();
+        ImportJobId doubleClick = launcher.launch(request(file, null)).id();
 
         assertThat(again).isEqualTo(first);
         assertThat(retried).isEqualTo(first);
         assertThat(doubleClick).isEqualTo(first);
-        assertThat(imports.count(ImportFilter.ALL)).isEqualTo(1);
-        assertThatThrownBy(() -> imports.inspect(retryUpload.id(), Optional.empty(), Optional.empty()))
+        assertThat(queries.count(ImportFilter.ALL)).isEqualTo(1);
+        assertThatThrownBy(() -> inspection.inspect(retryUpload.id(), Optional.empty(), Optional.empty()))
                 .as("the retry's second upload is not kept").isInstanceOf(StoredFileNotFoundException.class);
         assertThat(await(first).importedRows()).isEqualTo(1);
     }
@@ -228,13 +245,13 @@ class ImportServiceTest {
     void the_same_key_with_a_different_request_is_a_conflict_and_makes_no_job() throws Exception {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
-        ImportJobId first = imports.launch(request(upload(HEADER + "K-1,flex,,1,\n"), "key-2"));
+        ImportJobId first = launcher.launch(request(upload(HEADER + "K-1,flex,,1,\n"), "key-2")).id();
         StoredFile other = upload(HEADER + "K-2,flex,,1,\nK-3,flex,,1,\n");
 
-        assertThatThrownBy(() -> imports.launch(request(other, "key-2")))
+        assertThatThrownBy(() -> launcher.launch(request(other, "key-2")).id())
                 .isInstanceOfSatisfying(IdempotencyConflictException.class,
                         e -> assertThat(e.existingJob()).isEqualTo(first));
-        assertThat(imports.count(ImportFilter.ALL)).isEqualTo(1);
+        assertThat(queries.count(ImportFilter.ALL)).isEqualTo(1);
         await(first);
     }
 
@@ -244,21 +261,21 @@ class ImportServiceTest {
         support.loginAs(project.admin(), project.id());
         StoredFile file = upload(HEADER + "M-1,flex,,1,\n");
         ColumnMapping noBalance = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL), 5);
-        StoredFile binary = imports.upload(new ByteArrayInputStream(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10,
+        StoredFile binary = inspection.upload(new ByteArrayInputStream(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10,
                 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'}), "photo.csv");
 
-        assertThatThrownBy(() -> imports.launch(new LaunchRequest(file, utf8(), noBalance, null)))
+        assertThatThrownBy(() -> launcher.launch(new LaunchRequest(file, utf8(), noBalance, null)).id())
                 .isInstanceOfSatisfying(ImportRefusedException.class,
                         e -> assertThat(e.problems()).anyMatch(p -> p.contains("Card balance")));
-        assertThatThrownBy(() -> imports.launch(request(binary, null))).isInstanceOf(ImportRefusedException.class);
-        assertThat(imports.count(ImportFilter.ALL)).isZero();
+        assertThatThrownBy(() -> launcher.launch(request(binary, null)).id()).isInstanceOf(ImportRefusedException.class);
+        assertThat(queries.count(ImportFilter.ALL)).isZero();
     }
 
     @Test
     void the_launcher_is_the_logged_in_person_recorded_by_the_server() throws Exception {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
-        ImportJobView job = importCsv(HEADER + "L-1,flex,,1,\n", null);
+        ImportSummary job = importCsv(HEADER + "L-1,flex,,1,\n", null);
 
         assertThat(job.launchedBy()).isEqualTo("Admin of " + project.slug());
         assertThat(job.launchedByUserId().value()).isEqualTo(support.userId(project.admin()));
@@ -271,8 +288,8 @@ class ImportServiceTest {
         assertThat(job.mappedColumns()).extracting(c -> c.column() + "=" + c.field().map(Enum::name).orElse("-"))
                 .containsExactly("Card number=CARD_NUMBER", "Pool system name=POOL", "Gift card CVV=CVV",
                         "Card balance=BALANCE", "Card purchase date (UTC)=PURCHASE_DATE");
-        assertThat(imports.list(new ImportFilter(null, job.launchedByUserId(), null, null), 0, 10))
-                .extracting(ImportJobView::id).containsExactly(job.id());
+        assertThat(queries.list(new ImportFilter(null, job.launchedByUserId(), null, null), 0, 10))
+                .extracting(ImportSummary::id).containsExactly(job.id());
     }
 
     // ---------------------------------------------------------------- results
@@ -281,7 +298,7 @@ class ImportServiceTest {
     void an_error_report_cell_starting_with_a_formula_character_comes_out_neutralised() throws Exception {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
-        ImportJobView job = importCsv(HEADER
+        ImportSummary job = importCsv(HEADER
                 + "\"=HYPERLINK(\"\"http://evil\"\")\",flex,,1,\n"
                 + "OK-1,flex,,-5,\n"
                 + "OK-2,flex,,1,\n"
@@ -296,7 +313,7 @@ class ImportServiceTest {
         assertThat(lines.get(1)).startsWith("\"'=HYPERLINK(\"\"http://evil\"\")\",flex,,1,,");
         assertThat(lines.get(2)).startsWith("OK-1,flex,,'-5,,");
         assertThat(lines.get(3)).startsWith("'@SUM(1),flex,,1,,");
-        assertThat(imports.errorReportFileName(job.id())).isEqualTo("cards-errors-" + job.id() + ".csv");
+        assertThat(queries.errorReportFileName(job.id())).isEqualTo("cards-errors-" + job.id() + ".csv");
     }
 
     @Test
@@ -307,10 +324,10 @@ class ImportServiceTest {
         for (int i = 0; i < 30; i++) {
             csv.append("X-").append(i).append(",nowhere,,1,\n");
         }
-        ImportJobView job = importCsv(csv.toString(), null);
+        ImportSummary job = importCsv(csv.toString(), null);
 
-        assertThat(imports.errorCount(job.id())).isEqualTo(30);
-        assertThat(imports.errors(job.id(), 10, 5)).extracting(RowError::rowNumber)
+        assertThat(queries.errorCount(job.id())).isEqualTo(30);
+        assertThat(queries.errors(job.id(), 10, 5)).extracting(RowError::rowNumber)
                 .containsExactly(12L, 13L, 14L, 15L, 16L);
         assertThat(job.status()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
     }
@@ -322,7 +339,7 @@ class ImportServiceTest {
         importCsv(HEADER + "S-1,flex,,1,\n", null);
         StoredFile file = upload(HEADER + "S-1,flex,,1,\nS-2,cvv-pool,123,abc,\nS-2,flex,,1,\nS-3,flex,,1,\n");
 
-        ImportPreview preview = imports.preview(file.id(), utf8(), mappingOfHeader(), 10);
+        ImportPreview preview = inspection.preview(file.id(), utf8(), mappingOfHeader(), 10);
 
         assertThat(preview.mappingProblems()).isEmpty();
         assertThat(preview.rows()).hasSize(4);
@@ -341,14 +358,14 @@ class ImportServiceTest {
         support.loginAs(project.admin(), project.id());
         StoredFile abandoned = upload(HEADER + "D-1,flex,,1,\n");
         StoredFile launched = upload(HEADER + "D-2,flex,,1,\n");
-        ImportJobId job = imports.launch(request(launched, null));
+        ImportJobId job = launcher.launch(request(launched, null)).id();
 
-        imports.discard(abandoned.id());
-        imports.discard(launched.id());
+        inspection.discard(abandoned.id());
+        inspection.discard(launched.id());
 
-        assertThatThrownBy(() -> imports.inspect(abandoned.id(), Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> inspection.inspect(abandoned.id(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(StoredFileNotFoundException.class);
-        assertThat(imports.inspect(launched.id(), Optional.empty(), Optional.empty()).ok()).isTrue();
+        assertThat(inspection.inspect(launched.id(), Optional.empty(), Optional.empty()).ok()).isTrue();
         await(job);
     }
 
@@ -358,16 +375,16 @@ class ImportServiceTest {
         support.loginAs(project.admin(), project.id());
         String header = "Kolonka A,Kolonka B,Kolonka C,Kolonka D,Kolonka E\n";
         StoredFile first = upload(header + "H-1,flex,,1,\n");
-        await(imports.launch(request(first, null)));
+        await(launcher.launch(request(first, null)).id());
 
         StoredFile second = upload(header + "H-2,flex,,2,\n");
-        MappingSuggestion suggestion = imports.suggestMapping(second.id(), utf8());
+        MappingSuggestion suggestion = inspection.suggestMapping(second.id(), utf8());
 
         assertThat(suggestion.mapping()).isEqualTo(mappingOfHeader());
         TestProject other = projectWithPools();
         support.loginAs(other.admin(), other.id());
         StoredFile elsewhere = upload(header + "H-3,flex,,3,\n");
-        assertThat(imports.suggestMapping(elsewhere.id(), utf8()).mapping()).as("another project's history")
+        assertThat(inspection.suggestMapping(elsewhere.id(), utf8()).mapping()).as("another project's history")
                 .isNotEqualTo(mappingOfHeader());
     }
 
@@ -377,7 +394,7 @@ class ImportServiceTest {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
         StoredFile file = upload(HEADER + "T-1,nowhere,,1,\n");
-        ImportJobView job = await(imports.launch(request(file, null)));
+        ImportSummary job = await(launcher.launch(request(file, null)).id());
         assertThat(fileReferences.isReferenced(project.id(), file.id())).isTrue();
 
         jdbc.sql("update import_job set finished_at = now() - interval '8 days' where id = ?")
@@ -385,7 +402,7 @@ class ImportServiceTest {
         assertThat(runner.deleteFilesPastRetention()).isGreaterThanOrEqualTo(1);
 
         assertThat(fileReferences.isReferenced(project.id(), file.id())).isFalse();
-        assertThatThrownBy(() -> imports.inspect(file.id(), Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> inspection.inspect(file.id(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(StoredFileNotFoundException.class);
         assertThat(report(job)).contains("T-1,nowhere");
     }
@@ -396,24 +413,24 @@ class ImportServiceTest {
     void another_projects_import_its_errors_and_report_are_not_reachable() throws Exception {
         long globex = support.projectIdOf("globex");
         support.loginAs("bob", ProjectId.of(globex));
-        ImportJobView theirs = importCsv(HEADER + "G-1,no-such-pool,,1,\n", null);
+        ImportSummary theirs = importCsv(HEADER + "G-1,no-such-pool,,1,\n", null);
         assertThat(theirs.failedRows()).isEqualTo(1);
 
         support.loginAs("alice", ProjectId.of(support.projectIdOf("acme")));
         ImportJobId missing = ImportJobId.of(Long.MAX_VALUE);
         for (ImportJobId id : List.of(theirs.id(), missing)) {
-            assertThatThrownBy(() -> imports.get(id)).isInstanceOf(ImportNotFoundException.class)
+            assertThatThrownBy(() -> queries.get(id)).isInstanceOf(ImportNotFoundException.class)
                     .hasMessage("Import not found");
-            assertThatThrownBy(() -> imports.errors(id, 0, 10)).isInstanceOf(ImportNotFoundException.class);
-            assertThatThrownBy(() -> imports.errorCount(id)).isInstanceOf(ImportNotFoundException.class);
-            assertThatThrownBy(() -> imports.writeErrorReport(id, new ByteArrayOutputStream()))
+            assertThatThrownBy(() -> queries.errors(id, 0, 10)).isInstanceOf(ImportNotFoundException.class);
+            assertThatThrownBy(() -> queries.errorCount(id)).isInstanceOf(ImportNotFoundException.class);
+            assertThatThrownBy(() -> queries.writeErrorReport(id, new ByteArrayOutputStream()))
                     .isInstanceOf(ImportNotFoundException.class);
-            assertThatThrownBy(() -> imports.cancel(id)).isInstanceOf(ImportNotFoundException.class);
-            assertThatThrownBy(() -> imports.subscribeJob(id, p -> { }))
+            assertThatThrownBy(() -> cancellation.cancel(id)).isInstanceOf(ImportNotFoundException.class);
+            assertThatThrownBy(() -> feed.subscribeJob(id, p -> { }))
                     .isInstanceOf(ImportNotFoundException.class);
         }
-        assertThat(imports.list(ImportFilter.ALL, 0, 1000)).extracting(ImportJobView::id).doesNotContain(theirs.id());
-        assertThat(imports.find(theirs.id())).isEmpty();
+        assertThat(queries.list(ImportFilter.ALL, 0, 1000)).extracting(ImportSummary::id).doesNotContain(theirs.id());
+        assertThat(queries.find(theirs.id())).isEmpty();
     }
 
     @Test
@@ -421,20 +438,20 @@ class ImportServiceTest {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
         StoredFile file = upload(HEADER + "A-1,flex,,1,\n");
-        ImportJobView job = importCsv(HEADER + "A-2,nowhere,,1,\n", null);
+        ImportSummary job = importCsv(HEADER + "A-2,nowhere,,1,\n", null);
 
         support.loginAs(project.manager(), project.id());
 
-        assertThatThrownBy(() -> imports.launch(request(file, null))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> launcher.launch(request(file, null)).id()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> upload(HEADER)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> imports.cancel(job.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> imports.preview(file.id(), utf8(), mappingOfHeader(), 5))
+        assertThatThrownBy(() -> cancellation.cancel(job.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> inspection.preview(file.id(), utf8(), mappingOfHeader(), 5))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> imports.writeErrorReport(job.id(), new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> queries.writeErrorReport(job.id(), new ByteArrayOutputStream()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(imports.get(job.id()).failedRows()).isEqualTo(1);
-        assertThat(imports.errors(job.id(), 0, 10)).hasSize(1);
-        assertThat(imports.count(ImportFilter.ALL)).isEqualTo(1);
+        assertThat(queries.get(job.id()).failedRows()).isEqualTo(1);
+        assertThat(queries.errors(job.id(), 0, 10)).hasSize(1);
+        assertThat(queries.count(ImportFilter.ALL)).isEqualTo(1);
     }
 
     @Test
@@ -445,23 +462,23 @@ class ImportServiceTest {
         TestProject unrelated = projectWithPools();
         projects.putMembership(second.id(), support.userId(first.manager()), ProjectRole.ACCOUNT_MANAGER);
         support.loginAs(first.admin(), first.id());
-        ImportJobView one = importCsv(HEADER + "U-1,flex,,1,\n", null);
+        ImportSummary one = importCsv(HEADER + "U-1,flex,,1,\n", null);
         support.loginAs(second.admin(), second.id());
-        ImportJobView two = importCsv(HEADER + "U-1,flex,,1,\n", null);
+        ImportSummary two = importCsv(HEADER + "U-1,flex,,1,\n", null);
         support.loginAs(unrelated.admin(), unrelated.id());
         importCsv(HEADER + "U-1,flex,,1,\n", null);
 
         support.loginAs(first.manager(), first.id());
-        List<ImportJobView> audit = imports.audit(ImportFilter.ALL, 0, 100);
+        List<ImportSummary> audit = queries.audit(ImportFilter.ALL, 0, 100);
 
         assertThat(audit).extracting(j -> j.projectName() + ": " + j.launchedBy()).containsExactly(
                 "Test " + second.slug() + ": Admin of " + second.slug(),
                 "Test " + first.slug() + ": Admin of " + first.slug());
-        assertThat(imports.auditCount(ImportFilter.ALL)).isEqualTo(2);
-        assertThat(imports.audit(ImportFilter.ALL.withProject(first.id()), 0, 100)).extracting(ImportJobView::id)
+        assertThat(queries.auditCount(ImportFilter.ALL)).isEqualTo(2);
+        assertThat(queries.audit(ImportFilter.ALL.withProject(first.id()), 0, 100)).extracting(ImportSummary::id)
                 .containsExactly(one.id());
-        assertThat(imports.audit(ImportFilter.ALL.withProject(unrelated.id()), 0, 100)).isEmpty();
-        assertThat(imports.audit(ImportFilter.ALL.withStatus(ImportStatus.FAILED), 0, 100)).isEmpty();
+        assertThat(queries.audit(ImportFilter.ALL.withProject(unrelated.id()), 0, 100)).isEmpty();
+        assertThat(queries.audit(ImportFilter.ALL.withStatus(ImportStatus.FAILED), 0, 100)).isEmpty();
         assertThat(two.status()).isEqualTo(ImportStatus.COMPLETED);
     }
 
@@ -476,11 +493,11 @@ class ImportServiceTest {
     }
 
     private StoredFile upload(String csv) {
-        return imports.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "cards.csv");
+        return inspection.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "cards.csv");
     }
 
-    private ImportJobView importCsv(String csv, String key) throws InterruptedException {
-        return await(imports.launch(request(upload(csv), key)));
+    private ImportSummary importCsv(String csv, String key) throws InterruptedException {
+        return await(launcher.launch(request(upload(csv), key)).id());
     }
 
     private static FileFormat utf8() {
@@ -496,19 +513,19 @@ class ImportServiceTest {
         return new LaunchRequest(file, utf8(), mappingOfHeader(), key);
     }
 
-    private ImportJobView await(ImportJobId id) throws InterruptedException {
+    private ImportSummary await(ImportJobId id) throws InterruptedException {
         support.awaitEnd(id, TIMEOUT);
-        return imports.get(id);
+        return queries.get(id);
     }
 
-    private List<String> messages(ImportJobView job) {
-        return imports.errors(job.id(), 0, 100).stream()
+    private List<String> messages(ImportSummary job) {
+        return queries.errors(job.id(), 0, 100).stream()
                 .map(e -> e.rowNumber() + " " + e.column() + ": " + e.message()).toList();
     }
 
-    private String report(ImportJobView job) {
+    private String report(ImportSummary job) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        imports.writeErrorReport(job.id(), out);
+        queries.writeErrorReport(job.id(), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package com.giftcardimport.importing;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.project.ProjectId;
@@ -101,17 +101,9 @@ public class ImportTestSupport {
     }
 
     /** Waits until the job has ended (it runs on the import executor) and returns it as the database has it. */
-    public String awaitEnd(ImportJobId job, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String status = status(job);
-            if (ImportStatus.valueOf(status).isFinal()) {
-                return status;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(status(job)).as("status of import " + job + " after " + timeout).isIn("no", "end");
-        return null;
+    public String awaitEnd(ImportJobId job, Duration timeout) {
+        return await("the end of import " + job).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> status(job), status -> ImportStatus.valueOf(status).isFinal());
     }
 
     public String status(ImportJobId job) {

@@ -46,19 +46,19 @@ public class AccessMatrixFixture {
 
         /** The ids a foreign caller would try. */
         public Ids ids() {
-            return new Ids(project, pool, poolSystemName, job, token, fileId, admin, adminUsername);
+            return new Ids(project, pool, poolSystemName, job, token, fileId, admin, adminUsername, marker + "-card");
         }
     }
 
     /** Ids to try: a foreign project's, or ones that exist nowhere. */
     public record Ids(ProjectId project, PoolId pool, String poolSystemName, ImportJobId job, ApiTokenId token,
-                      String fileId, UserId user, String username) {
+                      String fileId, UserId user, String username, String cardNumber) {
 
         /** The ids as they would appear in a message or a URL. */
         List<String> asText() {
             return List.of(Long.toString(project.value()), Long.toString(pool.value()), poolSystemName,
                     Long.toString(job.value()), Long.toString(token.value()), fileId, Long.toString(user.value()),
-                    username);
+                    username, cardNumber);
         }
     }
 
@@ -93,7 +93,8 @@ public class AccessMatrixFixture {
 
     public Ids missing() {
         return new Ids(new ProjectId(MISSING), new PoolId(MISSING), "zz-missing-pool", new ImportJobId(MISSING),
-                new ApiTokenId(MISSING), UUID.randomUUID().toString(), new UserId(MISSING), "zz-missing-user");
+                new ApiTokenId(MISSING), UUID.randomUUID().toString(), new UserId(MISSING), "zz-missing-user",
+                "zz-missing-card");
     }
 
     /**

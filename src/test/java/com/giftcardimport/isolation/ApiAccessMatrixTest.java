@@ -1,6 +1,7 @@
 package com.giftcardimport.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.isolation.AccessMatrixFixture.Ids;
 import com.giftcardimport.isolation.AccessMatrixFixture.Side;
@@ -163,13 +164,9 @@ class ApiAccessMatrixTest {
             return created;
         }
         String job = id.group(1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Answer state = get("/api/v1/imports/" + job);
-        while (!state.body().matches("(?s).*\"status\"\\s*:\\s*\"(COMPLETED|COMPLETED_WITH_ERRORS|FAILED|CANCELLED)\".*")
-                && System.nanoTime() < deadline) {
-            sleep();
-            state = get("/api/v1/imports/" + job);
-        }
+        Answer state = await("the end of import " + job).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> get("/api/v1/imports/" + job), answer -> answer.body()
+                        .matches("(?s).*\"status\"\\s*:\\s*\"(COMPLETED|COMPLETED_WITH_ERRORS|FAILED|CANCELLED)\".*"));
         String status = state.body().replaceAll("(?s).*\"status\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
         String errors = get("/api/v1/imports/" + job + "/errors").body();
         return new Answer(created.status(), created.contentType(), status + " " + errors);
@@ -228,14 +225,6 @@ class ApiAccessMatrixTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,11 +8,17 @@ import com.giftcardimport.base.TestLogins;
 import com.giftcardimport.card.GiftCardFilter;
 import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.ColumnMapping;
+import com.giftcardimport.importing.DirectImport;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportFilter;
-import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.FileInspection;
+import com.giftcardimport.importing.ImportCancellation;
+import com.giftcardimport.importing.ImportLaunch;
+import com.giftcardimport.importing.ImportProgressFeed;
+import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.LaunchRequest;
+import com.giftcardimport.importing.NamedColumnMapping;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.isolation.AccessMatrixFixture.Ids;
 import com.giftcardimport.isolation.AccessMatrixFixture.Side;
@@ -101,7 +107,17 @@ class ServiceAccessMatrixTest {
     @Autowired
     AdministrationService administration;
     @Autowired
-    ImportService imports;
+    DirectImport directImport;
+    @Autowired
+    FileInspection inspection;
+    @Autowired
+    ImportLaunch launcher;
+    @Autowired
+    ImportQueries queries;
+    @Autowired
+    ImportCancellation cancellation;
+    @Autowired
+    ImportProgressFeed feed;
     @Autowired
     UserDetailsService userDetails;
     @Autowired
@@ -130,6 +146,7 @@ class ServiceAccessMatrixTest {
         p.put("GiftCardService#count(GiftCardFilter)", ids(id -> List.of(
                 cards.count(GiftCardFilter.all()), cards.count(GiftCardFilter.all().withPool(id.pool())))));
         p.put("GiftCardService#pools()", noIds(() -> cards.pools()));
+        p.put("GiftCardService#takenNumbers(Collection)", ids(id -> cards.takenNumbers(List.of(id.cardNumber()))));
         // API tokens
         p.put("ApiTokenService#list()", noIds(() -> tokens.list()));
         p.put("ApiTokenService#create(String)", noIds(() -> tokens.create("matrix-" + unique()).token()));
@@ -156,55 +173,60 @@ class ServiceAccessMatrixTest {
         p.put("AppUserDetailsService#loadUserByUsername(String)",
                 new Probe(Kind.GLOBAL, id -> userDetails.loadUserByUsername(id.username()).getUsername()));
         // imports
-        p.put("ImportService#actions()", noIds(() -> imports.actions()));
-        p.put("ImportService#upload(InputStream,String)", noIds(() -> imports.upload(
+        p.put("FileInspection#actions()", noIds(() -> inspection.actions()));
+        p.put("FileInspection#upload(InputStream,String)", noIds(() -> inspection.upload(
                 new ByteArrayInputStream("Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)),
                 "matrix.csv").originalName()));
-        p.put("ImportService#inspect(String,Optional,Optional)",
-                ids(id -> imports.inspect(id.fileId(), Optional.empty(), Optional.empty())));
-        p.put("ImportService#suggestMapping(String,FileFormat)", ids(id -> imports.suggestMapping(id.fileId(), CSV)));
-        p.put("ImportService#preview(String,FileFormat,ColumnMapping,int)",
-                ids(id -> imports.preview(id.fileId(), CSV, MAPPING, 10)));
-        p.put("ImportService#discard(String)", ids(id -> {
-            imports.discard(id.fileId());
+        p.put("FileInspection#inspect(String,Optional,Optional)",
+                ids(id -> inspection.inspect(id.fileId(), Optional.empty(), Optional.empty())));
+        p.put("FileInspection#suggestMapping(String,FileFormat)", ids(id -> inspection.suggestMapping(id.fileId(), CSV)));
+        p.put("FileInspection#preview(String,FileFormat,ColumnMapping,int)",
+                ids(id -> inspection.preview(id.fileId(), CSV, MAPPING, 10)));
+        p.put("FileInspection#discard(String)", ids(id -> {
+            inspection.discard(id.fileId());
             return "discarded";
         }));
-        p.put("ImportService#launch(LaunchRequest)", ids(id -> imports.launch(new LaunchRequest(
-                new StoredFile(id.fileId(), id.project(), "cards.csv", 40, Instant.now()), CSV, MAPPING, null))));
-        p.put("ImportService#list(ImportFilter,int,int)", ids(id -> List.of(imports.list(ImportFilter.ALL, 0, 500),
-                imports.list(new ImportFilter(null, id.user(), null, null), 0, 500))));
-        p.put("ImportService#count(ImportFilter)", ids(id -> List.of(imports.count(ImportFilter.ALL),
-                imports.count(new ImportFilter(null, id.user(), null, null)))));
-        p.put("ImportService#get(ImportJobId)", ids(id -> imports.get(id.job())));
-        p.put("ImportService#find(ImportJobId)", ids(id -> imports.find(id.job())));
-        p.put("ImportService#errors(ImportJobId,int,int)", ids(id -> imports.errors(id.job(), 0, 100)));
-        p.put("ImportService#errorCount(ImportJobId)", ids(id -> imports.errorCount(id.job())));
-        p.put("ImportService#writeErrorReport(ImportJobId,OutputStream)", ids(id -> {
+        // refused after the upload (the mapping names a column the file lacks): no job starts to change the lists
+        p.put("DirectImport#importFile(Request)", noIds(() -> directImport.importFile(new DirectImport.Request(
+                new ByteArrayInputStream("Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)),
+                "matrix.csv", Optional.empty(), Optional.empty(), Optional.of(new NamedColumnMapping(
+                        Map.of("No such column", Optional.of(GiftCardField.CARD_NUMBER)))), null)).kind()));
+        p.put("ImportLaunch#launch(LaunchRequest)", ids(id -> launcher.launch(new LaunchRequest(
+                new StoredFile(id.fileId(), id.project(), "cards.csv", 40, Instant.now()), CSV, MAPPING, null)).id()));
+        p.put("ImportQueries#list(ImportFilter,int,int)", ids(id -> List.of(queries.list(ImportFilter.ALL, 0, 500),
+                queries.list(new ImportFilter(null, id.user(), null, null), 0, 500))));
+        p.put("ImportQueries#count(ImportFilter)", ids(id -> List.of(queries.count(ImportFilter.ALL),
+                queries.count(new ImportFilter(null, id.user(), null, null)))));
+        p.put("ImportQueries#get(ImportJobId)", ids(id -> queries.get(id.job())));
+        p.put("ImportQueries#find(ImportJobId)", ids(id -> queries.find(id.job())));
+        p.put("ImportQueries#errors(ImportJobId,int,int)", ids(id -> queries.errors(id.job(), 0, 100)));
+        p.put("ImportQueries#errorCount(ImportJobId)", ids(id -> queries.errorCount(id.job())));
+        p.put("ImportQueries#writeErrorReport(ImportJobId,OutputStream)", ids(id -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            imports.writeErrorReport(id.job(), out);
+            queries.writeErrorReport(id.job(), out);
             return out.toByteArray();
         }));
-        p.put("ImportService#errorReportFileName(ImportJobId)", ids(id -> imports.errorReportFileName(id.job())));
-        p.put("ImportService#cancel(ImportJobId)", ids(id -> imports.cancel(id.job())));
-        p.put("ImportService#audit(ImportFilter,int,int)", ids(id -> List.of(imports.audit(ImportFilter.ALL, 0, 500),
-                imports.audit(ImportFilter.ALL.withProject(id.project()), 0, 500),
-                imports.audit(new ImportFilter(null, id.user(), null, null), 0, 500))));
-        p.put("ImportService#auditCount(ImportFilter)", ids(id -> List.of(imports.auditCount(ImportFilter.ALL),
-                imports.auditCount(ImportFilter.ALL.withProject(id.project())))));
-        p.put("ImportService#mayLaunch()", noIds(() -> imports.mayLaunch()));
-        p.put("ImportService#launchers()", noIds(() -> imports.launchers()));
-        p.put("ImportService#auditLaunchers()", noIds(() -> imports.auditLaunchers()));
-        p.put("ImportService#auditableProjects()", noIds(() -> imports.auditableProjects()));
-        p.put("ImportService#subscribe(Consumer)", noIds(() -> {
-            imports.subscribe(progress -> { }).remove();
+        p.put("ImportQueries#errorReportFileName(ImportJobId)", ids(id -> queries.errorReportFileName(id.job())));
+        p.put("ImportCancellation#cancel(ImportJobId)", ids(id -> cancellation.cancel(id.job())));
+        p.put("ImportQueries#audit(ImportFilter,int,int)", ids(id -> List.of(queries.audit(ImportFilter.ALL, 0, 500),
+                queries.audit(ImportFilter.ALL.withProject(id.project()), 0, 500),
+                queries.audit(new ImportFilter(null, id.user(), null, null), 0, 500))));
+        p.put("ImportQueries#auditCount(ImportFilter)", ids(id -> List.of(queries.auditCount(ImportFilter.ALL),
+                queries.auditCount(ImportFilter.ALL.withProject(id.project())))));
+        p.put("ImportQueries#mayLaunch()", noIds(() -> queries.mayLaunch()));
+        p.put("ImportQueries#launchers()", noIds(() -> queries.launchers()));
+        p.put("ImportQueries#auditLaunchers()", noIds(() -> queries.auditLaunchers()));
+        p.put("ImportQueries#auditableProjects()", noIds(() -> queries.auditableProjects()));
+        p.put("ImportProgressFeed#subscribe(Consumer)", noIds(() -> {
+            feed.subscribe(progress -> { }).remove();
             return "subscribed";
         }));
-        p.put("ImportService#subscribeJob(ImportJobId,Consumer)", ids(id -> {
-            imports.subscribeJob(id.job(), progress -> { }).remove();
+        p.put("ImportProgressFeed#subscribeJob(ImportJobId,Consumer)", ids(id -> {
+            feed.subscribeJob(id.job(), progress -> { }).remove();
             return "subscribed";
         }));
-        p.put("ImportService#subscribeAudit(Consumer)", noIds(() -> {
-            imports.subscribeAudit(progress -> { }).remove();
+        p.put("ImportProgressFeed#subscribeAudit(Consumer)", noIds(() -> {
+            feed.subscribeAudit(progress -> { }).remove();
             return "subscribed";
         }));
         return p;
@@ -252,18 +274,18 @@ class ServiceAccessMatrixTest {
         login(Actor.PROJECT_ADMIN, world);
         assertThat(Outcomes.of(() -> pools.all())).contains(a);
         assertThat(Outcomes.of(() -> cards.page(GiftCardFilter.all(), 0, 500))).contains(a);
-        assertThat(Outcomes.of(() -> imports.list(ImportFilter.ALL, 0, 500))).contains(a);
-        assertThat(Outcomes.of(() -> imports.errors(world.a().job(), 0, 10))).contains(a);
+        assertThat(Outcomes.of(() -> queries.list(ImportFilter.ALL, 0, 500))).contains(a);
+        assertThat(Outcomes.of(() -> queries.errors(world.a().job(), 0, 10))).contains(a);
         assertThat(Outcomes.of(() -> tokens.list())).contains(a);
-        assertThat(Outcomes.of(() -> imports.launchers())).contains(a);
-        assertThat(Outcomes.of(() -> imports.inspect(world.a().fileId(), Optional.empty(), Optional.empty())))
+        assertThat(Outcomes.of(() -> queries.launchers())).contains(a);
+        assertThat(Outcomes.of(() -> inspection.inspect(world.a().fileId(), Optional.empty(), Optional.empty())))
                 .contains(a);
         login(Actor.ACCOUNT_MANAGER, world);
-        assertThat(Outcomes.of(() -> imports.audit(ImportFilter.ALL, 0, 500))).contains(a);
+        assertThat(Outcomes.of(() -> queries.audit(ImportFilter.ALL, 0, 500))).contains(a);
         assertThat(Outcomes.of(() -> pools.all())).contains(a);
         login(Actor.API_TOKEN, world);
         assertThat(Outcomes.of(() -> pools.all())).contains(world.g().marker());
-        assertThat(Outcomes.of(() -> imports.get(world.g().job()))).contains(world.g().marker());
+        assertThat(Outcomes.of(() -> queries.get(world.g().job()))).contains(world.g().marker());
     }
 
     @Test
@@ -279,7 +301,7 @@ class ServiceAccessMatrixTest {
             return "switched";
         });
         assertThat(foreign).isEqualTo(missing).startsWith("threw AccessDeniedException");
-        assertThat(current.requireMember().projectId()).isEqualTo(world.a().project());
+        assertThat(current.enterAsMember().projectId()).isEqualTo(world.a().project());
     }
 
     private List<String> probe(Actor actor, String name, Probe probe, World world, Side foreign) {
@@ -344,7 +366,7 @@ class ServiceAccessMatrixTest {
 
     private static Ids throwaway(World world, Ids missing) {
         return new Ids(world.throwawayProject(), missing.pool(), missing.poolSystemName(), missing.job(),
-                missing.token(), missing.fileId(), world.throwawayUser(), world.throwawayUsername());
+                missing.token(), missing.fileId(), world.throwawayUser(), world.throwawayUsername(), missing.cardNumber());
     }
 
     private void login(Actor actor, World world) {

@@ -1,8 +1,10 @@
 package com.giftcardimport.importing.file;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.util.unit.DataSize;
 
 /** An upload went over the configured size limit ({@code app.upload.max-size}); nothing was kept. */
+@NamedInterface("upload-errors")
 public class FileTooLargeException extends RuntimeException {
 
     private final long maxBytes;

@@ -4,9 +4,7 @@ import com.giftcardimport.importing.RowError;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A run of consecutive rows of one job, ready to load in one transaction: the valid cards as a binary COPY
@@ -25,7 +23,7 @@ final class Chunk {
     private final JobLayout layout;
     private final PgBinaryCopy cards;
     private final PgBinaryCopy errors;
-    private final Map<String, Long> firstRowByCard;
+    private final DuplicateCheck duplicates;
     private long[] rowNumbers = new long[1024];
     private String[] cardNumbers = new String[1024];
     private List<String>[] cells = newCellArray(1024);
@@ -39,7 +37,7 @@ final class Chunk {
 
     Chunk(JobLayout layout, int expectedRows) {
         this.layout = layout;
-        this.firstRowByCard = HashMap.newHashMap(expectedRows);
+        this.duplicates = new DuplicateCheck(layout.cardNumberColumn(), expectedRows, number -> false);
         this.cards = new PgBinaryCopy(expectedRows * 96);
         this.errors = new PgBinaryCopy(4096);
     }
@@ -49,9 +47,9 @@ final class Chunk {
                     BigDecimal balance, String pointOfContact, Instant purchasedAt, Instant expiresAt,
                     String status) {
         seen(rowNumber);
-        Long first = firstRowByCard.putIfAbsent(cardNumber, rowNumber);
-        if (first != null) {
-            writeErrors(rowNumber, rowCells, List.of(duplicateInFile(rowNumber, cardNumber, first)));
+        RowError duplicate = duplicates.check(rowNumber, cardNumber);
+        if (duplicate != null) {
+            writeErrors(rowNumber, rowCells, List.of(duplicate));
             return false;
         }
         if (cardCount == rowNumbers.length) {
@@ -98,13 +96,9 @@ final class Chunk {
         }
         String cardNumber = cardNumbers[i];
         RowError error = sameJob && firstRowNumber != null
-                ? duplicateInFile(rowNumber, cardNumber, firstRowNumber)
+                ? LoadErrorCodes.duplicateInFile(rowNumber, layout.cardNumberColumn(), cardNumber, firstRowNumber)
                 : LoadErrorCodes.alreadyExists(rowNumber, layout.cardNumberColumn(), cardNumber);
         writeErrors(rowNumber, cells[i], List.of(error));
-    }
-
-    private RowError duplicateInFile(long rowNumber, String cardNumber, long firstRow) {
-        return LoadErrorCodes.duplicateInFile(rowNumber, layout.cardNumberColumn(), cardNumber, firstRow);
     }
 
     private void seen(long rowNumber) {

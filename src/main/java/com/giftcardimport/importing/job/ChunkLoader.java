@@ -60,10 +60,6 @@ class ChunkLoader {
                     errors + o.errors, commit + o.commit);
         }
 
-        Timings withCommit(long nanos) {
-            return new Timings(direct, stage, insert, duplicates, errors, nanos);
-        }
-
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "direct COPY %.1f s, staging COPY %.1f s, insert %.1f s, "

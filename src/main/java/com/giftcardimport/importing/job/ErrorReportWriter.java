@@ -1,6 +1,6 @@
 package com.giftcardimport.importing.job;
 
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +32,7 @@ public class ErrorReportWriter {
     }
 
     /** Writes the report of a job the caller has already found in its project; does not close {@code out}. */
-    public void write(ImportJobView job, OutputStream out) {
+    public void write(ImportSummary job, OutputStream out) {
         try {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write('\uFEFF');

@@ -2,13 +2,8 @@ package com.giftcardimport.importing.job;
 
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
-import com.giftcardimport.importing.ImportAction;
-import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportJobView;
 import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.ImportType;
-import com.giftcardimport.importing.RowError;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.TenantScope;
 import com.giftcardimport.security.UserId;
@@ -20,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -43,7 +37,7 @@ public class ImportJobRepository {
     }
 
     /** A job waiting for a slot. */
-    public record Queued(ImportJobId id, ProjectId projectId) {
+    public record ActiveJob(ImportJobId id, ProjectId projectId) {
     }
 
     /** A stored file whose job ended longer ago than the retention. */
@@ -53,11 +47,6 @@ public class ImportJobRepository {
     /** One failed row for the error report: its cells (CVV masked) and its messages, in order. */
     public record ReportRow(long rowNumber, List<String> cells, List<String> messages) {
     }
-
-    private static final String VIEW_SELECT = """
-            select j.*, p.name as project_name
-              from import_job j join project p on p.id = j.project_id
-            """;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -107,76 +96,6 @@ public class ImportJobRepository {
                 .params(project.value(), storedFileId).query(ImportJobRepository::existing).optional();
     }
 
-    // ---- reads for people ----
-
-    public Optional<ImportJobView> find(ProjectId project, ImportJobId id) {
-        return jdbc.sql(VIEW_SELECT + " where j.project_id = ? and j.id = ?")
-                .params(project.value(), id.value()).query(ImportJobRepository::view).optional();
-    }
-
-    /** Jobs of the given projects matching {@code filter}, newest first. */
-    public List<ImportJobView> list(Collection<ProjectId> projects, ImportFilter filter, int offset, int limit) {
-        if (projects.isEmpty()) {
-            return List.of();
-        }
-        List<Object> params = new ArrayList<>();
-        String where = where(projects, filter, params);
-        params.add(Math.max(0, limit));
-        params.add(Math.max(0, offset));
-        return jdbc.sql(VIEW_SELECT + where + " order by j.launched_at desc, j.id desc limit ? offset ?")
-                .params(params).query(ImportJobRepository::view).list();
-    }
-
-    public long count(Collection<ProjectId> projects, ImportFilter filter) {
-        if (projects.isEmpty()) {
-            return 0;
-        }
-        List<Object> params = new ArrayList<>();
-        String where = where(projects, filter, params);
-        return jdbc.sql("select count(*) from import_job j" + where).params(params).query(Long.class).single();
-    }
-
-    private static String where(Collection<ProjectId> projects, ImportFilter filter, List<Object> params) {
-        StringBuilder where = new StringBuilder(" where j.project_id = any (?)");
-        params.add(projects.stream().map(ProjectId::value).toArray(Long[]::new));
-        if (filter.status() != null) {
-            where.append(" and j.status = ?");
-            params.add(filter.status().name());
-        }
-        if (filter.launchedBy() != null) {
-            where.append(" and j.launched_by_user_id = ?");
-            params.add(filter.launchedBy().value());
-        }
-        if (filter.from() != null) {
-            where.append(" and j.launched_at >= ?");
-            params.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" and j.launched_at < ?");
-            params.add(Timestamp.from(filter.to()));
-        }
-        return where.toString();
-    }
-
-    /** The row errors of a job, by row and order within the row. */
-    public List<RowError> errors(ProjectId project, ImportJobId job, int offset, int limit) {
-        return jdbc.sql("""
-                        select row_number, column_name, value, code, message from import_error
-                         where project_id = ? and job_id = ?
-                         order by row_number, seq
-                         limit ? offset ?
-                        """)
-                .params(project.value(), job.value(), Math.max(0, limit), Math.max(0, offset))
-                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .list();
-    }
-
-    public long errorCount(ProjectId project, ImportJobId job) {
-        return jdbc.sql("select count(*) from import_error where project_id = ? and job_id = ?")
-                .params(project.value(), job.value()).query(Long.class).single();
-    }
-
     /** Streams the failed rows of a job, one per row, in row order, without holding them all. */
     public void forEachReportRow(ProjectId project, ImportJobId job, Consumer<ReportRow> consumer) {
         scope.readInProject(project, () -> {
@@ -220,19 +139,19 @@ public class ImportJobRepository {
      * Jobs waiting to run, oldest launch first, across projects: the runner's queue (through the database function
      * {@code gci_active_import_jobs}, which alone may list jobs of every project).
      */
-    public List<Queued> queued() {
+    public List<ActiveJob> queued() {
         return active("QUEUED");
     }
 
     /** Jobs left RUNNING, e.g. by a stop of the server, across projects (see {@link #queued()}). */
-    public List<Queued> running() {
+    public List<ActiveJob> running() {
         return active("RUNNING");
     }
 
-    private List<Queued> active(String status) {
+    private List<ActiveJob> active(String status) {
         return jdbc.sql("select job_id, project_id from gci_active_import_jobs() where status = ?")
                 .param(status)
-                .query((rs, n) -> new Queued(new ImportJobId(rs.getLong(1)), new ProjectId(rs.getLong(2)))).list();
+                .query((rs, n) -> new ActiveJob(new ImportJobId(rs.getLong(1)), new ProjectId(rs.getLong(2)))).list();
     }
 
     /** QUEUED → RUNNING; false when the job is no longer queued (cancelled meanwhile). */
@@ -353,32 +272,18 @@ public class ImportJobRepository {
                 rs.getBoolean("cancel_requested"));
     }
 
-    private static ImportJobView view(ResultSet rs, int n) throws SQLException {
-        return new ImportJobView(new ImportJobId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
-                rs.getString("project_name"), ImportType.valueOf(rs.getString("import_type")),
-                ImportAction.valueOf(rs.getString("import_action")), rs.getString("original_file_name"),
-                rs.getLong("file_size"), format(rs), textArray(rs.getArray("header")),
-                MappingJson.read(rs.getString("mapping")), new UserId(rs.getLong("launched_by_user_id")),
-                rs.getString("launched_by_label"), ImportStatus.valueOf(rs.getString("status")),
-                (Long) rs.getObject("total_rows"), (Long) rs.getObject("estimated_rows"),
-                rs.getLong("imported_rows"), rs.getLong("failed_rows"), rs.getLong("last_row_number"),
-                instant(rs.getTimestamp("launched_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")), rs.getString("failure_message"),
-                rs.getBoolean("cancel_requested"));
-    }
-
-    private static FileFormat format(ResultSet rs) throws SQLException {
+    static FileFormat format(ResultSet rs) throws SQLException {
         return new FileFormat(Charset.forName(rs.getString("encoding")), rs.getString("delimiter").charAt(0));
     }
 
-    private static List<String> textArray(Array array) throws SQLException {
+    static List<String> textArray(Array array) throws SQLException {
         if (array == null) {
             return null;
         }
         return Arrays.asList((String[]) array.getArray());
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -114,7 +114,7 @@ public class ImportRunner {
      */
     public int recover() {
         int recovered = 0;
-        for (ImportJobRepository.Queued left : jobs.running()) {
+        for (ImportJobRepository.ActiveJob left : jobs.running()) {
             if (ACTIVE_IN_THIS_JVM.contains(left.id())) {
                 continue;
             }
@@ -163,11 +163,11 @@ public class ImportRunner {
         // a project with fewer running jobs goes first, then the project that got a slot least recently, then the
         // oldest launch (queued() is oldest first and the sort is stable): the imports queued by one project cannot
         // take every free slot while another project waits
-        List<ImportJobRepository.Queued> queued = new ArrayList<>(jobs.queued());
+        List<ImportJobRepository.ActiveJob> queued = new ArrayList<>(jobs.queued());
         queued.sort(Comparator.comparingLong(q -> lastStarted.getOrDefault(q.projectId(), Long.MIN_VALUE)));
         levels:
         for (int level = 0; level < settings.maxRunningPerProject(); level++) {
-            for (ImportJobRepository.Queued next : queued) {
+            for (ImportJobRepository.ActiveJob next : queued) {
                 if (total >= settings.maxRunningJobs()) {
                     break levels;
                 }

@@ -1,6 +1,6 @@
 package com.giftcardimport.importing.job;
 
-import com.giftcardimport.card.CvvCipher;
+import com.giftcardimport.card.CvvMask;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ record JobLayout(long jobId, long projectId, List<String> header, ColumnMapping 
             return cells;
         }
         List<String> masked = new ArrayList<>(cells);
-        masked.set(cvvColumn, CvvCipher.mask(cells.get(cvvColumn)));
+        masked.set(cvvColumn, CvvMask.of(cells.get(cvvColumn)));
         return masked;
     }
 }

@@ -5,40 +5,44 @@ import com.giftcardimport.importing.GiftCardField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * How a {@link ColumnMapping} is stored in {@code import_job.mapping}: a JSON array with one entry per file column,
  * the field's code or {@code null} for a column that is not imported, e.g. {@code ["CARD_NUMBER", null, "POOL"]}.
+ * Written and read with Jackson.
  */
 final class MappingJson {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private MappingJson() {
     }
 
     static String write(ColumnMapping mapping) {
-        StringBuilder json = new StringBuilder("[");
+        ArrayNode array = JSON.createArrayNode();
         for (int i = 0; i < mapping.columnCount(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append(mapping.field(i).map(f -> '"' + f.name() + '"').orElse("null"));
+            array.add(mapping.field(i).map(Enum::name).orElse(null));
         }
-        return json.append(']').toString();
+        return JSON.writeValueAsString(array);
     }
 
     static ColumnMapping read(String json) {
-        String body = json.strip();
-        if (!body.startsWith("[") || !body.endsWith("]")) {
+        JsonNode array;
+        try {
+            array = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("Not a stored mapping: " + json, e);
+        }
+        if (array == null || !array.isArray()) {
             throw new IllegalArgumentException("Not a stored mapping: " + json);
         }
-        body = body.substring(1, body.length() - 1).strip();
         List<Optional<GiftCardField>> fields = new ArrayList<>();
-        if (!body.isEmpty()) {
-            for (String entry : body.split(",")) {
-                String value = entry.strip();
-                fields.add(value.equals("null") ? Optional.empty()
-                        : Optional.of(GiftCardField.valueOf(value.substring(1, value.length() - 1))));
-            }
+        for (JsonNode entry : array) {
+            fields.add(entry.isNull() ? Optional.empty() : Optional.of(GiftCardField.valueOf(entry.asString())));
         }
         return new ColumnMapping(fields);
     }

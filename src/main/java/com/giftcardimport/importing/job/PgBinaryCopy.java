@@ -83,13 +83,6 @@ final class PgBinaryCopy {
         return this;
     }
 
-    PgBinaryCopy bool(boolean value) {
-        int32(1);
-        ensure(1);
-        buf[len++] = (byte) (value ? 1 : 0);
-        return this;
-    }
-
     /** text / varchar, or null. */
     PgBinaryCopy text(String value) {
         if (value == null) {

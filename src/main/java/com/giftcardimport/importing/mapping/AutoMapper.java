@@ -116,11 +116,6 @@ public class AutoMapper {
         }
     }
 
-    /** The known names of each field (its label first), for the wizard's help text. */
-    public static Map<GiftCardField, List<String>> knownNames() {
-        return java.util.Collections.unmodifiableMap(SYNONYMS);
-    }
-
     /** Suggests a mapping for {@code headers}, using the project's history when there is one. */
     public MappingSuggestion suggest(ProjectId projectId, List<String> headers, List<SourceRow> sampleRows) {
         if (history != null && projectId != null) {

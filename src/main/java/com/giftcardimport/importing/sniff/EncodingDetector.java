@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -85,58 +86,16 @@ final class EncodingDetector {
     }
 
     /**
-     * Whether the bytes are valid UTF-8 (ASCII included): well-formed sequences, no overlong forms, no surrogates,
-     * nothing above U+10FFFF. When the head was cut from a longer file, an incomplete sequence at its very end is
-     * allowed.
+     * Whether the bytes are valid UTF-8 (ASCII included), as the JDK's strict decoder judges it: well-formed
+     * sequences, no overlong forms, no surrogates, nothing above U+10FFFF. When the head was cut from a longer file,
+     * an incomplete sequence at its very end is allowed (the decoder is told more input may follow).
      */
     static boolean isUtf8(byte[] b, int length, boolean truncated) {
-        int i = 0;
-        while (i < length) {
-            int c = b[i] & 0xff;
-            if (c < 0x80) {
-                i++;
-                continue;
-            }
-            int need;
-            int min;
-            if (c >= 0xC2 && c <= 0xDF) {
-                need = 1;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                need = 2;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                need = 3;
-                min = 0x10000;
-            } else {
-                return false;
-            }
-            if (i + need >= length) {
-                // the sequence runs past the end of the sample: fine only where the sample was cut from the file
-                if (!truncated) {
-                    return false;
-                }
-                for (int k = i + 1; k < length; k++) {
-                    if ((b[k] & 0xC0) != 0x80) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            int code = c & (0x3F >> need);
-            for (int k = 1; k <= need; k++) {
-                int cc = b[i + k] & 0xff;
-                if ((cc & 0xC0) != 0x80) {
-                    return false;
-                }
-                code = (code << 6) | (cc & 0x3F);
-            }
-            if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-                return false;
-            }
-            i += need + 1;
-        }
-        return true;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(b, 0, length), CharBuffer.allocate(length), !truncated);
+        return !result.isError();
     }
 
     /**

@@ -1,11 +1,12 @@
 package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.ImportFilter;
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
-import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.ImportProgressFeed;
+import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.Launcher;
+import com.giftcardimport.importing.LaunchedBy;
 import com.giftcardimport.project.Membership;
 import com.giftcardimport.security.Roles;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -38,17 +39,19 @@ import java.util.Optional;
 @RolesAllowed(Roles.ACCOUNT_MANAGER)
 class AuditView extends VerticalLayout {
 
-    private final transient ImportService imports;
-    final Grid<ImportJobView> grid = new Grid<>();
+    private final transient ImportQueries imports;
+    private final transient ImportProgressFeed feed;
+    final Grid<ImportSummary> grid = new Grid<>();
     final Select<Membership> project = new Select<>();
     final Select<ImportStatus> status = new Select<>();
-    final ComboBox<Launcher> launchedBy = new ComboBox<>("Launched by");
+    final ComboBox<LaunchedBy> launchedBy = new ComboBox<>("Launched by");
     final DatePicker from = new DatePicker("Launched from");
     final DatePicker to = new DatePicker("Launched to");
     final Span total = new Span();
     private ImportFilter filter = ImportFilter.ALL;
 
-    AuditView(ImportService imports) {
+    AuditView(ImportQueries imports, ImportProgressFeed feed) {
+        this.feed = feed;
         this.imports = imports;
         setSizeFull();
 
@@ -71,7 +74,7 @@ class AuditView extends VerticalLayout {
         status.addValueChangeListener(e -> applyFilter());
 
         launchedBy.setItems(imports.auditLaunchers());
-        launchedBy.setItemLabelGenerator(Launcher::name);
+        launchedBy.setItemLabelGenerator(LaunchedBy::name);
         launchedBy.setPlaceholder("Anyone");
         launchedBy.setClearButtonVisible(true);
         launchedBy.addValueChangeListener(e -> applyFilter());
@@ -88,22 +91,22 @@ class AuditView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(ImportJobView::projectName).setHeader("Project").setWidth("9rem").setFlexGrow(0)
-                .setKey("project").setTooltipGenerator(ImportJobView::projectName);
+        grid.addColumn(ImportSummary::projectName).setHeader("Project").setWidth("9rem").setFlexGrow(0)
+                .setKey("project").setTooltipGenerator(ImportSummary::projectName);
         ImportsView.configureGrid(grid, false);
         grid.setItems(new CallbackDataProvider<>(
                 query -> imports.audit(filter, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(imports.auditCount(filter), Integer.MAX_VALUE), ImportJobView::id));
+                query -> (int) Math.min(imports.auditCount(filter), Integer.MAX_VALUE), ImportSummary::id));
         grid.setEmptyStateText("No imports match.");
 
         add(new H2("Audit"), intro, filters, grid);
         updateTotal();
-        LiveProgress.bind(this, imports::subscribeAudit, this::onProgress);
+        LiveProgress.bind(this, feed::subscribeAudit, this::onProgress);
     }
 
     private void applyFilter() {
         filter = new ImportFilter(status.getValue(),
-                Optional.ofNullable(launchedBy.getValue()).map(Launcher::userId).orElse(null),
+                Optional.ofNullable(launchedBy.getValue()).map(LaunchedBy::userId).orElse(null),
                 startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)),
                 Optional.ofNullable(project.getValue()).map(Membership::projectId).orElse(null));
         grid.getDataProvider().refreshAll();

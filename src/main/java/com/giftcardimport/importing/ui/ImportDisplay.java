@@ -1,6 +1,6 @@
 package com.giftcardimport.importing.ui;
 
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportStatus;
 import com.vaadin.flow.component.html.Div;
@@ -46,7 +46,7 @@ final class ImportDisplay {
     }
 
     /** Zero before the job started; running time so far while it runs. */
-    static String duration(ImportJobView job) {
+    static String duration(ImportSummary job) {
         return job.startedAt() == null ? "–" : duration(job.duration());
     }
 
@@ -55,19 +55,19 @@ final class ImportDisplay {
     }
 
     /** The rows of the file: the count once known, "~estimate" before. */
-    static String total(ImportJobView job) {
+    static String total(ImportSummary job) {
         if (job.totalRows() != null) {
             return number(job.totalRows());
         }
         return job.estimatedRows() == null ? "?" : "~" + number(job.estimatedRows());
     }
 
-    static String typeAndAction(ImportJobView job) {
+    static String typeAndAction(ImportSummary job) {
         return job.type().label() + " · " + job.action().label();
     }
 
     /** The type above the action, for narrow list columns. */
-    static Div typeAndActionCell(ImportJobView job) {
+    static Div typeAndActionCell(ImportSummary job) {
         Div type = new Div(job.type().label());
         type.addClassName("gci-muted");
         Div cell = new Div(type, new Div(job.action().label()));
@@ -76,7 +76,7 @@ final class ImportDisplay {
     }
 
     /** "imported / failed / total", the failed count marked when there are any. */
-    static Div rows(ImportJobView job) {
+    static Div rows(ImportSummary job) {
         Span imported = new Span(number(job.importedRows()));
         imported.addClassName("gci-rows-imported");
         Span failed = new Span(number(job.failedRows()));
@@ -95,7 +95,7 @@ final class ImportDisplay {
     }
 
     /** A progress bar with the processed share as text; full and final once the job has ended. */
-    static Div progress(ImportJobView job) {
+    static Div progress(ImportSummary job) {
         ImportProgress progress = job.progress();
         ProgressBar bar = new ProgressBar(0, 1, progress.fraction());
         bar.setIndeterminate(job.status() == ImportStatus.RUNNING && progress.totalOrEstimate() == null);

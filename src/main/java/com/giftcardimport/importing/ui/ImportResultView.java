@@ -2,10 +2,12 @@ package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
-import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.ImportCancellation;
+import com.giftcardimport.importing.ImportProgressFeed;
+import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.RowError;
 import com.giftcardimport.security.Roles;
 import com.vaadin.flow.component.button.Button;
@@ -51,10 +53,12 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
     private static final List<String> FACTS = List.of("Import", "Launched by", "File", "Format", "Launched",
             "Duration", "Started", "Finished", "Rows in the file", "Imported", "Failed", "Not processed");
 
-    private final transient ImportService imports;
+    private final transient ImportQueries imports;
+    private final transient ImportCancellation cancellation;
+    private final transient ImportProgressFeed feed;
     private final LiveProgress live;
     private ImportJobId jobId;
-    private ImportJobView job;
+    private ImportSummary job;
     private boolean admin;
 
     final H2 title = new H2();
@@ -63,19 +67,21 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
     final Div progress = new Div();
     final Map<String, Span> facts = new LinkedHashMap<>();
     final Paragraph failure = new Paragraph();
-    final Grid<ImportJobView.MappedColumn> mapping = new Grid<>();
+    final Grid<ImportSummary.MappedColumn> mapping = new Grid<>();
     final Grid<RowError> errors = new Grid<>();
     final Span errorCount = new Span();
     final Anchor download = new Anchor();
     private final VerticalLayout content = new VerticalLayout();
     private final Div notFound = new Div();
 
-    ImportResultView(ImportService imports) {
+    ImportResultView(ImportQueries imports, ImportCancellation cancellation, ImportProgressFeed feed) {
+        this.cancellation = cancellation;
+        this.feed = feed;
         this.imports = imports;
         setWidthFull();
         buildContent();
         notFound.setId("import-not-found");
-        live = LiveProgress.bind(this, this::subscribe, batch -> refresh());
+        live = LiveProgress.bind(this, this::subscribe, this::onProgress);
         addAttachListener(e -> {
             if (job != null && !job.status().isFinal()) {
                 refresh();   // an event may have gone out between loading the page and subscribing
@@ -112,7 +118,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (jobId == null) {
             return () -> { };
         }
-        return imports.subscribeJob(jobId, listener);
+        return feed.subscribeJob(jobId, listener);
     }
 
     private void buildContent() {
@@ -138,7 +144,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         failure.addClassName("gci-problem");
         failure.setId("failure-message");
 
-        mapping.addColumn(ImportJobView.MappedColumn::column).setHeader("File column").setAutoWidth(true);
+        mapping.addColumn(ImportSummary.MappedColumn::column).setHeader("File column").setAutoWidth(true);
         mapping.addColumn(c -> c.field().map(GiftCardField::label).orElse("— not imported —")).setHeader("Field")
                 .setFlexGrow(1);
         mapping.setAllRowsVisible(true);
@@ -189,19 +195,33 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         render();
     }
 
-    private void refresh() {
-        if (jobId == null) {
-            return;
+    /**
+     * The import reported progress: counters are taken from the newest event; the import is read again only when its
+     * status changed (its times, total and end message come with that).
+     */
+    private void onProgress(List<ImportProgress> batch) {
+        ImportProgress newest = batch.getLast();
+        if (job == null || !newest.jobId().equals(jobId) || newest.status() != job.status()) {
+            refresh();
+        } else {
+            apply(job.withProgress(newest));
         }
-        imports.find(jobId).ifPresent(fresh -> {
-            long failedBefore = job.failedRows();
-            boolean finalBefore = job.status().isFinal();
-            job = fresh;
-            render();
-            if (job.failedRows() != failedBefore || job.status().isFinal() != finalBefore) {
-                errors.getDataProvider().refreshAll();
-            }
-        });
+    }
+
+    private void refresh() {
+        if (jobId != null) {
+            imports.find(jobId).ifPresent(this::apply);
+        }
+    }
+
+    private void apply(ImportSummary fresh) {
+        long failedBefore = job.failedRows();
+        boolean finalBefore = job.status().isFinal();
+        job = fresh;
+        render();
+        if (job.failedRows() != failedBefore || job.status().isFinal() != finalBefore) {
+            errors.getDataProvider().refreshAll();
+        }
     }
 
     private void render() {
@@ -255,7 +275,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void doCancel() {
-        boolean cancelled = imports.cancel(jobId);
+        boolean cancelled = cancellation.cancel(jobId);
         Notification.show(cancelled ? "Cancel requested" : "The import had already ended", 3000,
                         Notification.Position.BOTTOM_START)
                 .addThemeVariants(cancelled ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);

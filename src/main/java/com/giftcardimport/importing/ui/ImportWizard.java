@@ -7,7 +7,9 @@ import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportPreview;
 import com.giftcardimport.importing.ImportRefusedException;
-import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.FileInspection;
+import com.giftcardimport.importing.ImportLaunch;
+import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
@@ -17,14 +19,8 @@ import com.giftcardimport.security.Roles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -42,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The import wizard: choose the action, upload, map the columns, review and launch. The steps are components that
- * fire events; this view keeps the state (file, format, mapping), talks to {@link ImportService} and moves between
- * the steps. Back and Next keep everything entered. Leaving without launching discards the upload.
+ * fire events; this view keeps the state (file, format, mapping), talks to {@link FileInspection} and
+ * {@link ImportLaunch}, and moves between the steps. Back and Next keep everything entered. Leaving without launching
+ * discards the upload.
  */
 @Route("imports/new")
 @PageTitle("New import · Gift Card Import")
@@ -56,17 +53,20 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     /** How many rows the review step shows. */
     static final int PREVIEW_ROWS = 20;
 
-    private final transient ImportService imports;
+    private final transient FileInspection imports;
+    private final transient ImportLaunch launcher;
+    private final transient ImportQueries queries;
     final WizardStepper stepper = new WizardStepper(STEP_TITLES);
     final ChooseActionStep chooseStep;
     final UploadStep uploadStep;
     final MappingStep mappingStep = new MappingStep();
     final PreviewStep previewStep = new PreviewStep();
-    final Div messages = new Div();
-    final Button cancel = new Button("Cancel");
-    final Button back = new Button("Back", VaadinIcon.ARROW_LEFT.create());
-    final Button next = new Button("Next", VaadinIcon.ARROW_RIGHT.create());
-    final Button launch = new Button("Launch import", VaadinIcon.PLAY.create());
+    final WizardMessages messages = new WizardMessages();
+    private final WizardFooter footer = new WizardFooter();
+    final Button cancel = footer.cancel;
+    final Button back = footer.back;
+    final Button next = footer.next;
+    final Button launch = footer.launch;
     private final List<Component> steps;
 
     /** One per wizard: a double click, or a retry, launches the same job. */
@@ -83,7 +83,9 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     private ColumnMapping mapping;
     private ImportJobId launched;
 
-    ImportWizard(ImportService imports) {
+    ImportWizard(FileInspection imports, ImportLaunch launcher, ImportQueries queries) {
+        this.launcher = launcher;
+        this.queries = queries;
         this.imports = imports;
         setMaxWidth("80rem");
         chooseStep = new ChooseActionStep(imports.actions());
@@ -102,39 +104,19 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
         chooseStep.addActionChosenListener(e -> action = e.action());
         uploadStep.addFileUploadedListener(e -> onUploaded(e.file()));
-        uploadStep.addUploadFailedListener(e -> showMessages(List.of(e.message())));
+        uploadStep.addUploadFailedListener(e -> messages.show(List.of(e.message())));
         uploadStep.addFileRemovedListener(e -> onFileRemoved());
         uploadStep.addFormatOverriddenListener(e -> onFormatOverridden(e.encoding(), e.delimiter()));
         mappingStep.addMappingChangedListener(e -> {
             mapping = e.mapping();
-            clearMessages();
+            messages.hide();
         });
         chooseStep.selectDefault();
 
-        messages.addClassName("gci-wizard-messages");
-        messages.setId("wizard-messages");
-        messages.setVisible(false);
-
-        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        cancel.setId("wizard-cancel");
         cancel.addClickListener(e -> UI.getCurrent().navigate(ImportsView.class));
-        back.setId("wizard-back");
         back.addClickListener(e -> goTo(current - 1));
-        next.setId("wizard-next");
-        next.setIconAfterText(true);
-        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         next.addClickListener(e -> next());
-        launch.setId("wizard-launch");
-        launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-        launch.setDisableOnClick(true);
         launch.addClickListener(e -> launch());
-
-        Div spacer = new Div();
-        HorizontalLayout footer = new HorizontalLayout(cancel, spacer, back, next, launch);
-        footer.addClassName("gci-wizard-footer");
-        footer.setWidthFull();
-        footer.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        footer.expand(spacer);
 
         Div body = new Div();
         body.addClassName("gci-wizard-body");
@@ -146,7 +128,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!imports.mayLaunch()) {
+        if (!queries.mayLaunch()) {
             // a project admin elsewhere, but not in the current project
             event.forwardTo(ImportsView.class);
         }
@@ -155,22 +137,22 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     // ------------------------------------------------------------------ moving between steps
 
     private void next() {
-        clearMessages();
+        messages.hide();
         switch (current) {
             case 0 -> {
                 if (action == null) {
-                    showMessages(List.of("Choose what to import."));
+                    messages.show(List.of("Choose what to import."));
                     return;
                 }
                 goTo(1);
             }
             case 1 -> {
                 if (file == null || sniff == null) {
-                    showMessages(List.of("Upload a file to go on."));
+                    messages.show(List.of("Upload a file to go on."));
                     return;
                 }
                 if (!sniff.ok()) {
-                    showMessages(prefixed("This file cannot be imported: ", sniff.problems()));
+                    messages.show(prefixed("This file cannot be imported: ", sniff.problems()));
                     return;
                 }
                 if (!file.id().equals(mappedFileId) || !sniff.headers().equals(mappedHeaders)) {
@@ -187,7 +169,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
             case 2 -> {
                 List<String> problems = mappingStep.mapping().problems();
                 if (!problems.isEmpty()) {
-                    showMessages(problems);
+                    messages.show(problems);
                     return;
                 }
                 mapping = mappingStep.mapping();
@@ -197,7 +179,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
                 }
                 previewStep.show(preview, mapping);
                 if (!preview.mappingProblems().isEmpty()) {
-                    showMessages(preview.mappingProblems());
+                    messages.show(preview.mappingProblems());
                     return;
                 }
                 goTo(3);
@@ -218,14 +200,14 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
         launch.setVisible(current == steps.size() - 1);
         launch.setEnabled(true);
         if (current != 3) {
-            clearMessages();
+            messages.hide();
         }
     }
 
     // ------------------------------------------------------------------ the file
 
     private void onUploaded(StoredFile uploaded) {
-        clearMessages();
+        messages.hide();
         if (!isAttached() || launched != null) {
             discardQuietly(uploaded);
             return;
@@ -274,19 +256,19 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     // ------------------------------------------------------------------ launch
 
     private void launch() {
-        clearMessages();
+        messages.hide();
         if (launched != null) {
             return;
         }
         try {
-            ImportJobId job = imports.launch(new LaunchRequest(file, format(), mapping, idempotencyKey, action));
+            ImportJobId job = launcher.launch(new LaunchRequest(file, format(), mapping, idempotencyKey, action)).id();
             launched = job;
             UI.getCurrent().navigate(ImportResultView.class, new RouteParameters("id", job.toString()));
         } catch (ImportRefusedException e) {
-            showMessages(e.problems());
+            messages.show(e.problems());
             launch.setEnabled(true);
         } catch (IdempotencyConflictException e) {
-            showMessages(List.of("This upload was already launched with other settings as import "
+            messages.show(List.of("This upload was already launched with other settings as import "
                     + e.existingJob() + ". Upload the file again to import it once more."));
             launch.setEnabled(true);
         } catch (StoredFileNotFoundException e) {
@@ -328,20 +310,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
         sniff = null;
         uploadStep.clear();
         goTo(1);
-        showMessages(List.of("The uploaded file is no longer available. Upload it again."));
-    }
-
-    private void showMessages(List<String> lines) {
-        messages.removeAll();
-        UnorderedList list = new UnorderedList();
-        lines.forEach(line -> list.add(new ListItem(line)));
-        messages.add(list);
-        messages.setVisible(true);
-    }
-
-    private void clearMessages() {
-        messages.removeAll();
-        messages.setVisible(false);
+        messages.show(List.of("The uploaded file is no longer available. Upload it again."));
     }
 
     private static List<String> prefixed(String prefix, List<String> lines) {
@@ -355,6 +324,6 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
     /** For tests: the messages on screen. */
     List<String> messageLines() {
-        return messages.getChildren().flatMap(Component::getChildren).map(c -> c.getElement().getText()).toList();
+        return messages.lines();
     }
 }

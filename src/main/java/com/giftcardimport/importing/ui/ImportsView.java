@@ -2,11 +2,12 @@ package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
-import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.ImportProgressFeed;
+import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.Launcher;
+import com.giftcardimport.importing.LaunchedBy;
 import com.giftcardimport.security.Roles;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -44,20 +45,22 @@ import java.util.Optional;
 @RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
 class ImportsView extends VerticalLayout {
 
-    private final transient ImportService imports;
-    final Grid<ImportJobView> grid = new Grid<>();
+    private final transient ImportQueries imports;
+    private final transient ImportProgressFeed feed;
+    final Grid<ImportSummary> grid = new Grid<>();
     final Button newImport = new Button("New import", VaadinIcon.PLUS.create());
     final Select<ImportStatus> status = new Select<>();
-    final ComboBox<Launcher> launchedBy = new ComboBox<>("Launched by");
+    final ComboBox<LaunchedBy> launchedBy = new ComboBox<>("Launched by");
     final DatePicker from = new DatePicker("Launched from");
     final DatePicker to = new DatePicker("Launched to");
     final Span total = new Span();
-    private final CallbackDataProvider<ImportJobView, Void> rows;
+    private final CallbackDataProvider<ImportSummary, Void> rows;
     private ImportFilter filter = ImportFilter.ALL;
-    /** The status of each import the grid has fetched, to tell a counter update from a change of rows. */
-    private final Map<ImportJobId, ImportStatus> shown = new HashMap<>();
+    /** The imports the grid has fetched (then updated from events), to tell a counter update from a change of rows. */
+    private final Map<ImportJobId, ImportSummary> shown = new HashMap<>();
 
-    ImportsView(ImportService imports) {
+    ImportsView(ImportQueries imports, ImportProgressFeed feed) {
+        this.feed = feed;
         this.imports = imports;
         setSizeFull();
 
@@ -79,7 +82,7 @@ class ImportsView extends VerticalLayout {
         status.addValueChangeListener(e -> applyFilter());
 
         launchedBy.setItems(imports.launchers());
-        launchedBy.setItemLabelGenerator(Launcher::name);
+        launchedBy.setItemLabelGenerator(LaunchedBy::name);
         launchedBy.setPlaceholder("Anyone");
         launchedBy.setClearButtonVisible(true);
         launchedBy.addValueChangeListener(e -> applyFilter());
@@ -99,10 +102,10 @@ class ImportsView extends VerticalLayout {
         configureGrid(grid, true);
         // items are known by id, so that a refreshed import replaces its row (records compare by value)
         rows = new CallbackDataProvider<>(query -> {
-            List<ImportJobView> page = imports.list(filter, query.getOffset(), query.getLimit());
-            page.forEach(job -> shown.put(job.id(), job.status()));
+            List<ImportSummary> page = imports.list(filter, query.getOffset(), query.getLimit());
+            page.forEach(job -> shown.put(job.id(), job));
             return page.stream();
-        }, query -> (int) Math.min(imports.count(filter), Integer.MAX_VALUE), ImportJobView::id);
+        }, query -> (int) Math.min(imports.count(filter), Integer.MAX_VALUE), ImportSummary::id);
         grid.setItems(rows);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(ImportResultView.class,
                 new RouteParameters("id", e.getItem().id().toString())));
@@ -111,19 +114,19 @@ class ImportsView extends VerticalLayout {
 
         add(header, filters, grid);
         updateTotal();
-        LiveProgress.bind(this, imports::subscribe, this::onProgress);
+        LiveProgress.bind(this, feed::subscribe, this::onProgress);
     }
 
     /** The columns of an import list; the audit adds the project and leaves out the progress bar. */
-    static void configureGrid(Grid<ImportJobView> grid, boolean withProgress) {
+    static void configureGrid(Grid<ImportSummary> grid, boolean withProgress) {
         grid.addColumn(j -> ImportDisplay.shortDateTime(j.launchedAt())).setHeader("Launched (UTC)")
                 .setWidth("8.5rem").setFlexGrow(0).setKey("launched");
         grid.addComponentColumn(ImportDisplay::typeAndActionCell).setHeader("Import").setWidth("9.5rem")
                 .setFlexGrow(0).setKey("import").setTooltipGenerator(ImportDisplay::typeAndAction);
-        grid.addColumn(ImportJobView::launchedBy).setHeader("Launched by").setWidth("8rem").setFlexGrow(0)
-                .setKey("launchedBy").setTooltipGenerator(ImportJobView::launchedBy);
-        grid.addColumn(ImportJobView::originalFileName).setHeader("File").setFlexGrow(1).setKey("file")
-                .setTooltipGenerator(ImportJobView::originalFileName);
+        grid.addColumn(ImportSummary::launchedBy).setHeader("Launched by").setWidth("8rem").setFlexGrow(0)
+                .setKey("launchedBy").setTooltipGenerator(ImportSummary::launchedBy);
+        grid.addColumn(ImportSummary::originalFileName).setHeader("File").setFlexGrow(1).setKey("file")
+                .setTooltipGenerator(ImportSummary::originalFileName);
         grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setWidth("10.5rem")
                 .setFlexGrow(0).setKey("status");
         if (withProgress) {
@@ -142,25 +145,27 @@ class ImportsView extends VerticalLayout {
 
     private void applyFilter() {
         filter = new ImportFilter(status.getValue(),
-                Optional.ofNullable(launchedBy.getValue()).map(Launcher::userId).orElse(null),
+                Optional.ofNullable(launchedBy.getValue()).map(LaunchedBy::userId).orElse(null),
                 startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)));
         rows.refreshAll();
         updateTotal();
     }
 
-    /** A running import reported: update its row, or reload the rows when one appeared or changed status. */
+    /**
+     * A running import reported: its row is updated from the event itself; the rows are read again only when one
+     * appeared or changed status (its place in the list, its times and its end may have changed).
+     */
     private void onProgress(List<ImportProgress> batch) {
         boolean rowsChanged = false;
         for (ImportProgress progress : batch) {
-            ImportStatus before = shown.get(progress.jobId());
-            if (before == null || before != progress.status()) {
+            ImportSummary before = shown.get(progress.jobId());
+            if (before == null || before.status() != progress.status()) {
                 rowsChanged = true;
                 continue;
             }
-            imports.find(progress.jobId()).ifPresent(fresh -> {
-                shown.put(fresh.id(), fresh.status());
-                rows.refreshItem(fresh);
-            });
+            ImportSummary updated = before.withProgress(progress);
+            shown.put(updated.id(), updated);
+            rows.refreshItem(updated);
         }
         if (rowsChanged) {
             rows.refreshAll();

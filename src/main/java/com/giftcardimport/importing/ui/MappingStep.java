@@ -19,7 +19,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -231,11 +230,5 @@ final class MappingStep extends VerticalLayout {
 
     Registration addMappingChangedListener(ComponentEventListener<MappingChanged> listener) {
         return addListener(MappingChanged.class, listener);
-    }
-
-    /** For tests and the wizard: the line of a file column by name. */
-    Line line(String header) {
-        return lines.stream().filter(l -> Objects.equals(l.header, header)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No column " + header));
     }
 }

@@ -6,7 +6,6 @@ import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileTooLargeException;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.sniff.SniffResult;
-import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -39,7 +38,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * (encoding, delimiter, row estimate, the first rows), each overridable, and the file-level problems.
  * <p>
  * The upload streams straight into storage in the upload request, outside the session lock (Vaadin's
- * {@link UploadHandler}); the step then tells the wizard with {@link FileUploaded}. Overrides fire
- * {@link FormatOverridden}; the wizard inspects the file again and calls {@link #show}.
+ * {@link UploadHandler}); the step then tells the wizard with {@link UploadEvents.FileUploaded}. Overrides fire
+ * {@link UploadEvents.FormatOverridden}; the wizard inspects the file again and calls {@link #show}.
  */
 final class UploadStep extends VerticalLayout {
 
@@ -62,61 +60,6 @@ final class UploadStep extends VerticalLayout {
 
         /** Drops an upload nobody will use (the wizard is gone). */
         void discard(StoredFile file);
-    }
-
-    /** A file arrived and is stored. */
-    static final class FileUploaded extends ComponentEvent<UploadStep> {
-        private final StoredFile file;
-
-        FileUploaded(UploadStep source, StoredFile file) {
-            super(source, true);
-            this.file = file;
-        }
-
-        StoredFile file() {
-            return file;
-        }
-    }
-
-    /** The upload failed (too large, or the connection broke); nothing was stored. */
-    static final class UploadFailed extends ComponentEvent<UploadStep> {
-        private final String message;
-
-        UploadFailed(UploadStep source, String message) {
-            super(source, true);
-            this.message = message;
-        }
-
-        String message() {
-            return message;
-        }
-    }
-
-    /** The user removed the uploaded file from the upload's list. */
-    static final class FileRemoved extends ComponentEvent<UploadStep> {
-        FileRemoved(UploadStep source) {
-            super(source, true);
-        }
-    }
-
-    /** The user chose an encoding or a delimiter: empty means "detect". */
-    static final class FormatOverridden extends ComponentEvent<UploadStep> {
-        private final Optional<Charset> encoding;
-        private final Optional<Character> delimiter;
-
-        FormatOverridden(UploadStep source, Optional<Charset> encoding, Optional<Character> delimiter) {
-            super(source, true);
-            this.encoding = encoding;
-            this.delimiter = delimiter;
-        }
-
-        Optional<Charset> encoding() {
-            return encoding;
-        }
-
-        Optional<Character> delimiter() {
-            return delimiter;
-        }
     }
 
     /** The encodings offered; a detected one not in the list is added to it. */
@@ -154,7 +97,7 @@ final class UploadStep extends VerticalLayout {
         fields.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         DownloadHandler templateFile = event -> {
-            byte[] csv = templateCsv();
+            byte[] csv = FormatLabels.templateCsv();
             event.setFileName("gift-cards-template.csv");
             event.setContentType("text/csv; charset=UTF-8");
             event.setContentLength(csv.length);
@@ -171,27 +114,27 @@ final class UploadStep extends VerticalLayout {
         upload.setDropLabel(new Span("or drop a .csv or .txt file here"));
         upload.setWidth("36rem");
         upload.setId("file-upload");
-        upload.addFileRemovedListener(e -> fireEvent(new FileRemoved(this)));
-        upload.addFileRejectedListener(e -> fireEvent(new UploadFailed(this, e.getErrorMessage())));
+        upload.addFileRemovedListener(e -> fireEvent(new UploadEvents.FileRemoved(this)));
+        upload.addFileRejectedListener(e -> fireEvent(new UploadEvents.UploadFailed(this, e.getErrorMessage())));
 
         encoding.setItems(COMMON_ENCODINGS);
-        encoding.setItemLabelGenerator(UploadStep::encodingLabel);
+        encoding.setItemLabelGenerator(FormatLabels::encodingLabel);
         encoding.setAllowCustomValue(false);
         encoding.setWidth("16rem");
         encoding.setId("encoding");
         encoding.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                fireEvent(new FormatOverridden(this, Optional.of(e.getValue()), chosenDelimiter()));
+                fireEvent(new UploadEvents.FormatOverridden(this, Optional.of(e.getValue()), chosenDelimiter()));
             }
         });
         delimiter.setLabel("Delimiter");
         delimiter.setId("delimiter");
         delimiter.setItems(FileFormat.DELIMITERS.chars().mapToObj(c -> (char) c).toList());
-        delimiter.setItemLabelGenerator(UploadStep::delimiterLabel);
+        delimiter.setItemLabelGenerator(FormatLabels::delimiterLabel);
         delimiter.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 delimiterChosen = true;
-                fireEvent(new FormatOverridden(this, Optional.ofNullable(encoding.getValue()),
+                fireEvent(new UploadEvents.FormatOverridden(this, Optional.ofNullable(encoding.getValue()),
                         Optional.of(e.getValue())));
             }
         });
@@ -236,15 +179,16 @@ final class UploadStep extends VerticalLayout {
             stored = storage.store(event.getInputStream(), event.getFileName());
         } catch (FileTooLargeException e) {
             event.reject(e.getMessage());
-            inUi(ui, () -> fireEvent(new UploadFailed(this, e.getMessage())), () -> { });
+            inUi(ui, () -> fireEvent(new UploadEvents.UploadFailed(this, e.getMessage())), () -> { });
             return;
         } catch (RuntimeException e) {
-            inUi(ui, () -> fireEvent(new UploadFailed(this, "The upload failed: " + e.getMessage())), () -> { });
+            inUi(ui, () -> fireEvent(new UploadEvents.UploadFailed(this, "The upload failed: " + e.getMessage())),
+                    () -> { });
             throw e;
         }
         inUi(ui, () -> {
             if (isAttached()) {
-                fireEvent(new FileUploaded(this, stored));
+                fireEvent(new UploadEvents.FileUploaded(this, stored));
             } else {
                 storage.discard(stored);   // the user left the wizard while the file was on its way
             }
@@ -318,53 +262,19 @@ final class UploadStep extends VerticalLayout {
         delimiterChosen = false;
     }
 
-    boolean isShowingFile() {
-        return showing;
+    Registration addFileUploadedListener(ComponentEventListener<UploadEvents.FileUploaded> listener) {
+        return addListener(UploadEvents.FileUploaded.class, listener);
     }
 
-    /** The header row of the template: every field by name. */
-    static byte[] templateCsv() {
-        return (Arrays.stream(GiftCardField.values()).map(GiftCardField::label).collect(Collectors.joining(","))
-                + "\r\n").getBytes(StandardCharsets.UTF_8);
+    Registration addUploadFailedListener(ComponentEventListener<UploadEvents.UploadFailed> listener) {
+        return addListener(UploadEvents.UploadFailed.class, listener);
     }
 
-    static String encodingLabel(Charset charset) {
-        String name = charset.name();
-        String hint = switch (name) {
-            case "UTF-8" -> "Unicode";
-            case "windows-1251", "KOI8-R", "IBM866", "ISO-8859-5" -> "Cyrillic";
-            case "windows-1252", "ISO-8859-1" -> "Western European";
-            case "UTF-16LE", "UTF-16BE" -> "Unicode, 16-bit";
-            default -> "";
-        };
-        return hint.isEmpty() ? name : name + " (" + hint + ")";
+    Registration addFileRemovedListener(ComponentEventListener<UploadEvents.FileRemoved> listener) {
+        return addListener(UploadEvents.FileRemoved.class, listener);
     }
 
-    static String delimiterLabel(Character c) {
-        if (c == null) {
-            return "";
-        }
-        return switch (c) {
-            case ',' -> "Comma  ,";
-            case ';' -> "Semicolon  ;";
-            case '\t' -> "Tab";
-            default -> "Pipe  |";
-        };
-    }
-
-    Registration addFileUploadedListener(ComponentEventListener<FileUploaded> listener) {
-        return addListener(FileUploaded.class, listener);
-    }
-
-    Registration addUploadFailedListener(ComponentEventListener<UploadFailed> listener) {
-        return addListener(UploadFailed.class, listener);
-    }
-
-    Registration addFileRemovedListener(ComponentEventListener<FileRemoved> listener) {
-        return addListener(FileRemoved.class, listener);
-    }
-
-    Registration addFormatOverriddenListener(ComponentEventListener<FormatOverridden> listener) {
-        return addListener(FormatOverridden.class, listener);
+    Registration addFormatOverriddenListener(ComponentEventListener<UploadEvents.FormatOverridden> listener) {
+        return addListener(UploadEvents.FormatOverridden.class, listener);
     }
 }

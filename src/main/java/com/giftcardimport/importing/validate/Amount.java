@@ -32,109 +32,159 @@ public record Amount(BigDecimal value) {
 
     /** Parses a balance as a file writes it (see the class comment); the value is trimmed first. */
     public static Amount parse(String raw) {
-        String s = Shown.strip(raw);
+        Reading reading = new Reading(trimmed(raw));
+        reading.countDecimalMarks();
+        reading.checkOneDecimalMark();
+        reading.readIntegerPart();
+        reading.readFraction();
+        reading.checkDigitsAndDecimals();
+        return reading.amount();
+    }
+
+    /** Size first: empty, then too long to be an amount. */
+    private static String trimmed(String raw) {
+        String s = CellText.strip(raw);
         if (s.isEmpty()) {
             throw new InvalidValueException(BALANCE_MISSING, "The card balance is empty: every card needs one");
         }
         if (s.length() > MAX_LENGTH) {
-            throw new InvalidValueException(BALANCE_TOO_LONG, "Card balance " + Shown.quoted(s) + " has "
+            throw new InvalidValueException(BALANCE_TOO_LONG, "Card balance " + CellText.quoted(s) + " has "
                     + s.length() + " characters: it cannot be an amount");
         }
-        int n = s.length();
-        boolean negative = s.charAt(0) == '-';
-        int start = negative ? 1 : 0;
-        // characters
-        int commas = 0;
-        int dots = 0;
-        for (int i = start; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ',') {
-                commas++;
-            } else if (c == '.') {
-                dots++;
-            } else if (!(c >= '0' && c <= '9') && !isGroupSeparator(c)) {
-                throw new InvalidValueException(BALANCE_INVALID, "Card balance " + Shown.quoted(s) + " contains "
-                        + Shown.character(s.codePointAt(i)) + ": an amount has only digits, one decimal mark "
-                        + "('.' or ',') and spaces between thousands; " + EXAMPLES);
-            }
+        return s;
+    }
+
+    /** One parse, step by step: characters, then the decimal mark, then the digits on each side of it. */
+    private static final class Reading {
+
+        private final String s;
+        private final int n;
+        private final boolean negative;
+        private final int start;
+        private int commas;
+        private int dots;
+        private int mark;
+        private long unscaled;
+        private int integerDigits;
+        private int significantDigits;
+        private boolean grouped;
+        private int decimals;
+
+        Reading(String s) {
+            this.s = s;
+            this.n = s.length();
+            this.negative = s.charAt(0) == '-';
+            this.start = negative ? 1 : 0;
         }
-        // syntax
-        if (commas > 0 && dots > 0) {
-            throw new InvalidValueException(BALANCE_AMBIGUOUS, "Card balance " + Shown.quoted(s)
-                    + " has both ',' and '.', so its decimal mark is ambiguous: use one decimal mark and spaces "
-                    + "between thousands; " + EXAMPLES);
-        }
-        if (commas > 1 || dots > 1) {
-            char mark = commas > 1 ? ',' : '.';
-            throw new InvalidValueException(BALANCE_AMBIGUOUS, "Card balance " + Shown.quoted(s) + " has '" + mark
-                    + "' more than once: separate thousands with spaces, not '" + mark + "'; " + EXAMPLES);
-        }
-        int mark = commas + dots == 0 ? n : Math.max(s.indexOf(','), s.indexOf('.'));
-        // integer part: digits, optionally in groups of three separated by one space
-        long unscaled = 0;
-        int integerDigits = 0;
-        int significantDigits = 0;
-        int groupLength = 0;
-        boolean grouped = false;
-        for (int i = start; i < mark; i++) {
-            char c = s.charAt(i);
-            if (isGroupSeparator(c)) {
-                if (groupLength == 0 || (grouped && groupLength != 3) || (!grouped && groupLength > 3)) {
-                    throw badGrouping(s);
+
+        /** Only digits, decimal marks and group separators; counts the marks. */
+        void countDecimalMarks() {
+            for (int i = start; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == ',') {
+                    commas++;
+                } else if (c == '.') {
+                    dots++;
+                } else if (!(c >= '0' && c <= '9') && !isGroupSeparator(c)) {
+                    throw new InvalidValueException(BALANCE_INVALID, "Card balance " + CellText.quoted(s)
+                            + " contains " + CellText.character(s.codePointAt(i)) + ": an amount has only digits, "
+                            + "one decimal mark ('.' or ',') and spaces between thousands; " + EXAMPLES);
                 }
-                grouped = true;
-                groupLength = 0;
-                continue;
-            }
-            groupLength++;
-            integerDigits++;
-            int digit = c - '0';
-            if (significantDigits > 0 || digit != 0) {
-                significantDigits++;
-            }
-            if (significantDigits > MAX_INTEGER_DIGITS) {
-                throw new InvalidValueException(BALANCE_TOO_LARGE, "Card balance " + Shown.quoted(s)
-                        + " is too large: at most " + MAX_INTEGER_DIGITS + " digits before the decimal mark");
-            }
-            unscaled = unscaled * 10 + digit;
-        }
-        if (grouped && groupLength != 3) {
-            throw badGrouping(s);
-        }
-        // fraction: at most two digits, no separators
-        int decimals = 0;
-        for (int i = mark + 1; i < n; i++) {
-            char c = s.charAt(i);
-            if (isGroupSeparator(c)) {
-                throw new InvalidValueException(BALANCE_INVALID, "Card balance " + Shown.quoted(s)
-                        + " has a space after the decimal mark; " + EXAMPLES);
-            }
-            decimals++;
-            if (decimals <= 2) {
-                unscaled = unscaled * 10 + (c - '0');
             }
         }
-        if (integerDigits == 0 && decimals == 0) {
-            throw new InvalidValueException(BALANCE_INVALID, "Card balance " + Shown.quoted(s)
-                    + " has no digits; " + EXAMPLES);
+
+        /** At most one mark, of one kind: anything else would make us guess which is the decimal mark. */
+        void checkOneDecimalMark() {
+            if (commas > 0 && dots > 0) {
+                throw new InvalidValueException(BALANCE_AMBIGUOUS, "Card balance " + CellText.quoted(s)
+                        + " has both ',' and '.', so its decimal mark is ambiguous: use one decimal mark and spaces "
+                        + "between thousands; " + EXAMPLES);
+            }
+            if (commas > 1 || dots > 1) {
+                char twice = commas > 1 ? ',' : '.';
+                throw new InvalidValueException(BALANCE_AMBIGUOUS, "Card balance " + CellText.quoted(s) + " has '"
+                        + twice + "' more than once: separate thousands with spaces, not '" + twice + "'; "
+                        + EXAMPLES);
+            }
+            mark = commas + dots == 0 ? n : Math.max(s.indexOf(','), s.indexOf('.'));
         }
-        if (decimals > 2) {
-            String hint = decimals == 3 && commas + dots == 1 && !grouped && integerDigits <= 3
-                    ? " (if '" + s.charAt(mark) + "' separates thousands here, write the thousands with a space "
-                    + "or nothing: 1 000 or 1000)"
-                    : "";
-            throw new InvalidValueException(BALANCE_TOO_MANY_DECIMALS, "Card balance " + Shown.quoted(s) + " has "
-                    + decimals + " decimals: at most 2 are allowed" + hint);
+
+        /** Digits before the mark, optionally in groups of three separated by one space. */
+        void readIntegerPart() {
+            int groupLength = 0;
+            for (int i = start; i < mark; i++) {
+                char c = s.charAt(i);
+                if (isGroupSeparator(c)) {
+                    if (groupLength == 0 || (grouped && groupLength != 3) || (!grouped && groupLength > 3)) {
+                        throw badGrouping(s);
+                    }
+                    grouped = true;
+                    groupLength = 0;
+                    continue;
+                }
+                groupLength++;
+                integerDigits++;
+                int digit = c - '0';
+                if (significantDigits > 0 || digit != 0) {
+                    significantDigits++;
+                }
+                if (significantDigits > MAX_INTEGER_DIGITS) {
+                    throw new InvalidValueException(BALANCE_TOO_LARGE, "Card balance " + CellText.quoted(s)
+                            + " is too large: at most " + MAX_INTEGER_DIGITS + " digits before the decimal mark");
+                }
+                unscaled = unscaled * 10 + digit;
+            }
+            if (grouped && groupLength != 3) {
+                throw badGrouping(s);
+            }
         }
-        for (int i = decimals; i < 2; i++) {
-            unscaled *= 10;
+
+        /** Digits after the mark, no separators; only the first two count towards the value. */
+        void readFraction() {
+            for (int i = mark + 1; i < n; i++) {
+                char c = s.charAt(i);
+                if (isGroupSeparator(c)) {
+                    throw new InvalidValueException(BALANCE_INVALID, "Card balance " + CellText.quoted(s)
+                            + " has a space after the decimal mark; " + EXAMPLES);
+                }
+                decimals++;
+                if (decimals <= 2) {
+                    unscaled = unscaled * 10 + (c - '0');
+                }
+            }
         }
-        if (negative && unscaled != 0) {
-            throw new InvalidValueException(BALANCE_NEGATIVE, "Card balance " + Shown.quoted(s)
-                    + " is negative: a balance is 0 or more");
+
+        void checkDigitsAndDecimals() {
+            if (integerDigits == 0 && decimals == 0) {
+                throw new InvalidValueException(BALANCE_INVALID, "Card balance " + CellText.quoted(s)
+                        + " has no digits; " + EXAMPLES);
+            }
+            if (decimals > 2) {
+                String hint = decimals == 3 && commas + dots == 1 && !grouped && integerDigits <= 3
+                        ? " (if '" + s.charAt(mark) + "' separates thousands here, write the thousands with a space "
+                        + "or nothing: 1 000 or 1000)"
+                        : "";
+                throw new InvalidValueException(BALANCE_TOO_MANY_DECIMALS, "Card balance " + CellText.quoted(s)
+                        + " has " + decimals + " decimals: at most 2 are allowed" + hint);
+            }
         }
-        if (significantDigits >= 17) {
-            // beyond what a long holds with two decimals: the slow, exact way
+
+        /** The value with scale 2; a negative non-zero amount is refused. */
+        Amount amount() {
+            for (int i = decimals; i < 2; i++) {
+                unscaled *= 10;
+            }
+            if (negative && unscaled != 0) {
+                throw new InvalidValueException(BALANCE_NEGATIVE, "Card balance " + CellText.quoted(s)
+                        + " is negative: a balance is 0 or more");
+            }
+            if (significantDigits >= 17) {
+                return new Amount(new BigDecimal(exactDigits()));   // beyond what a long holds with two decimals
+            }
+            return new Amount(BigDecimal.valueOf(unscaled, 2));
+        }
+
+        private String exactDigits() {
             StringBuilder digits = new StringBuilder(n);
             for (int i = start; i < n; i++) {
                 char c = s.charAt(i);
@@ -144,13 +194,12 @@ public record Amount(BigDecimal value) {
                     digits.append('.');
                 }
             }
-            return new Amount(new BigDecimal(digits.toString()));
+            return digits.toString();
         }
-        return new Amount(BigDecimal.valueOf(unscaled, 2));
     }
 
     private static InvalidValueException badGrouping(String s) {
-        return new InvalidValueException(BALANCE_INVALID, "Card balance " + Shown.quoted(s)
+        return new InvalidValueException(BALANCE_INVALID, "Card balance " + CellText.quoted(s)
                 + " has spaces that do not separate groups of three digits; " + EXAMPLES);
     }
 

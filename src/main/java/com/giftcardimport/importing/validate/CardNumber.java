@@ -18,26 +18,26 @@ public record CardNumber(String value) {
             throw new InvalidValueException(CARD_NUMBER_MISSING, "The card number is empty: every card needs one");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException(CARD_NUMBER_TOO_LONG, "Card number " + Shown.quoted(value) + " has "
+            throw new InvalidValueException(CARD_NUMBER_TOO_LONG, "Card number " + CellText.quoted(value) + " has "
                     + value.length() + " characters: at most " + MAX_LENGTH + " are allowed");
         }
         int bad = firstInvalid(value);
         if (bad >= 0) {
             if (isScientificNotation(value)) {
-                throw new InvalidValueException(CARD_NUMBER_SCIENTIFIC_NOTATION, "Card number " + Shown.quoted(value)
+                throw new InvalidValueException(CARD_NUMBER_SCIENTIFIC_NOTATION, "Card number " + CellText.quoted(value)
                         + " is a number in scientific notation: a spreadsheet turned the card number into a number "
                         + "and lost its digits. Format the column as Text in the spreadsheet, put the original "
                         + "numbers back and save the file again");
             }
-            throw new InvalidValueException(CARD_NUMBER_INVALID_CHARACTERS, "Card number " + Shown.quoted(value)
-                    + " contains " + Shown.character(value.codePointAt(bad))
+            throw new InvalidValueException(CARD_NUMBER_INVALID_CHARACTERS, "Card number " + CellText.quoted(value)
+                    + " contains " + CellText.character(value.codePointAt(bad))
                     + ": only letters (A–Z), digits and '-' are allowed");
         }
     }
 
     /** Trims {@code raw} and validates it. */
     public static CardNumber parse(String raw) {
-        return new CardNumber(Shown.strip(raw));
+        return new CardNumber(CellText.strip(raw));
     }
 
     private static int firstInvalid(String value) {

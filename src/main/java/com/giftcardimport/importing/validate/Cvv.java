@@ -3,13 +3,15 @@ package com.giftcardimport.importing.validate;
 import static com.giftcardimport.importing.RowErrorCodes.CVV_INVALID;
 import static com.giftcardimport.importing.RowErrorCodes.CVV_MISSING;
 
+import com.giftcardimport.card.CvvMask;
+
 /**
  * A CVV: 3 or 4 digits, kept as text so leading zeros stay. Never shown whole: {@link #toString()} and every
  * message are masked.
  */
 public record Cvv(String digits) {
 
-    public static final String MASK = "***";
+    public static final String MASK = CvvMask.MASK;
 
     public Cvv {
         if (digits == null || digits.isEmpty()) {
@@ -31,12 +33,7 @@ public record Cvv(String digits) {
 
     /** Trims {@code raw} and validates it. */
     public static Cvv parse(String raw) {
-        return new Cvv(Shown.strip(raw));
-    }
-
-    /** How a CVV value, valid or not, may be shown anywhere: {@value #MASK}; an empty value stays empty. */
-    public static String mask(String raw) {
-        return raw == null || Shown.strip(raw).isEmpty() ? "" : MASK;
+        return new Cvv(CellText.strip(raw));
     }
 
     @Override

@@ -44,18 +44,18 @@ public record PurchaseDate(Instant value) {
      *                               exist, or lies in the future
      */
     public static PurchaseDate parse(String raw, Clock clock) {
-        String s = Shown.strip(raw);
+        String s = CellText.strip(raw);
         if (s.isEmpty()) {
             throw invalid(s);
         }
         if (s.length() > MAX_LENGTH) {
-            throw new InvalidValueException(PURCHASE_DATE_TOO_LONG, "Card purchase date " + Shown.quoted(s)
+            throw new InvalidValueException(PURCHASE_DATE_TOO_LONG, "Card purchase date " + CellText.quoted(s)
                     + " has " + s.length() + " characters: it cannot be a date; " + FORMS);
         }
         Instant instant = new Parser(s).parse();
         Instant now = clock.instant();
         if (instant.isAfter(now)) {
-            throw new InvalidValueException(PURCHASE_DATE_IN_FUTURE, "Card purchase date " + Shown.quoted(s)
+            throw new InvalidValueException(PURCHASE_DATE_IN_FUTURE, "Card purchase date " + CellText.quoted(s)
                     + " is in the future (it is now " + now.truncatedTo(ChronoUnit.SECONDS)
                     + " UTC): a purchase date cannot be later than now; dates are read as UTC");
         }
@@ -63,7 +63,7 @@ public record PurchaseDate(Instant value) {
     }
 
     private static InvalidValueException invalid(String s) {
-        return new InvalidValueException(PURCHASE_DATE_INVALID, "Card purchase date " + Shown.quoted(s)
+        return new InvalidValueException(PURCHASE_DATE_INVALID, "Card purchase date " + CellText.quoted(s)
                 + " is not a date in a known form: " + FORMS);
     }
 
@@ -216,7 +216,7 @@ public record PurchaseDate(Instant value) {
         }
 
         private InvalidValueException impossible(String why) {
-            return new InvalidValueException(PURCHASE_DATE_IMPOSSIBLE, "Card purchase date " + Shown.quoted(s)
+            return new InvalidValueException(PURCHASE_DATE_IMPOSSIBLE, "Card purchase date " + CellText.quoted(s)
                     + " does not exist: " + why);
         }
     }

@@ -12,6 +12,9 @@ import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.RowError;
 import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.card.CvvMask;
+import com.giftcardimport.card.GiftCardStatus;
+import com.giftcardimport.pool.Pool;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +50,7 @@ public final class RowValidator {
     private final int[] mapped;
     private final String[] columnNames;
     private final int headerColumns;
-    private final Map<String, PoolRules> pools;
+    private final Map<String, Pool> pools;
     private final Clock clock;
 
     /**
@@ -57,7 +60,7 @@ public final class RowValidator {
      * @param clock   for "not in the future"
      * @throws IllegalArgumentException when the mapping has problems
      */
-    public RowValidator(ColumnMapping mapping, List<String> headers, Map<String, PoolRules> pools, Clock clock) {
+    public RowValidator(ColumnMapping mapping, List<String> headers, Map<String, Pool> pools, Clock clock) {
         List<String> problems = mapping.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -87,132 +90,172 @@ public final class RowValidator {
         if (row.hasReadErrors()) {
             return new InvalidRow(number, maskCvv(row.readErrors()));
         }
-        List<RowError> errors = null;
-        if (row.cells().size() > headerColumns) {
-            int extra = 0;
-            for (int i = headerColumns; i < row.cells().size(); i++) {
-                if (!Shown.strip(row.cell(i)).isEmpty()) {
-                    extra = i + 1;
-                }
-            }
-            if (extra > 0) {
-                errors = add(errors, new RowError(number, null, null, ROW_HAS_EXTRA_VALUES, "The row has " + extra
-                        + " values but the header has " + headerColumns + " columns: a value probably contains the "
-                        + "delimiter without quotes around it (for example a decimal comma in a comma-separated "
-                        + "file), so the values after it moved to other columns"));
+        RowProblems problems = new RowProblems(number);
+        checkExtraValues(row, problems);
+        checkReadable(row, problems);
+        String cardNumber = cardNumber(row, problems);
+        Pool target = pool(row, problems);
+        String cvvDigits = cvv(row, problems);
+        checkCvvRequired(row, target, cvvDigits, problems);
+        BigDecimal amount = balance(row, target, problems);
+        String contact = pointOfContact(row, problems);
+        Instant purchasedAt = purchaseDate(row, problems);
+        GiftCardStatus cardStatus = status(row, problems);
+        if (problems.any()) {
+            return new InvalidRow(number, problems.list());
+        }
+        return new ValidCard(number, cardNumber, target.id().value(), cvvDigits, amount, contact, purchasedAt,
+                target.validity().expiryFrom(purchasedAt).orElse(null), cardStatus.name());
+    }
+
+    /** More non-empty values than the header has columns: a value probably holds an unquoted delimiter. */
+    private void checkExtraValues(SourceRow row, RowProblems problems) {
+        if (row.cells().size() <= headerColumns) {
+            return;
+        }
+        int extra = 0;
+        for (int i = headerColumns; i < row.cells().size(); i++) {
+            if (!CellText.strip(row.cell(i)).isEmpty()) {
+                extra = i + 1;
             }
         }
+        if (extra > 0) {
+            problems.add(new RowError(problems.row(), null, null, ROW_HAS_EXTRA_VALUES, "The row has " + extra
+                    + " values but the header has " + headerColumns + " columns: a value probably contains the "
+                    + "delimiter without quotes around it (for example a decimal comma in a comma-separated "
+                    + "file), so the values after it moved to other columns"));
+        }
+    }
+
+    /** A mapped cell holding U+FFFD: bytes the file's encoding could not read. */
+    private void checkReadable(SourceRow row, RowProblems problems) {
         for (int column : mapped) {
             if (!readable(row, column)) {
-                errors = add(errors, new RowError(number, columnNames[column], shown(column, row.cell(column)),
-                        INVALID_ENCODING, columnNames[column] + " " + Shown.quoted(shown(column, row.cell(column)))
+                problems.add(new RowError(problems.row(), columnNames[column], shown(column, row.cell(column)),
+                        INVALID_ENCODING, columnNames[column] + " " + CellText.quoted(shown(column, row.cell(column)))
                         + " contains bytes that are not text in the file's encoding (shown as \ufffd): choose the "
                         + "right encoding for the file or save it as UTF-8"));
             }
         }
+    }
 
-        String number0 = null;
-        if (readable(row, cardNumber)) {
-            try {
-                number0 = CardNumber.parse(row.cell(cardNumber)).value();
-            } catch (InvalidValueException e) {
-                errors = add(errors, error(number, cardNumber, row, e));
+    private String cardNumber(SourceRow row, RowProblems problems) {
+        if (!readable(row, cardNumber)) {
+            return null;
+        }
+        try {
+            return CardNumber.parse(row.cell(cardNumber)).value();
+        } catch (InvalidValueException e) {
+            problems.add(error(problems.row(), cardNumber, row, e));
+            return null;
+        }
+    }
+
+    /** The project's pool the row names (exactly, or in lower case); null with a problem when there is none. */
+    private Pool pool(SourceRow row, RowProblems problems) {
+        if (!readable(row, pool)) {
+            return null;
+        }
+        String name = CellText.strip(row.cell(pool));
+        if (name.isEmpty()) {
+            problems.add(new RowError(problems.row(), columnNames[pool], row.cell(pool), POOL_MISSING,
+                    "The pool system name is empty: every card needs the pool it goes into"));
+            return null;
+        }
+        Pool found = pools.get(name);
+        if (found == null) {
+            found = pools.get(name.toLowerCase(Locale.ROOT));
+        }
+        if (found == null) {
+            problems.add(new RowError(problems.row(), columnNames[pool], row.cell(pool), POOL_NOT_FOUND,
+                    "Pool " + CellText.quoted(name) + " does not exist in this project: create it first or "
+                            + "check the system name"));
+        }
+        return found;
+    }
+
+    /** The CVV's digits when the cell holds one; null when it is empty, unmapped or invalid (with a problem). */
+    private String cvv(SourceRow row, RowProblems problems) {
+        if (cvv < 0 || !readable(row, cvv) || CellText.strip(row.cell(cvv)).isEmpty()) {
+            return null;
+        }
+        try {
+            return Cvv.parse(row.cell(cvv)).digits();
+        } catch (InvalidValueException e) {
+            problems.add(error(problems.row(), cvv, row, e));
+            return null;
+        }
+    }
+
+    /** A pool with CVV transfer needs a CVV in every row. */
+    private void checkCvvRequired(SourceRow row, Pool target, String cvvDigits, RowProblems problems) {
+        if (target != null && target.cvvRequired() && cvvDigits == null
+                && (cvv < 0 || CellText.strip(row.cell(cvv)).isEmpty())) {
+            problems.add(new RowError(problems.row(), cvv >= 0 ? columnNames[cvv] : null, "", CVV_MISSING,
+                    "The CVV is empty: pool " + CellText.quoted(target.systemName().value()) + " transfers CVVs, "
+                            + "so every card of it needs a CVV of 3 or 4 digits"));
+        }
+    }
+
+    /** The balance; in a fixed-value pool it must be the pool's face value. */
+    private BigDecimal balance(SourceRow row, Pool target, RowProblems problems) {
+        if (!readable(row, balance)) {
+            return null;
+        }
+        try {
+            Amount parsed = Amount.parse(row.cell(balance));
+            if (target != null && target.isFixed() && !parsed.sameAs(target.faceValue())) {
+                problems.add(new RowError(problems.row(), columnNames[balance], row.cell(balance),
+                        BALANCE_NOT_FACE_VALUE, "Card balance " + CellText.quoted(CellText.strip(row.cell(balance)))
+                        + " differs from the face value " + target.faceValue().setScale(2).toPlainString()
+                        + " of pool " + CellText.quoted(target.systemName().value())
+                        + ": every card of a fixed-value pool has the pool's face value"));
+                return null;
             }
+            return parsed.value();
+        } catch (InvalidValueException e) {
+            problems.add(error(problems.row(), balance, row, e));
+            return null;
         }
+    }
 
-        PoolRules rules = null;
-        if (readable(row, pool)) {
-            String name = Shown.strip(row.cell(pool));
-            if (name.isEmpty()) {
-                errors = add(errors, new RowError(number, columnNames[pool], row.cell(pool), POOL_MISSING,
-                        "The pool system name is empty: every card needs the pool it goes into"));
-            } else {
-                rules = pools.get(name);
-                if (rules == null) {
-                    rules = pools.get(name.toLowerCase(Locale.ROOT));
-                }
-                if (rules == null) {
-                    errors = add(errors, new RowError(number, columnNames[pool], row.cell(pool), POOL_NOT_FOUND,
-                            "Pool " + Shown.quoted(name) + " does not exist in this project: create it first or "
-                                    + "check the system name"));
-                }
-            }
+    private String pointOfContact(SourceRow row, RowProblems problems) {
+        if (pointOfContact < 0 || !readable(row, pointOfContact)) {
+            return null;
         }
+        String value = CellText.strip(row.cell(pointOfContact));
+        if (value.length() > MAX_POINT_OF_CONTACT) {
+            problems.add(new RowError(problems.row(), columnNames[pointOfContact], row.cell(pointOfContact),
+                    POINT_OF_CONTACT_TOO_LONG, "Point of contact external ID " + CellText.quoted(value) + " has "
+                    + value.length() + " characters: at most " + MAX_POINT_OF_CONTACT + " are allowed"));
+            return null;
+        }
+        return value.isEmpty() ? null : value;
+    }
 
-        String cvvDigits = null;
-        if (cvv >= 0 && readable(row, cvv)) {
-            String raw = row.cell(cvv);
-            if (!Shown.strip(raw).isEmpty()) {
-                try {
-                    cvvDigits = Cvv.parse(raw).digits();
-                } catch (InvalidValueException e) {
-                    errors = add(errors, error(number, cvv, row, e));
-                }
-            }
+    private Instant purchaseDate(SourceRow row, RowProblems problems) {
+        if (purchaseDate < 0 || !readable(row, purchaseDate) || CellText.strip(row.cell(purchaseDate)).isEmpty()) {
+            return null;
         }
-        if (rules != null && rules.cvvRequired() && cvvDigits == null
-                && (cvv < 0 || Shown.strip(row.cell(cvv)).isEmpty())) {
-            errors = add(errors, new RowError(number, cvv >= 0 ? columnNames[cvv] : null, "", CVV_MISSING,
-                    "The CVV is empty: pool " + Shown.quoted(rules.systemName()) + " transfers CVVs, so every card "
-                            + "of it needs a CVV of 3 or 4 digits"));
+        try {
+            return PurchaseDate.parse(row.cell(purchaseDate), clock).value();
+        } catch (InvalidValueException e) {
+            problems.add(error(problems.row(), purchaseDate, row, e));
+            return null;
         }
+    }
 
-        BigDecimal amount = null;
-        if (readable(row, balance)) {
-            try {
-                Amount parsed = Amount.parse(row.cell(balance));
-                if (rules != null && rules.fixedValue() && !parsed.sameAs(rules.faceValue())) {
-                    errors = add(errors, new RowError(number, columnNames[balance], row.cell(balance),
-                            BALANCE_NOT_FACE_VALUE, "Card balance " + Shown.quoted(Shown.strip(row.cell(balance)))
-                            + " differs from the face value " + rules.faceValue().setScale(2).toPlainString()
-                            + " of pool " + Shown.quoted(rules.systemName())
-                            + ": every card of a fixed-value pool has the pool's face value"));
-                } else {
-                    amount = parsed.value();
-                }
-            } catch (InvalidValueException e) {
-                errors = add(errors, error(number, balance, row, e));
-            }
+    /** The status, {@code INACTIVE} when the column is unmapped or empty. */
+    private GiftCardStatus status(SourceRow row, RowProblems problems) {
+        if (status < 0 || !readable(row, status)) {
+            return GiftCardStatus.INACTIVE;
         }
-
-        String contact = null;
-        if (pointOfContact >= 0 && readable(row, pointOfContact)) {
-            String value = Shown.strip(row.cell(pointOfContact));
-            if (value.length() > MAX_POINT_OF_CONTACT) {
-                errors = add(errors, new RowError(number, columnNames[pointOfContact], row.cell(pointOfContact),
-                        POINT_OF_CONTACT_TOO_LONG, "Point of contact external ID " + Shown.quoted(value) + " has "
-                        + value.length() + " characters: at most " + MAX_POINT_OF_CONTACT + " are allowed"));
-            } else if (!value.isEmpty()) {
-                contact = value;
-            }
+        try {
+            return CardStatus.parse(row.cell(status));
+        } catch (InvalidValueException e) {
+            problems.add(error(problems.row(), status, row, e));
+            return GiftCardStatus.INACTIVE;
         }
-
-        Instant purchasedAt = null;
-        if (purchaseDate >= 0 && readable(row, purchaseDate)) {
-            String raw = row.cell(purchaseDate);
-            if (!Shown.strip(raw).isEmpty()) {
-                try {
-                    purchasedAt = PurchaseDate.parse(raw, clock).value();
-                } catch (InvalidValueException e) {
-                    errors = add(errors, error(number, purchaseDate, row, e));
-                }
-            }
-        }
-
-        CardStatus cardStatus = CardStatus.INACTIVE;
-        if (status >= 0 && readable(row, status)) {
-            try {
-                cardStatus = CardStatus.parse(row.cell(status));
-            } catch (InvalidValueException e) {
-                errors = add(errors, error(number, status, row, e));
-            }
-        }
-
-        if (errors != null) {
-            return new InvalidRow(number, errors);
-        }
-        return new ValidCard(number, number0, rules.poolId(), cvvDigits, amount, contact, purchasedAt,
-                rules.expiryFor(purchasedAt), cardStatus.name());
     }
 
     /** Read errors carry the start of a cut value; one in the CVV column is masked like any CVV. */
@@ -223,7 +266,7 @@ public final class RowValidator {
         List<RowError> masked = new ArrayList<>(errors.size());
         for (RowError e : errors) {
             masked.add(columnNames[cvv].equals(e.column()) && e.value() != null
-                    ? new RowError(e.rowNumber(), e.column(), Cvv.mask(e.value()), e.code(), e.message())
+                    ? new RowError(e.rowNumber(), e.column(), CvvMask.of(e.value()), e.code(), e.message())
                     : e);
         }
         return masked;
@@ -235,17 +278,11 @@ public final class RowValidator {
 
     /** The value as an error may show it: a CVV is masked. */
     private String shown(int column, String value) {
-        return column == cvv ? Cvv.mask(value) : value;
+        return column == cvv ? CvvMask.of(value) : value;
     }
 
     /** Whether the cell holds no U+FFFD: bytes the encoding could not read (reported once per cell above). */
     private static boolean readable(SourceRow row, int column) {
         return row.cell(column).indexOf('\ufffd') < 0;
-    }
-
-    private static List<RowError> add(List<RowError> errors, RowError error) {
-        List<RowError> list = errors == null ? new ArrayList<>(4) : errors;
-        list.add(error);
-        return list;
     }
 }

@@ -4,7 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.project.Membership;
@@ -52,9 +52,9 @@ class AuditViewTest extends ImportUiTest {
         login(first.manager());
         AuditView audit = navigate(AuditView.class);
 
-        assertThat(GridKt._findAll(audit.grid)).extracting(ImportJobView::originalFileName)
+        assertThat(GridKt._findAll(audit.grid)).extracting(ImportSummary::originalFileName)
                 .containsExactly("second.csv", "first.csv");
-        ImportJobView row = GridKt._get(audit.grid, 1);
+        ImportSummary row = GridKt._get(audit.grid, 1);
         assertThat(GridKt._getFormattedRow(audit.grid, row))
                 .contains("Test " + first.slug(), "Admin of " + first.slug(), "first.csv")
                 .noneSatisfy(cell -> assertThat(cell).contains("4821"));
@@ -68,11 +68,11 @@ class AuditViewTest extends ImportUiTest {
 
         audit.project.setValue(audit.project.getListDataView().getItems()
                 .filter(m -> m.projectSlug().equals(second.slug())).findFirst().orElseThrow());
-        assertThat(GridKt._findAll(audit.grid)).extracting(ImportJobView::originalFileName)
+        assertThat(GridKt._findAll(audit.grid)).extracting(ImportSummary::originalFileName)
                 .containsExactly("second.csv");
         audit.project.setValue(null);
         audit.status.setValue(ImportStatus.COMPLETED_WITH_ERRORS);
-        assertThat(GridKt._findAll(audit.grid)).extracting(ImportJobView::originalFileName)
+        assertThat(GridKt._findAll(audit.grid)).extracting(ImportSummary::originalFileName)
                 .containsExactly("first.csv");
     }
 
@@ -88,7 +88,7 @@ class AuditViewTest extends ImportUiTest {
         login(first.manager());
 
         awaitUi("the audit shows the new import", () -> audit.total.getText().equals("1 import"));
-        assertThat(GridKt._findAll(audit.grid)).extracting(ImportJobView::status)
+        assertThat(GridKt._findAll(audit.grid)).extracting(ImportSummary::status)
                 .containsExactly(ImportStatus.COMPLETED);
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
 import com.giftcardimport.importing.ImportStatus;
@@ -69,7 +69,7 @@ class ImportResultViewTest extends ImportUiTest {
         assertThat(page.cancel.isVisible()).isFalse();
         assertThat(page.progress.isVisible()).isFalse();
 
-        assertThat(GridKt._findAll(page.mapping)).extracting(ImportJobView.MappedColumn::column,
+        assertThat(GridKt._findAll(page.mapping)).extracting(ImportSummary.MappedColumn::column,
                         c -> c.field().orElse(null))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Card number", GiftCardField.CARD_NUMBER),

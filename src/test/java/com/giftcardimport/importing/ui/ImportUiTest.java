@@ -1,11 +1,12 @@
 package com.giftcardimport.importing.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportService;
+import com.giftcardimport.importing.FileInspection;
+import com.giftcardimport.importing.ImportLaunch;
 import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
@@ -23,7 +24,12 @@ abstract class ImportUiTest extends KaribuTest {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Autowired
-    ImportService imports;
+
+    FileInspection inspection;
+
+    @Autowired
+
+    ImportLaunch launcher;
     @Autowired
     ImportTestSupport support;
     @Autowired
@@ -31,10 +37,10 @@ abstract class ImportUiTest extends KaribuTest {
 
     /** Uploads and launches {@code file} as the logged-in project admin, with the suggested mapping. */
     ImportJobId launch(byte[] file, String name) {
-        StoredFile stored = imports.upload(new ByteArrayInputStream(file), name);
-        SniffResult sniff = imports.inspect(stored.id(), Optional.empty(), Optional.empty());
-        var mapping = imports.suggestMapping(stored.id(), sniff.detected()).mapping();
-        return imports.launch(new LaunchRequest(stored, sniff.detected(), mapping, null));
+        StoredFile stored = inspection.upload(new ByteArrayInputStream(file), name);
+        SniffResult sniff = inspection.inspect(stored.id(), Optional.empty(), Optional.empty());
+        var mapping = inspection.suggestMapping(stored.id(), sniff.detected()).mapping();
+        return launcher.launch(new LaunchRequest(stored, sniff.detected(), mapping, null)).id();
     }
 
     /** Launches and waits until the job has ended; answers its final status. */
@@ -50,15 +56,10 @@ abstract class ImportUiTest extends KaribuTest {
      * Lets the UI run what the progress bus handed it (Karibu's test thread holds the session lock, so
      * {@code ui.access} tasks wait for a client round trip) until {@code condition} holds.
      */
-    void awaitUi(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+    void awaitUi(String what, BooleanSupplier condition) {
+        await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(25)).pollInSameThread().until(() -> {
             MockVaadin.clientRoundtrip(false);
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
+            return condition.getAsBoolean();
+        });
     }
 }

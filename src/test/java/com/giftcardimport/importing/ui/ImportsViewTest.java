@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportJobView;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
 import com.giftcardimport.importing.ImportStatus;
@@ -49,6 +49,7 @@ class ImportsViewTest extends ImportUiTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation")   // the grid must fetch rows without a browser; Vaadin deprecates this for apps
     void an_import_launched_by_someone_else_appears_and_reaches_its_final_status_without_a_reload()
             throws Exception {
         String colleague = project.slug() + "-colleague";
@@ -65,7 +66,7 @@ class ImportsViewTest extends ImportUiTest {
 
         awaitUi("the list shows the colleague's import as ended", () -> view.total.getText().equals("1 import")
                 && shown(view, lastJob) != null && shown(view, lastJob).status().isFinal());
-        ImportJobView row = shown(view, lastJob);
+        ImportSummary row = shown(view, lastJob);
         assertThat(row.status()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
         assertThat(row.launchedBy()).isEqualTo("Colleague of " + project.slug());
         assertThat(GridKt._getFormattedRow(view.grid, row)).contains("colleague.csv");
@@ -75,6 +76,7 @@ class ImportsViewTest extends ImportUiTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation")   // the grid must fetch rows without a browser; Vaadin deprecates this for apps
     void a_progress_event_of_a_running_import_updates_its_row_in_place() throws Exception {
         login(project.admin());
         launchAndAwait(file(10, 0), "running.csv");
@@ -107,11 +109,11 @@ class ImportsViewTest extends ImportUiTest {
         launchAndAwait(file(3, 0), "clean.csv");
         launchAndAwait(file(3, 1), "partly.csv");
         ImportsView view = navigate(ImportsView.class);
-        assertThat(GridKt._findAll(view.grid)).extracting(ImportJobView::originalFileName)
+        assertThat(GridKt._findAll(view.grid)).extracting(ImportSummary::originalFileName)
                 .containsExactly("partly.csv", "clean.csv");
 
         view.status.setValue(ImportStatus.COMPLETED);
-        assertThat(GridKt._findAll(view.grid)).extracting(ImportJobView::originalFileName)
+        assertThat(GridKt._findAll(view.grid)).extracting(ImportSummary::originalFileName)
                 .containsExactly("clean.csv");
         assertThat(view.total.getText()).isEqualTo("1 import");
 
@@ -132,7 +134,7 @@ class ImportsViewTest extends ImportUiTest {
 
         ImportsView view = navigate(ImportsView.class);
 
-        assertThat(GridKt._findAll(view.grid)).extracting(ImportJobView::originalFileName).containsExactly("cards.csv");
+        assertThat(GridKt._findAll(view.grid)).extracting(ImportSummary::originalFileName).containsExactly("cards.csv");
         assertThat(view.newImport.isAttached()).isFalse();
     }
 
@@ -147,7 +149,7 @@ class ImportsViewTest extends ImportUiTest {
 
         login("alice");
         ImportsView list = navigate(ImportsView.class);
-        assertThat(GridKt._findAll(list.grid)).extracting(ImportJobView::originalFileName).doesNotContain(secret);
+        assertThat(GridKt._findAll(list.grid)).extracting(ImportSummary::originalFileName).doesNotContain(secret);
         assertThat(GridKt._findAll(list.grid)).extracting(j -> j.projectId().value())
                 .doesNotContain(support.projectIdOf("globex"));
         assertThat(list.launchedBy.getListDataView().getItems()).extracting(l -> l.name())
@@ -167,13 +169,13 @@ class ImportsViewTest extends ImportUiTest {
     // ------------------------------------------------------------------ helpers
 
     /** The item the grid holds for {@code job} right now (what the browser was sent), or null. */
-    static ImportJobView shown(ImportsView view, ImportJobId job) {
-        KeyMapper<ImportJobView> keys = (KeyMapper<ImportJobView>) view.grid.getDataCommunicator().getKeyMapper();
+    static ImportSummary shown(ImportsView view, ImportJobId job) {
+        KeyMapper<ImportSummary> keys = (KeyMapper<ImportSummary>) view.grid.getDataCommunicator().getKeyMapper();
         return keys.objects().stream().filter(j -> j.id().equals(job)).findFirst().orElse(null);
     }
 
     static ImportStatus statusShown(ImportsView view, ImportJobId job) {
-        ImportJobView row = shown(view, job);
+        ImportSummary row = shown(view, job);
         return row == null ? null : row.status();
     }
 

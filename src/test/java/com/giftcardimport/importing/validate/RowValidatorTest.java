@@ -3,6 +3,8 @@ package com.giftcardimport.importing.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.giftcardimport.pool.Pool;
+import com.giftcardimport.pool.Validity;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.RowError;
@@ -24,12 +26,10 @@ class RowValidatorTest {
     static final ColumnMapping ALL = ColumnMapping.of(Map.of(
             0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL, 2, GiftCardField.CVV, 3, GiftCardField.BALANCE,
             4, GiftCardField.POINT_OF_CONTACT, 5, GiftCardField.PURCHASE_DATE, 6, GiftCardField.STATUS), 7);
-    static final Map<String, PoolRules> POOLS = Map.of(
-            "gold-1000", PoolRules.fixed(11, "gold-1000", new BigDecimal("1000.00"), true)
-                    .withValidity(ValidityUnit.MONTHS, 12),
-            "flex", PoolRules.arbitrary(12, "flex", false),
-            "summer.2026", PoolRules.fixed(13, "summer.2026", new BigDecimal("500.00"), false)
-                    .withValidity(ValidityUnit.DAYS, 90));
+    static final Map<String, Pool> POOLS = Map.of(
+            "gold-1000", TestPools.fixed(11, "gold-1000", "1000.00", true, Validity.months(12)),
+            "flex", TestPools.arbitrary(12, "flex", false),
+            "summer.2026", TestPools.fixed(13, "summer.2026", "500.00", false, Validity.days(90)));
 
     final RowValidator validator = new RowValidator(ALL, HEADERS, POOLS, NOW);
 

@@ -3,6 +3,7 @@ package com.giftcardimport.importing.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.giftcardimport.card.GiftCardStatus;
 import com.giftcardimport.importing.RowErrorCodes;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -189,21 +190,21 @@ class ValueObjectsTest {
 
     @Test
     void a_status_is_read_case_insensitively_in_english_or_russian() {
-        assertThat(CardStatus.parse("CanBeUsed")).isEqualTo(CardStatus.CAN_BE_USED);
-        assertThat(CardStatus.parse("canbeused")).isEqualTo(CardStatus.CAN_BE_USED);
-        assertThat(CardStatus.parse(" INACTIVE ")).isEqualTo(CardStatus.INACTIVE);
-        assertThat(CardStatus.parse("blocked")).isEqualTo(CardStatus.BLOCKED);
-        assertThat(CardStatus.parse("Можно использовать")).isEqualTo(CardStatus.CAN_BE_USED);
-        assertThat(CardStatus.parse("Активна")).isEqualTo(CardStatus.CAN_BE_USED);
-        assertThat(CardStatus.parse("неактивна")).isEqualTo(CardStatus.INACTIVE);
-        assertThat(CardStatus.parse("Не активирована")).isEqualTo(CardStatus.INACTIVE);
-        assertThat(CardStatus.parse("ЗАБЛОКИРОВАНА")).isEqualTo(CardStatus.BLOCKED);
+        assertThat(CardStatus.parse("CanBeUsed")).isEqualTo(GiftCardStatus.CAN_BE_USED);
+        assertThat(CardStatus.parse("canbeused")).isEqualTo(GiftCardStatus.CAN_BE_USED);
+        assertThat(CardStatus.parse(" INACTIVE ")).isEqualTo(GiftCardStatus.INACTIVE);
+        assertThat(CardStatus.parse("blocked")).isEqualTo(GiftCardStatus.BLOCKED);
+        assertThat(CardStatus.parse("Можно использовать")).isEqualTo(GiftCardStatus.CAN_BE_USED);
+        assertThat(CardStatus.parse("Активна")).isEqualTo(GiftCardStatus.CAN_BE_USED);
+        assertThat(CardStatus.parse("неактивна")).isEqualTo(GiftCardStatus.INACTIVE);
+        assertThat(CardStatus.parse("Не активирована")).isEqualTo(GiftCardStatus.INACTIVE);
+        assertThat(CardStatus.parse("ЗАБЛОКИРОВАНА")).isEqualTo(GiftCardStatus.BLOCKED);
     }
 
     @Test
     void an_empty_status_means_inactive() {
-        assertThat(CardStatus.parse("")).isEqualTo(CardStatus.INACTIVE);
-        assertThat(CardStatus.parse("  ")).isEqualTo(CardStatus.INACTIVE);
+        assertThat(CardStatus.parse("")).isEqualTo(GiftCardStatus.INACTIVE);
+        assertThat(CardStatus.parse("  ")).isEqualTo(GiftCardStatus.INACTIVE);
     }
 
     @Test

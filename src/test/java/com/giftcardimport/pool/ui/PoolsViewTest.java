@@ -55,7 +55,7 @@ class PoolsViewTest extends KaribuTest {
         PoolsView acme = navigate(PoolsView.class);
         assertThat(systemNames(acme)).contains("flex").doesNotContain("globex-only");
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Select<Membership> switcher = _get(Select.class, spec -> spec.withId("project-switcher"));
         Membership globex = switcher.getListDataView().getItems()
                 .filter(m -> m.projectSlug().equals("globex")).findFirst().orElseThrow();

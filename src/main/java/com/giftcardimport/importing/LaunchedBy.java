@@ -7,5 +7,5 @@ import com.giftcardimport.security.UserId;
  *
  * @param name the person's display name
  */
-public record Launcher(UserId userId, String name) {
+public record LaunchedBy(UserId userId, String name) {
 }

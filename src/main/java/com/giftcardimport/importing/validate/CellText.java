@@ -1,11 +1,14 @@
 package com.giftcardimport.importing.validate;
 
-/** How values appear inside messages: quoted and cut short, so a message stays readable whatever the file holds. */
-final class Shown {
+/**
+ * The text of a cell as the validator reads and quotes it: blanks stripped (no-break and thin spaces too), values
+ * quoted and cut short inside messages so that a message stays readable whatever the file holds.
+ */
+final class CellText {
 
     static final int MAX = 40;
 
-    private Shown() {
+    private CellText() {
     }
 
     /** {@code 'value'}, cut to {@value #MAX} characters with an ellipsis. */

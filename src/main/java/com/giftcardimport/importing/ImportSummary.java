@@ -16,14 +16,14 @@ import java.util.Optional;
  * @param estimatedRows the estimate made at launch from the head of the file (null when none)
  * @param lastRowNumber the spreadsheet number of the last row committed; a resumed job goes on after it
  */
-public record ImportJobView(ImportJobId id, ProjectId projectId, String projectName, ImportType type,
+public record ImportSummary(ImportJobId id, ProjectId projectId, String projectName, ImportType type,
                             ImportAction action, String originalFileName, long fileSize, FileFormat format,
                             List<String> header, ColumnMapping mapping, UserId launchedByUserId, String launchedBy,
                             ImportStatus status, Long totalRows, Long estimatedRows, long importedRows,
                             long failedRows, long lastRowNumber, Instant launchedAt, Instant startedAt,
                             Instant finishedAt, String failureMessage, boolean cancelRequested) {
 
-    public ImportJobView {
+    public ImportSummary {
         header = List.copyOf(header);
     }
 
@@ -52,6 +52,20 @@ public record ImportJobView(ImportJobId id, ProjectId projectId, String projectN
         }
         Instant end = finishedAt != null ? finishedAt : Instant.now();
         return end.isBefore(startedAt) ? Duration.ZERO : Duration.between(startedAt, end);
+    }
+
+    /**
+     * This import as a progress event of it tells it: the event's status, counters and last row, and its total (at
+     * the end) or estimate (while running); everything else unchanged. Lets a view follow a running import without
+     * reading it again.
+     */
+    public ImportSummary withProgress(ImportProgress event) {
+        Long total = event.status().isFinal() && event.totalOrEstimate() != null ? event.totalOrEstimate() : totalRows;
+        Long estimate = event.status().isFinal() ? estimatedRows : event.totalOrEstimate();
+        return new ImportSummary(id, projectId, projectName, type, action, originalFileName, fileSize, format, header,
+                mapping, launchedByUserId, launchedBy, event.status(), total, estimate, event.imported(),
+                event.failed(), event.lastRowNumber(), launchedAt, startedAt, finishedAt, failureMessage,
+                cancelRequested);
     }
 
     /** The progress in the form the bus publishes it. */

@@ -1,0 +1,119 @@
+package com.giftcardimport.importing;
+
+import com.giftcardimport.importing.file.FileStore;
+import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.job.ImportJobRepository;
+import com.giftcardimport.importing.mapping.AutoMapper;
+import com.giftcardimport.importing.mapping.MappingSuggestion;
+import com.giftcardimport.importing.sniff.FileSniffer;
+import com.giftcardimport.importing.sniff.SniffResult;
+import com.giftcardimport.security.CurrentTenant;
+import com.giftcardimport.security.Tenant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Preparing an import (project admins; wizard steps 1 to 4 and the HTTP API): upload a file, inspect its head,
+ * suggest a mapping, preview the first rows as the job would read and validate them, and discard an upload no longer
+ * needed. A file of another project behaves exactly like one that does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FileInspection {
+
+    private final CurrentTenant current;
+    private final FileStore files;
+    private final UploadedFiles uploads;
+    private final FileSniffer sniffer;
+    private final AutoMapper autoMapper;
+    private final ImportPreviewer previewer;
+    private final ImportJobRepository jobs;
+
+    FileInspection(CurrentTenant current, FileStore files, UploadedFiles uploads, FileSniffer sniffer,
+                   AutoMapper autoMapper, ImportPreviewer previewer, ImportJobRepository jobs) {
+        this.current = current;
+        this.files = files;
+        this.uploads = uploads;
+        this.sniffer = sniffer;
+        this.autoMapper = autoMapper;
+        this.previewer = previewer;
+        this.jobs = jobs;
+    }
+
+    /** The catalogue of import actions (wizard step 1). */
+    public List<ImportAction> actions() {
+        current.enterAsMember();
+        return List.of(ImportAction.values());
+    }
+
+    /**
+     * Streams an upload into the current project's storage, enforcing the size limit. Runs outside any transaction:
+     * it touches no table and may take long.
+     *
+     * @throws com.giftcardimport.importing.file.FileTooLargeException over the limit; nothing is kept
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public StoredFile upload(InputStream content, String originalName) {
+        Tenant tenant = current.enterAsAdmin();
+        try {
+            return files.store(tenant.projectId(), originalName, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload could not be stored", e);
+        }
+    }
+
+    /**
+     * Reads the head of an uploaded file: encoding, delimiter, header, first rows, a row estimate and file-level
+     * problems. An encoding or delimiter given overrides detection.
+     */
+    public SniffResult inspect(String fileId, Optional<Charset> encoding, Optional<Character> delimiter) {
+        Tenant tenant = current.enterAsAdmin();
+        Path path = uploads.path(tenant.projectId(), fileId);
+        try {
+            if (encoding.isPresent()) {
+                return delimiter.isPresent()
+                        ? sniffer.sniff(path, new FileFormat(encoding.get(), delimiter.get()))
+                        : sniffer.sniff(path, encoding.get());
+            }
+            SniffResult detected = sniffer.sniff(path);
+            return delimiter.isPresent()
+                    ? sniffer.sniff(path, new FileFormat(detected.encoding(), delimiter.get()))
+                    : detected;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file could not be read", e);
+        }
+    }
+
+    /** Suggests a mapping for the file read with {@code format}, using the project's earlier imports. */
+    public MappingSuggestion suggestMapping(String fileId, FileFormat format) {
+        Tenant tenant = current.enterAsAdmin();
+        SniffResult sniff = uploads.sniff(uploads.path(tenant.projectId(), fileId), format);
+        return autoMapper.suggest(tenant.projectId(), sniff.headers(), sniff.sampleRows());
+    }
+
+    /**
+     * The first {@code rows} data rows (at most {@link ImportPreviewer#MAX_ROWS}, and fewer when they are huge)
+     * with the mapping applied and every reason each would fail, checked against the current project's pools and
+     * stored cards.
+     */
+    public ImportPreview preview(String fileId, FileFormat format, ColumnMapping mapping, int rows) {
+        Tenant tenant = current.enterAsAdmin();
+        return previewer.preview(tenant.projectId(), uploads.path(tenant.projectId(), fileId), format, mapping, rows);
+    }
+
+    /** Deletes an upload the wizard no longer needs; a file that a job uses is kept. */
+    public void discard(String fileId) {
+        Tenant tenant = current.enterAsAdmin();
+        if (fileId != null && !jobs.isFileReferenced(tenant.projectId(), fileId)) {
+            files.delete(tenant.projectId(), fileId);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package com.giftcardimport.importing;
+
+import com.giftcardimport.importing.file.FileStore;
+import com.giftcardimport.importing.job.ImportJobRepository;
+import com.giftcardimport.importing.job.ImportRunner;
+import com.giftcardimport.importing.job.NewImportJob;
+import com.giftcardimport.importing.sniff.SniffResult;
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.CurrentTenant;
+import com.giftcardimport.security.Tenant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Launching an import (project admins): creates the job, QUEUED, and starts it when a slot is free. Idempotent: the
+ * same idempotency key with the same request, or the same upload launched again (a double click), answers the first
+ * job as {@link LaunchOutcome.Kind#REPLAYED}. The launcher is the current user (or API token), recorded by the
+ * server.
+ */
+@Service
+@Transactional
+public class ImportLaunch {
+
+    private final CurrentTenant current;
+    private final UploadedFiles uploads;
+    private final FileStore files;
+    private final ImportJobRepository jobs;
+    private final ImportRunner runner;
+
+    ImportLaunch(CurrentTenant current, UploadedFiles uploads, FileStore files, ImportJobRepository jobs,
+                 ImportRunner runner) {
+        this.current = current;
+        this.uploads = uploads;
+        this.files = files;
+        this.jobs = jobs;
+        this.runner = runner;
+    }
+
+    /**
+     * Launches the import {@code request} describes.
+     *
+     * @throws IdempotencyConflictException the key (or the file) was already launched with a different request
+     * @throws ImportRefusedException       the file has file-level problems or the mapping is incomplete; no job
+     * @throws com.giftcardimport.importing.file.StoredFileNotFoundException no such upload in this project
+     */
+    public LaunchOutcome launch(LaunchRequest request) {
+        Tenant tenant = current.enterAsAdmin();
+        ProjectId project = tenant.projectId();
+        String key = idempotencyKey(request.idempotencyKey());
+        String fileId = request.file().id();
+        Path path = uploads.path(project, fileId);
+        long size = sizeOf(path);
+        String name = FileStore.sanitiseName(request.file().originalName());
+        String fingerprint = fingerprint(request, name, size);
+        Optional<ImportJobId> earlier = earlierLaunch(project, key, fileId, fingerprint);
+        if (earlier.isPresent()) {
+            return LaunchOutcome.replayed(earlier.get());
+        }
+        SniffResult sniff = uploads.sniff(path, request.format());
+        refuseUnless(sniff.problems());
+        refuseUnless(request.mapping().problemsWith(sniff.headers()));
+        NewImportJob job = new NewImportJob(project, request.action(), name, fileId, size, request.format(),
+                sniff.headers(), request.mapping(), sniff.estimatedRows(), tenant.userId(), tenant.actorLabel(), key,
+                fingerprint);
+        Optional<ImportJobId> created = jobs.insert(job);
+        if (created.isEmpty()) {
+            // a concurrent launch with the same key or file won the race
+            return LaunchOutcome.replayed(earlierLaunch(project, key, fileId, fingerprint)
+                    .orElseThrow(() -> new IllegalStateException("The import could not be created")));
+        }
+        runner.publishCurrent(project, created.get());
+        runner.dispatch();
+        return LaunchOutcome.created(created.get());
+    }
+
+    private static void refuseUnless(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new ImportRefusedException(problems);
+        }
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file could not be read", e);
+        }
+    }
+
+    private static String idempotencyKey(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String key = raw.strip();
+        if (key.length() > LaunchRequest.MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new IllegalArgumentException("The idempotency key is longer than "
+                    + LaunchRequest.MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
+
+    /** The job an earlier launch made for the same key or the same file; a conflict when the request differs. */
+    private Optional<ImportJobId> earlierLaunch(ProjectId project, String key, String fileId, String fingerprint) {
+        if (key != null) {
+            Optional<ImportJobRepository.Existing> byKey = jobs.findByIdempotencyKey(project, key);
+            if (byKey.isPresent()) {
+                ImportJobRepository.Existing existing = byKey.get();
+                if (!existing.fingerprint().equals(fingerprint)) {
+                    throw new IdempotencyConflictException(existing.id());
+                }
+                if (!existing.storedFileId().equals(fileId) && !jobs.isFileReferenced(project, fileId)) {
+                    files.delete(project, fileId);   // a retry uploaded the same file again: keep no stray copy
+                }
+                return Optional.of(existing.id());
+            }
+        }
+        Optional<ImportJobRepository.Existing> byFile = jobs.findByStoredFile(project, fileId);
+        if (byFile.isPresent()) {
+            if (!byFile.get().fingerprint().equals(fingerprint)) {
+                throw new IdempotencyConflictException(byFile.get().id());
+            }
+            return Optional.of(byFile.get().id());
+        }
+        return Optional.empty();
+    }
+
+    private static String fingerprint(LaunchRequest request, String name, long size) {
+        String text = String.join("\u0000", request.action().name(), name, Long.toString(size),
+                request.format().encoding().name(), String.valueOf(request.format().delimiter()),
+                request.mapping().fieldByColumn().stream().map(f -> f.map(Enum::name).orElse("-")).toList()
+                        .toString());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package com.giftcardimport.importing;
+
+import com.giftcardimport.importing.job.ErrorReportWriter;
+import com.giftcardimport.importing.job.ImportSummaryRepository;
+import com.giftcardimport.project.Membership;
+import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.security.CurrentTenant;
+import com.giftcardimport.security.PeopleDirectory;
+import com.giftcardimport.security.Tenant;
+import java.io.OutputStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading imports: the list, one import, its row errors and error report (members of the current project), and the
+ * audit across every project of the logged-in person (account managers). A job of another project behaves exactly
+ * like one that does not exist ({@link ImportNotFoundException}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ImportQueries {
+
+    private final CurrentTenant current;
+    private final ImportSummaryRepository jobs;
+    private final ErrorReportWriter reports;
+    private final PeopleDirectory people;
+
+    ImportQueries(CurrentTenant current, ImportSummaryRepository jobs, ErrorReportWriter reports,
+                  PeopleDirectory people) {
+        this.current = current;
+        this.jobs = jobs;
+        this.reports = reports;
+        this.people = people;
+    }
+
+    /** The current project's imports matching {@code filter}, newest first. */
+    public List<ImportSummary> list(ImportFilter filter, int offset, int limit) {
+        Tenant tenant = current.enterAsMember();
+        return jobs.list(List.of(tenant.projectId()), filterOrAll(filter), offset, limit);
+    }
+
+    public long count(ImportFilter filter) {
+        Tenant tenant = current.enterAsMember();
+        return jobs.count(List.of(tenant.projectId()), filterOrAll(filter));
+    }
+
+    /** One import of the current project. */
+    public ImportSummary get(ImportJobId id) {
+        return find(id).orElseThrow(() -> new ImportNotFoundException("Import"));
+    }
+
+    public Optional<ImportSummary> find(ImportJobId id) {
+        Tenant tenant = current.enterAsMember();
+        return id == null ? Optional.empty() : jobs.find(tenant.projectId(), id);
+    }
+
+    /** The row errors of an import, by row number. */
+    public List<RowError> errors(ImportJobId id, int offset, int limit) {
+        ImportSummary job = get(id);
+        return jobs.errors(job.projectId(), job.id(), offset, limit);
+    }
+
+    public long errorCount(ImportJobId id) {
+        ImportSummary job = get(id);
+        return jobs.errorCount(job.projectId(), job.id());
+    }
+
+    /**
+     * Streams the error report (CSV, see {@link ErrorReportWriter}) to {@code out} without closing it. Project
+     * admins only: SPEC §1 gives downloading error reports to them.
+     */
+    public void writeErrorReport(ImportJobId id, OutputStream out) {
+        current.enterAsAdmin();
+        reports.write(get(id), out);
+    }
+
+    /** A file name for the error report of an import, e.g. {@code cards-errors-42.csv}. */
+    public String errorReportFileName(ImportJobId id) {
+        ImportSummary job = get(id);
+        String base = job.originalFileName().replaceFirst("\\.[^.]*$", "");
+        return base.replaceAll("[^\\p{L}\\p{N}._-]+", "_") + "-errors-" + job.id() + ".csv";
+    }
+
+    /** Whether the current user may launch and cancel imports in the current project (a project admin). */
+    public boolean mayLaunch() {
+        return current.enterAsMember().isAdmin();
+    }
+
+    /** The people who launched imports of the current project, by name: the choices of the list's user filter. */
+    public List<LaunchedBy> launchers() {
+        Tenant tenant = current.enterAsMember();
+        return launchersOf(List.of(tenant.projectId()));
+    }
+
+    /**
+     * The audit for account managers: imports of every project the logged-in person is a member of (or of
+     * {@link ImportFilter#project()} among them), newest first, with the project's name.
+     */
+    public List<ImportSummary> audit(ImportFilter filter, int offset, int limit) {
+        return jobs.list(auditProjects(filter), filterOrAll(filter), offset, limit);
+    }
+
+    public long auditCount(ImportFilter filter) {
+        return jobs.count(auditProjects(filter), filterOrAll(filter));
+    }
+
+    /** The people who launched imports of the projects the audit covers, by name. */
+    public List<LaunchedBy> auditLaunchers() {
+        return launchersOf(auditProjects(ImportFilter.ALL));
+    }
+
+    /** The projects the audit covers, by name: the choices of the audit's project filter. */
+    public List<Membership> auditableProjects() {
+        current.requireUser();
+        return current.memberships().stream()
+                .sorted(Comparator.comparing(Membership::projectName))
+                .toList();
+    }
+
+    private List<LaunchedBy> launchersOf(List<ProjectId> projects) {
+        return people.byName(jobs.launchers(projects)).stream()
+                .map(person -> new LaunchedBy(person.id(), person.displayName())).toList();
+    }
+
+    private List<ProjectId> auditProjects(ImportFilter filter) {
+        return current.enterMemberProjects(filter == null ? null : filter.project());
+    }
+
+    private static ImportFilter filterOrAll(ImportFilter filter) {
+        return filter == null ? ImportFilter.ALL : filter;
+    }
+}

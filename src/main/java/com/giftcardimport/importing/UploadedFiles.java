@@ -1,0 +1,41 @@
+package com.giftcardimport.importing;
+
+import com.giftcardimport.importing.file.FileStore;
+import com.giftcardimport.importing.file.StoredFileNotFoundException;
+import com.giftcardimport.importing.sniff.FileSniffer;
+import com.giftcardimport.importing.sniff.SniffResult;
+import com.giftcardimport.project.ProjectId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
+
+/** The uploads of a project as the use cases reach them: by id, read with a format. No access check of its own. */
+@Component
+class UploadedFiles {
+
+    private final FileStore files;
+    private final FileSniffer sniffer;
+
+    UploadedFiles(FileStore files, FileSniffer sniffer) {
+        this.files = files;
+        this.sniffer = sniffer;
+    }
+
+    /** The path of upload {@code fileId} of {@code project}; a missing id is a file that does not exist. */
+    Path path(ProjectId project, String fileId) {
+        if (fileId == null) {
+            throw new StoredFileNotFoundException();
+        }
+        return files.path(project, fileId);
+    }
+
+    /** The head of the file read with {@code format}. */
+    SniffResult sniff(Path path, FileFormat format) {
+        try {
+            return sniffer.sniff(path, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file could not be read", e);
+        }
+    }
+}

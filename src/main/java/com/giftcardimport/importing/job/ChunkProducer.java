@@ -1,0 +1,177 @@
+package com.giftcardimport.importing.job;
+
+import com.giftcardimport.card.CvvCipher;
+import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.importing.read.CsvRowReader;
+import com.giftcardimport.importing.read.MalformedFileException;
+import com.giftcardimport.importing.read.ReadLimits;
+import com.giftcardimport.importing.validate.InvalidRow;
+import com.giftcardimport.importing.validate.RowOutcome;
+import com.giftcardimport.importing.validate.RowValidator;
+import com.giftcardimport.importing.validate.ValidCard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reading half of a {@link JobExecution}, on a thread of its own: reads the stored file from the row after the
+ * job's resume point, validates each row, encrypts CVVs and builds {@link Chunk}s, and hands them to the loader
+ * through a small queue (so memory stays bounded), then the end of the file or a failure. After a cancel it only
+ * counts the rest of the file.
+ */
+final class ChunkProducer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkProducer.class);
+    /**
+     * A chunk is handed over once it holds about this much, whatever its row count: with rows at the size limits
+     * (a megabyte each) a chunk of {@code chunk-rows} rows would hold gigabytes. A chunk of ordinary rows stays far
+     * below it (20,000 rows of a hundred characters are about 5 MB).
+     */
+    static final long MAX_CHUNK_BYTES = 8L << 20;
+
+    private final ImportJob job;
+    private final Path file;
+    private final RowValidator validator;
+    private final CvvCipher cipher;
+    private final ReadLimits limits;
+    private final ImportSettings settings;
+    private final JobLayout layout;
+    private final BlockingQueue<Handover> queue;
+
+    /** Nanoseconds spent waiting for the loader, and working (read, validate, encrypt, encode). */
+    private volatile long producerWaiting;
+    private volatile long producerWorking;
+    /** Set by the loader: stop validating and only count the remaining rows. */
+    private volatile boolean countOnly;
+    /** Set by the loader when it gives up: stop at once. */
+    private volatile boolean aborted;
+
+    ChunkProducer(ImportJob job, Path file, RowValidator validator, CvvCipher cipher, ReadLimits limits,
+                  ImportSettings settings, JobLayout layout, BlockingQueue<Handover> queue) {
+        this.job = job;
+        this.file = file;
+        this.validator = validator;
+        this.cipher = cipher;
+        this.limits = limits;
+        this.settings = settings;
+        this.layout = layout;
+        this.queue = queue;
+    }
+
+    /** From now on, only count the rows (the job was cancelled). */
+    void countOnly() {
+        countOnly = true;
+    }
+
+    /** The loader gave up: stop at once. */
+    void abort() {
+        aborted = true;
+    }
+
+    long waitingNanos() {
+        return producerWaiting;
+    }
+
+    long workingNanos() {
+        return producerWorking;
+    }
+
+    @Override
+    public void run() {
+        long rowsRead = 0;
+        long started = System.nanoTime();
+        try (InputStream in = Files.newInputStream(file);
+             CsvRowReader reader = CsvRowReader.open(in, job.format(), limits)) {
+            if (!reader.header().equals(job.header())) {
+                hand(new Handover.Failure("The file's header row is not the one it had at launch"));
+                return;
+            }
+            if (job.lastRowNumber() > reader.headerRowNumber()) {
+                reader.skipUntil(job.lastRowNumber() + 1);
+            }
+            Chunk chunk = newChunk();
+            long intervalNanos = settings.chunkInterval().toNanos();
+            while (reader.hasNext()) {
+                SourceRow row = reader.next();
+                rowsRead++;
+                if (countOnly) {
+                    if (aborted) {
+                        return;
+                    }
+                    continue;
+                }
+                add(chunk, row);
+                if (chunk.rowsRead() >= settings.chunkRows() || chunk.sizeBytes() >= MAX_CHUNK_BYTES
+                        || ((rowsRead & 127) == 0 && chunk.ageNanos() >= intervalNanos)) {
+                    hand(new Handover.Rows(chunk));
+                    chunk = newChunk();
+                }
+            }
+            if (!chunk.isEmpty() && !countOnly) {
+                hand(new Handover.Rows(chunk));
+            }
+            producerWorking = System.nanoTime() - started - producerWaiting;
+            hand(new Handover.End(rowsRead));
+        } catch (MalformedFileException e) {
+            handQuietly(new Handover.Failure(e.rowNumber() > 0 ? "Row " + e.rowNumber() + ": " + e.getMessage()
+                    : e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            handQuietly(new Handover.Failure("The file could not be read: " + e.getMessage()));
+        } catch (Aborted e) {
+            // the loader gave up
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory…): without a Failure the loader would wait for this thread forever
+            log.error("Reading import {} failed after {} rows", job.id(), rowsRead, e);
+            handQuietly(new Handover.Failure("The file could not be read after " + rowsRead + " rows: " + e.getMessage()));
+        }
+    }
+
+    private Chunk newChunk() {
+        return new Chunk(layout, Math.min(settings.chunkRows(), 50_000));
+    }
+
+    private void add(Chunk chunk, SourceRow row) {
+        RowOutcome outcome = validator.validate(row);
+        switch (outcome) {
+            case ValidCard card -> chunk.addCard(card.rowNumber(), row.cells(), card.poolId(), card.cardNumber(),
+                    card.cvv() == null ? null : cipher.encrypt(card.cvv()), card.balance(), card.pointOfContact(),
+                    card.purchasedAt(), card.expiresAt(), card.status());
+            case InvalidRow invalid -> chunk.addErrors(invalid.rowNumber(), row.cells(), invalid.errors());
+        }
+    }
+
+    private void hand(Handover item) {
+        long start = System.nanoTime();
+        try {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (aborted) {
+                    throw new Aborted();
+                }
+            }
+            producerWaiting += System.nanoTime() - start;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Aborted();
+        }
+    }
+
+    private void handQuietly(Handover signal) {
+        try {
+            hand(signal);
+        } catch (Aborted ignored) {
+            // nobody listens any more
+        }
+    }
+
+    private static final class Aborted extends RuntimeException {
+        Aborted() {
+            super(null, null, false, false);
+        }
+    }
+}

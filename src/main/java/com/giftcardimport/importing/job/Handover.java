@@ -1,0 +1,17 @@
+package com.giftcardimport.importing.job;
+
+/** What a job's producer hands its loader, in file order: chunks, then the end of the file or a failure. */
+sealed interface Handover {
+
+    /** A chunk of rows to load. */
+    record Rows(Chunk chunk) implements Handover {
+    }
+
+    /** The file was read to its end: {@code rowsRead} rows after the resume point. */
+    record End(long rowsRead) implements Handover {
+    }
+
+    /** The file cannot be read on. */
+    record Failure(String message) implements Handover {
+    }
+}
