@@ -3,13 +3,17 @@ package com.giftcardimport.importing;
 import com.giftcardimport.importing.job.ErrorReportWriter;
 import com.giftcardimport.importing.job.ImportSummaryRepository;
 import com.giftcardimport.project.Membership;
+import com.giftcardimport.project.Project;
 import com.giftcardimport.project.ProjectId;
+import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.security.CurrentTenant;
 import com.giftcardimport.security.PeopleDirectory;
 import com.giftcardimport.security.Tenant;
 import java.io.OutputStream;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +31,11 @@ public class ImportQueries {
     private final ImportSummaryRepository jobs;
     private final ErrorReportWriter reports;
     private final PeopleDirectory people;
+    private final ProjectRepository projects;
 
     ImportQueries(CurrentTenant current, ImportSummaryRepository jobs, ErrorReportWriter reports,
-                  PeopleDirectory people) {
+                  PeopleDirectory people, ProjectRepository projects) {
+        this.projects = projects;
         this.current = current;
         this.jobs = jobs;
         this.reports = reports;
@@ -39,7 +45,7 @@ public class ImportQueries {
     /** The current project's imports matching {@code filter}, newest first. */
     public List<ImportSummary> list(ImportFilter filter, int offset, int limit) {
         Tenant tenant = current.enterAsMember();
-        return jobs.list(List.of(tenant.projectId()), filterOrAll(filter), offset, limit);
+        return named(jobs.list(List.of(tenant.projectId()), filterOrAll(filter), offset, limit));
     }
 
     public long count(ImportFilter filter) {
@@ -54,7 +60,8 @@ public class ImportQueries {
 
     public Optional<ImportSummary> find(ImportJobId id) {
         Tenant tenant = current.enterAsMember();
-        return id == null ? Optional.empty() : jobs.find(tenant.projectId(), id);
+        return id == null ? Optional.empty()
+                : jobs.find(tenant.projectId(), id).map(job -> named(List.of(job)).getFirst());
     }
 
     /** The row errors of an import, by row number. */
@@ -100,7 +107,7 @@ public class ImportQueries {
      * {@link ImportFilter#project()} among them), newest first, with the project's name.
      */
     public List<ImportSummary> audit(ImportFilter filter, int offset, int limit) {
-        return jobs.list(auditProjects(filter), filterOrAll(filter), offset, limit);
+        return named(jobs.list(auditProjects(filter), filterOrAll(filter), offset, limit));
     }
 
     public long auditCount(ImportFilter filter) {
@@ -118,6 +125,13 @@ public class ImportQueries {
         return current.memberships().stream()
                 .sorted(Comparator.comparing(Membership::projectName))
                 .toList();
+    }
+
+    /** The summaries with their projects' names, asked of {@code project} once per project. */
+    private List<ImportSummary> named(List<ImportSummary> summaries) {
+        Map<ProjectId, String> names = new HashMap<>();
+        return summaries.stream().map(job -> job.withProjectName(names.computeIfAbsent(job.projectId(),
+                project -> projects.findById(project).map(Project::name).orElse(null)))).toList();
     }
 
     private List<LaunchedBy> launchersOf(List<ProjectId> projects) {

@@ -68,6 +68,13 @@ public record ImportSummary(ImportJobId id, ProjectId projectId, String projectN
                 cancelRequested);
     }
 
+    /** The same import with the name of its project. */
+    public ImportSummary withProjectName(String name) {
+        return new ImportSummary(id, projectId, name, type, action, originalFileName, fileSize, format, header, mapping,
+                launchedByUserId, launchedBy, status, totalRows, estimatedRows, importedRows, failedRows, lastRowNumber,
+                launchedAt, startedAt, finishedAt, failureMessage, cancelRequested);
+    }
+
     /** The progress in the form the bus publishes it. */
     public ImportProgress progress() {
         return new ImportProgress(projectId, id, status, importedRows, failedRows,

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * authenticated principal: for a person, the project chosen in the header among their memberships (checked
  * against the database on every call); for an API token, the token's project. Never from a request parameter.
  *
- * <p>The {@code enter…} methods check and, inside a transaction, also scope that transaction to the project it answers
- * ({@link TenantScope}): from then on PostgreSQL's row-level security shows the transaction that project's rows and
- * no other. The services are {@code @Transactional} and call a check first, so each of their transactions is scoped
+ * <p>The {@code enter…} methods check and, inside a transaction, also scope that transaction to the project they
+ * answer ({@link TenantScope}): from then on PostgreSQL's row-level security shows the transaction that project's rows
+ * and no other. The services are {@code @Transactional} and call a check first, so each of their transactions is scoped
  * before it reads anything.
  */
 @Component

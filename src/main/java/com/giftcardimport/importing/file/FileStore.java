@@ -30,8 +30,8 @@ import org.springframework.util.unit.DataSize;
  * with a server-side size limit; the original name is metadata only. A scheduled sweeper removes files older than
  * {@code app.upload.abandoned-after} that no {@link FileReferences} claims.
  *
- * <p>Plain Java: no request or security context is used. The caller (the use cases of {@code importing}) checks the role and
- * passes the project of the current tenant.
+ * <p>Plain Java: no request or security context is used. The caller (an {@code importing} use case) checks the role
+ * and passes the project of the current tenant.
  */
 @Component
 public class FileStore {

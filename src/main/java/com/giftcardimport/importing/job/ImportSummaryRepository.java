@@ -21,15 +21,13 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What people read about imports: summaries, lists with their filters, row errors, the launchers of a list. Always
- * within the given projects; access checks are the callers'. The job's own lifecycle is {@link ImportJobRepository}'s.
+ * within the given projects; access checks are the callers'. Summaries come without the project's name, which is
+ * {@code project}'s to tell. The job's own lifecycle is {@link ImportJobRepository}'s.
  */
 @Repository
 public class ImportSummaryRepository {
 
-    private static final String VIEW_SELECT = """
-            select j.*, p.name as project_name
-              from import_job j join project p on p.id = j.project_id
-            """;
+    private static final String VIEW_SELECT = "select j.* from import_job j";
 
     private final JdbcClient jdbc;
 
@@ -117,7 +115,7 @@ public class ImportSummaryRepository {
 
     private static ImportSummary summary(ResultSet rs, int n) throws SQLException {
         return new ImportSummary(new ImportJobId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
-                rs.getString("project_name"), ImportType.valueOf(rs.getString("import_type")),
+                null, ImportType.valueOf(rs.getString("import_type")),
                 ImportAction.valueOf(rs.getString("import_action")), rs.getString("original_file_name"),
                 rs.getLong("file_size"), ImportJobRepository.format(rs), ImportJobRepository.textArray(rs.getArray("header")),
                 MappingJson.read(rs.getString("mapping")), new UserId(rs.getLong("launched_by_user_id")),
