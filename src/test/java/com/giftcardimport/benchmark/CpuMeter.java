@@ -48,6 +48,11 @@ final class CpuMeter {
         return -1;
     }
 
+    /** CPU seconds used so far by the process {@code pid} (all its threads), or 0 when it is gone. */
+    static double processSeconds(long pid) {
+        return ticks(pid) / TICKS_PER_SECOND;
+    }
+
     /** Fields after the command name of /proc/PID/stat: state is [0], ppid [1], utime [11], stime [12]. */
     private static String[] stat(long pid) {
         try {
