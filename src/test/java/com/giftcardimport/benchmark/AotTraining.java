@@ -11,14 +11,15 @@ import java.util.stream.Stream;
 /**
  * The training run of the production build's ahead-of-time cache (JDK 25, JEP 483/514/515; see
  * {@code docs/deployment.md} and {@code docs/decisions/aot-cache.md}). Starts the extracted production jar
- * ({@code <app dir>/app.jar}) with {@code -XX:AOTCacheOutput=<app dir>/app.aot} on a throw-away data directory (embedded
- * PostgreSQL, demo data) and a free port, imports a generated file of {@code aot.training-rows} (100,000) cards
- * through the HTTP API as a client would, reads the import list, then stops the application with SIGTERM; the JVM
- * writes the cache as it exits.
+ * ({@code <app dir>/app.jar}) with {@code -XX:AOTCacheOutput=<app dir>/app.aot} on a throw-away data directory
+ * (embedded PostgreSQL, demo data) and a free port, imports a generated file of {@code aot.training-rows} (100,000)
+ * cards through the HTTP API as a client would, reads the import list, then stops the application with SIGTERM; the
+ * JVM writes the cache as it exits.
  * <p>
  * Not a test: run from its source with the JDK that will run the application
  * ({@code java src/test/java/com/giftcardimport/benchmark/AotTraining.java target/app}), as the {@code production}
- * profile and {@code docker/Dockerfile} do. Uses JDK classes only. On a JDK older than 25 it makes no cache and says so.
+ * profile and {@code docker/Dockerfile} do. Uses JDK classes only. On a JDK older than 25 it makes no cache and says
+ * so.
  */
 public final class AotTraining {
 

@@ -74,7 +74,8 @@ class ColdStart {
             Timed warm = importOnce(app, copy, csv, rows, "second import");
             double warmCopy = copy.timeCopy(rows);
             lines.add(mode + ":");
-            lines.add(String.format(Locale.ROOT, "cold import/copy ratio: %.2f (import %.1f s, copy %.1f s, start %.1f s)",
+            lines.add(String.format(Locale.ROOT,
+                    "cold import/copy ratio: %.2f (import %.1f s, copy %.1f s, start %.1f s)",
                     cold.seconds() / coldCopy, cold.seconds(), coldCopy, app.startSeconds()));
             lines.add(String.format(Locale.ROOT, "warm import/copy ratio: %.2f (import %.1f s, copy %.1f s)",
                     warm.seconds() / warmCopy, warm.seconds(), warmCopy));
@@ -100,10 +101,12 @@ class ColdStart {
         Instant launched = AppProcess.instant(end, "launchedAt");
         Instant started = AppProcess.instant(end, "startedAt");
         Instant finished = AppProcess.instant(end, "finishedAt");
-        System.out.printf(Locale.ROOT, "%s: %.1f s = POST answered after %.2f s (request to launch %.2f s), "
-                        + "queued %.2f s, loading %.1f s, end status seen %.2f s after the end; "
-                        + "CPU: application %.1f s, database %.1f s%n",
-                what, seconds, posted, seconds(requested, launched), seconds(launched, started),
+        Instant stored = app.lastLogged("Stored upload");
+        System.out.printf(Locale.ROOT, "%s: %.1f s = POST answered after %.2f s (upload stored %.2f s, detection "
+                        + "to the launch's transaction %.2f s), launch to running %.2f s, loading %.1f s, end status "
+                        + "seen %.2f s after the end; CPU: application %.1f s, database %.1f s%n",
+                what, seconds, posted, seconds(requested, stored), seconds(stored, launched),
+                seconds(launched, started),
                 seconds(started, finished), seconds(finished, seen),
                 CpuMeter.processSeconds(app.pid()) - appBefore, copy.databaseCpuSeconds() - dbBefore);
         return new Timed(id, seconds);
