@@ -3,6 +3,7 @@ package com.giftcardimport.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public final class AotTraining {
             System.out.printf(Locale.ROOT, "AOT training: application started in %.1f s; importing %d rows%n",
                     app.startSeconds(), rows);
             long id = app.createImport(csv);
-            String end = app.awaitEnd(id);
+            String end = app.awaitEnd(id, Duration.ofMillis(200));
             if (!"COMPLETED".equals(AppProcess.field(end, "status"))
                     || !Long.toString(rows).equals(AppProcess.field(end, "importedRows"))) {
                 throw new IllegalStateException("The training import did not import every row: " + end);

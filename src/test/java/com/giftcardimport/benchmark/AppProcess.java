@@ -170,15 +170,18 @@ final class AppProcess implements AutoCloseable {
         return Long.parseLong(match(ID, response.body()));
     }
 
-    /** Polls {@code GET /api/v1/imports/{id}} every 50 ms until the import has ended; answers its last JSON. */
-    String awaitEnd(long id) throws IOException, InterruptedException {
+    /**
+     * Polls {@code GET /api/v1/imports/{id}} every {@code interval} until the import has ended, as a client script
+     * would; answers its last JSON.
+     */
+    String awaitEnd(long id, Duration interval) throws IOException, InterruptedException {
         while (true) {
             String body = get("/api/v1/imports/" + id);
             String status = match(STATUS, body);
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
                 return body;
             }
-            Thread.sleep(50);
+            Thread.sleep(interval);
         }
     }
 

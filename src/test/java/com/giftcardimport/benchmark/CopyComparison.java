@@ -99,12 +99,15 @@ final class CopyComparison implements AutoCloseable {
                     add foreign key (project_id, import_job_id) references import_job (project_id, id)
                 """);
         checkpoint();
+        double cpuBefore = databaseCpuSeconds();
         long start = System.nanoTime();
         long copied;
         try (Reader in = Files.newBufferedReader(copyFile, StandardCharsets.UTF_8)) {
             copied = copy.copyIn("copy benchmark_copy (" + COLUMNS + ") from stdin (format csv)", in);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "copy: %.1f s; CPU: database %.1f s%n", seconds,
+                databaseCpuSeconds() - cpuBefore);
         assertThat(copied).isEqualTo(rows);
         execute("drop table benchmark_copy");
         return seconds;

@@ -1,6 +1,7 @@
 package com.giftcardimport.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +75,8 @@ class StartupTime {
         try (AppProcess app = AppProcess.start(AppProcess.currentJava(), jar, options, List.of(), env, dataDir, log,
                 embedded)) {
             seconds = app.startSeconds();
+            // the server answers a moment before Spring logs that it has started
+            await().atMost(Duration.ofMinutes(1)).until(() -> app.springStartedSeconds() > 0);
             spring = app.springStartedSeconds();
         }
         String line = String.format(Locale.ROOT, "| %s | %s | %.1f s | %.1f s | %.1f |", what, mode, seconds, spring,
