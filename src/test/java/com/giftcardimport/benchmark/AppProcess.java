@@ -45,16 +45,14 @@ final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
-    private final Path dataDir;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private double startSeconds;
 
-    private AppProcess(Process process, int port, Path dataDir, Path log) {
+    private AppProcess(Process process, int port, Path log) {
         this.process = process;
         this.base = URI.create("http://localhost:" + port);
-        this.dataDir = dataDir;
         this.log = log;
     }
 
@@ -91,7 +89,7 @@ final class AppProcess implements AutoCloseable {
         builder.environment().put("GCI_DATA_DIR", dataDir.toAbsolutePath().toString());
         builder.environment().put("PORT", Integer.toString(port));
         long started = System.nanoTime();
-        AppProcess app = new AppProcess(builder.start(), port, dataDir, log);
+        AppProcess app = new AppProcess(builder.start(), port, log);
         app.awaitReady(started, demoToken);
         return app;
     }
@@ -125,14 +123,6 @@ final class AppProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
-    }
-
-    Path dataDir() {
-        return dataDir;
-    }
-
-    Path log() {
-        return log;
     }
 
     /** Writes {@code rows} generated rows of the seven fields for acme's demo pools: a UTF-8 CSV file. */
@@ -218,10 +208,6 @@ final class AppProcess implements AutoCloseable {
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
         }
-    }
-
-    int exitValue() {
-        return process.exitValue();
     }
 
     private void awaitReady(long started, boolean demoToken) throws IOException, InterruptedException {
