@@ -91,7 +91,15 @@ final class BenchmarkRows {
 
     /** One line of the import file (no line end). */
     static String csvLine(long i) {
-        return cardNumber(i) + ',' + POOLS[pool(i)] + ',' + cvv(i) + ",\"" + balanceText(i) + "\","
+        return csvLine(i, POOLS);
+    }
+
+    /**
+     * One line of the import file naming the pools {@code pools} (a FIXED 1000 with CVV transfer and 12 months, an
+     * ARBITRARY, a FIXED 500 with 90 days, as {@link #POOLS}).
+     */
+    static String csvLine(long i, String[] pools) {
+        return cardNumber(i) + ',' + pools[pool(i)] + ',' + cvv(i) + ",\"" + balanceText(i) + "\","
                 + pointOfContact(i) + ',' + purchasedAtText(i) + ',' + STATUSES[status(i)];
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -48,10 +50,62 @@ final class CpuMeter {
         return -1;
     }
 
+    /** CPU seconds used so far by the process {@code pid} (all its threads), or 0 when it is gone. */
+    static double processSeconds(long pid) {
+        return ticks(pid) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds used so far by the threads of the JVM {@code pid}, by kind of thread: {@code JIT} (C1 and C2
+     * compiler threads), {@code GC}, {@code import} (the import executor's threads), {@code HTTP} (the web server's
+     * threads) and {@code other}. Threads that have ended are not counted.
+     */
+    static Map<String, Double> threadSeconds(long pid) {
+        Map<String, Double> seconds = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException e) {
+                    continue;   // the thread ended meanwhile
+                }
+                String[] fields = stat(pid + "/task/" + task.getFileName());
+                if (fields != null) {
+                    double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    seconds.merge(threadKind(name), used, Double::sum);
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return seconds;
+    }
+
+    private static String threadKind(String name) {
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return "JIT";
+        }
+        if (name.startsWith("GC ") || name.startsWith("G1 ") || name.contains("GC Thread")) {
+            return "GC";
+        }
+        if (name.startsWith("import-")) {
+            return "import";
+        }
+        if (name.startsWith("http-") || name.contains("-exec-") || name.startsWith("Catalina")) {
+            return "HTTP";
+        }
+        return "other";
+    }
+
     /** Fields after the command name of /proc/PID/stat: state is [0], ppid [1], utime [11], stime [12]. */
     private static String[] stat(long pid) {
+        return stat(Long.toString(pid));
+    }
+
+    private static String[] stat(String process) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", process, "stat"));
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
             return null;
