@@ -19,7 +19,8 @@ class ErrorPagesIT extends BrowserTestSupport {
         driver.get(url("no-such-page"));
 
         waitForText("Page not found");
-        assertThat(bodyText()).contains("There is no page at 'no-such-page'").doesNotContain("Could not navigate");
+        assertThat(bodyText()).contains("There is no page at this address").doesNotContain("Could not navigate",
+                "HTTP ERROR");
         screenshot("error-not-found");
     }
 
