@@ -1,5 +1,6 @@
 package com.giftcardimport.api;
 
+import com.giftcardimport.security.LoginThrottle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +25,15 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens, JsonMapper json,
-                                               ObjectProvider<SecurityContextHolderStrategy> strategies)
+                                               ObjectProvider<SecurityContextHolderStrategy> strategies,
+                                               LoginThrottle throttle)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(),
-                                () -> strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                                () -> strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy),
+                                throttle),
                         AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)

@@ -1,5 +1,6 @@
 package com.giftcardimport.api;
 
+import com.giftcardimport.security.LoginThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>}. A request without the header goes on anonymous (and is
  * refused by the authorization rules with 401); a header that is not a bearer token, or a token that is unknown,
- * revoked or whose creator is no longer an admin of its project, is answered 401 at once.
+ * revoked or whose creator is no longer an admin of its project, is answered 401 at once. Unknown tokens are counted
+ * per address ({@link LoginThrottle}): past the limit, the address gets 429 for a while, whatever token it sends.
  */
 final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -29,6 +31,7 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final AuthenticationEntryPoint entryPoint;
     private final Supplier<SecurityContextHolderStrategy> strategy;
     private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
+    private final LoginThrottle throttle;
 
     /**
      * @param strategy the security context strategy of this application context (Vaadin's, when it has one), asked
@@ -36,8 +39,9 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
      *                 application context started last, which is not always this one (several in one test JVM)
      */
     ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint,
-                                 Supplier<SecurityContextHolderStrategy> strategy) {
+                                 Supplier<SecurityContextHolderStrategy> strategy, LoginThrottle throttle) {
         this.tokens = tokens;
+        this.throttle = throttle;
         this.entryPoint = entryPoint;
         this.strategy = strategy;
     }
@@ -56,7 +60,18 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String secret = header.substring(BEARER.length()).strip();
+        String address = request.getRemoteAddr();
+        if (!throttle.tryAttempt(LoginThrottle.Kind.TOKEN_ADDRESS, address)) {
+            response.setStatus(429);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many "
+                    + "requests with an unknown API token from this address: try again later\"}");
+            return;
+        }
         var principal = tokens.authenticate(secret);
+        if (principal.isPresent()) {
+            throttle.giveBack(LoginThrottle.Kind.TOKEN_ADDRESS, address);
+        }
         if (principal.isEmpty()) {
             entryPoint.commence(request, response,
                     new BadCredentialsException("The API token is unknown or has been revoked"));

@@ -5,7 +5,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +21,11 @@ class OpenApiConfiguration {
 
     static final String SCHEME = "apiToken";
 
+    /** @param serverUrl {@code app.api.server-url}: the document names this server, never the request's Host */
     @Bean
-    OpenAPI giftCardImportOpenApi() {
+    OpenAPI giftCardImportOpenApi(@Value("${app.api.server-url:/}") String serverUrl) {
         return new OpenAPI()
+                .servers(List.of(new Server().url(serverUrl)))
                 .info(new Info().title("Gift Card Import API").version("v1")
                         .description("Pools and gift card imports of one project, for automation. Every call "
                                 + "needs an API token of the project (created by a project admin on the "

@@ -1,6 +1,6 @@
 package com.giftcardimport.base;
 
-import com.giftcardimport.base.db.EmbeddedDatabaseConfiguration.EmbeddedDatabase;
+import com.giftcardimport.base.db.EmbeddedDatabase;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.TenantScope;
 import java.util.List;

@@ -23,13 +23,15 @@ public class AdministrationService {
     private final ProjectRepository projects;
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final LoginAttemptRepository attempts;
 
     AdministrationService(CurrentTenant current, ProjectRepository projects, UserAccountRepository users,
-                          PasswordEncoder passwordEncoder) {
+                          PasswordEncoder passwordEncoder, LoginAttemptRepository attempts) {
         this.current = current;
         this.projects = projects;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.attempts = attempts;
     }
 
     public List<Project> projects() {
@@ -78,10 +80,28 @@ public class AdministrationService {
         if (displayName == null || displayName.isBlank()) {
             throw new IllegalArgumentException("Display name is required");
         }
-        if (password == null || password.length() < 8) {
-            throw new IllegalArgumentException("Password: at least 8 characters");
-        }
+        PasswordPolicy.check(cleanName, password);
         return users.create(cleanName, displayName.strip(), passwordEncoder.encode(password), platformAdmin);
+    }
+
+    /**
+     * Disables or re-enables a person. A disabled person cannot log in, and their open sessions end at their next
+     * request; the API tokens they created belong to their projects and keep working (docs/rules.md).
+     */
+    @Transactional
+    public void setEnabled(UserId userId, boolean enabled) {
+        AppUser admin = current.requirePlatformAdmin();
+        users.findById(userId).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        if (!enabled && admin.userId().equals(userId)) {
+            throw new IllegalArgumentException("You cannot disable yourself");
+        }
+        users.setEnabled(userId, enabled);
+    }
+
+    /** The newest login attempts, failed or not, newest first (at most {@code limit}). */
+    public List<LoginAttempt> loginAttempts(int limit) {
+        current.requirePlatformAdmin();
+        return attempts.newest(Math.clamp(limit, 1, 1000));
     }
 
     @Transactional

@@ -45,6 +45,25 @@ class UserAccountRepository {
                 .query(String.class).list());
     }
 
+    /** Whether the person may log in and use their sessions (false when disabled or gone). */
+    boolean isEnabled(UserId id) {
+        return jdbc.sql("select coalesce((select enabled from app_user where id = ?), false)").param(id.value())
+                .query(Boolean.class).single();
+    }
+
+    void setEnabled(UserId id, boolean enabled) {
+        jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, id.value()).update();
+    }
+
+    void setPasswordHash(UserId id, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
+    }
+
+    String passwordHash(UserId id) {
+        return jdbc.sql("select password_hash from app_user where id = ?").param(id.value())
+                .query(String.class).single();
+    }
+
     boolean existsAny() {
         return jdbc.sql("select exists (select 1 from app_user)").query(Boolean.class).single();
     }

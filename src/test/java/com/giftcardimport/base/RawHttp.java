@@ -127,6 +127,54 @@ public final class RawHttp {
         }
     }
 
+    /** What came back to a slow sender, and how much of the body it had sent when the answer began. */
+    public record SlowResponse(int status, String head, long sentBeforeAnswer) {
+    }
+
+    /**
+     * Sends {@code head}, then a body of 'x' in pieces of 512 bytes every 20 ms (at most {@code maxBytes}), and
+     * records how much of it was sent when the first byte of the answer arrived: a server that answers without
+     * reading the body answers after a few hundred bytes, one that reads a body of megabytes first after minutes.
+     */
+    public static SlowResponse sendSlowly(int port, String head, long maxBytes) throws IOException, InterruptedException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            AtomicLong sent = new AtomicLong();
+            Thread writer = Thread.ofPlatform().name("raw-http-slow-writer").start(() -> {
+                byte[] piece = repeat("x".getBytes(StandardCharsets.US_ASCII), 512);
+                try {
+                    while (sent.get() < maxBytes && !Thread.currentThread().isInterrupted()) {
+                        out.write(piece);
+                        out.flush();
+                        sent.addAndGet(piece.length);
+                        Thread.sleep(20);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the server closed, or the answer came
+                }
+            });
+            InputStream in = socket.getInputStream();
+            int first = in.read();
+            long atAnswer = sent.get();
+            writer.interrupt();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            if (first >= 0) {
+                answer.write(first);
+                socket.setSoTimeout(2_000);
+                answer.writeBytes(readAnswer(in));
+            }
+            writer.join(10_000);
+            String text = answer.toString(StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            String responseHead = split < 0 ? text : text.substring(0, split);
+            int status = responseHead.startsWith("HTTP/1.1 ") ? Integer.parseInt(responseHead.substring(9, 12)) : -1;
+            return new SlowResponse(status, responseHead, atAnswer);
+        }
+    }
+
     private static byte[] repeat(byte[] unit, int length) {
         if (unit.length == 0) {
             throw new IllegalArgumentException("rows must not be empty");

@@ -50,6 +50,8 @@ class RouteAccessMatrixTest extends KaribuTest {
         ROUTES.put("", ids -> "");
         ROUTES.put("login", ids -> "login");
         ROUTES.put("admin", ids -> "admin");
+        ROUTES.put("admin/logins", ids -> "admin/logins");
+        ROUTES.put("account", ids -> "account");
         ROUTES.put("pools", ids -> "pools");
         ROUTES.put("cards", ids -> "cards");
         ROUTES.put("api-tokens", ids -> "api-tokens");

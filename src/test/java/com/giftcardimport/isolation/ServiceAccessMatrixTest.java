@@ -28,6 +28,7 @@ import com.giftcardimport.pool.PoolService;
 import com.giftcardimport.pool.ValueType;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.project.ProjectRole;
+import com.giftcardimport.security.AccountService;
 import com.giftcardimport.security.AdministrationService;
 import com.giftcardimport.security.CurrentTenant;
 import java.io.ByteArrayInputStream;
@@ -107,6 +108,8 @@ class ServiceAccessMatrixTest {
     @Autowired
     AdministrationService administration;
     @Autowired
+    AccountService account;
+    @Autowired
     DirectImport directImport;
     @Autowired
     FileInspection inspection;
@@ -169,6 +172,15 @@ class ServiceAccessMatrixTest {
         p.put("AdministrationService#removeMembership(ProjectId,UserId)", platform(id -> {
             administration.removeMembership(id.project(), id.user());
             return "removed";
+        }));
+        p.put("AdministrationService#setEnabled(UserId,boolean)", platform(id -> {
+            administration.setEnabled(id.user(), true);
+            return "enabled";
+        }));
+        p.put("AdministrationService#loginAttempts(int)", platform(id -> administration.loginAttempts(20).size()));
+        p.put("AccountService#changePassword(String,String)", noIds(() -> {
+            account.changePassword("not the current password", "another long password");
+            return "changed";
         }));
         p.put("AppUserDetailsService#loadUserByUsername(String)",
                 new Probe(Kind.GLOBAL, id -> userDetails.loadUserByUsername(id.username()).getUsername()));

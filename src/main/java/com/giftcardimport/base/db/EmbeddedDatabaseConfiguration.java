@@ -2,17 +2,10 @@ package com.giftcardimport.base.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +22,8 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Two roles, as on an external server (docs/deployment.md): Liquibase migrates as {@code postgres}, the
  * superuser that owns the tables, while the application's connection pool logs in as {@link #APP_ROLE}, a role
- * that owns nothing and cannot bypass row-level security. The server creates that role when it starts, with a
- * random password set anew at every start (nothing to keep: only this process knows it, and the embedded server
- * accepts local connections only).
+ * that owns nothing and cannot bypass row-level security. Both log in with passwords generated on the first start
+ * and kept owner-only in the data directory ({@link DatabaseCredentials}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -44,11 +36,14 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "")
     EmbeddedDatabase embeddedDatabase(@Value("${app.embedded-db.directory}") Path directory,
-                                      @Value("${app.embedded-db.ephemeral:false}") boolean ephemeral) {
+                                      @Value("${app.embedded-db.ephemeral:false}") boolean ephemeral,
+                                      @Value("${app.embedded-db.fsync:true}") boolean fsync,
+                                      @Value("${app.embedded-db.synchronous-commit:on}") String synchronousCommit) {
+        EmbeddedDatabase.Settings settings = new EmbeddedDatabase.Settings(fsync, synchronousCommit);
         if (ephemeral) {
-            return SharedEphemeralServer.get();
+            return SharedEphemeralServer.get(settings);
         }
-        return EmbeddedDatabase.start(directory, false);
+        return EmbeddedDatabase.start(directory, false, settings);
     }
 
     @Bean
@@ -75,7 +70,7 @@ public class EmbeddedDatabaseConfiguration {
 
             @Override
             public String getPassword() {
-                return EmbeddedDatabase.OWNER;
+                return database.ownerPassword();
             }
 
             @Override
@@ -85,98 +80,15 @@ public class EmbeddedDatabaseConfiguration {
         };
     }
 
-    /**
-     * A running embedded server, where its files are, and the password of {@link #APP_ROLE} for this run.
-     */
-    public record EmbeddedDatabase(EmbeddedPostgres server, Path directory, boolean firstStart, String appPassword)
-            implements AutoCloseable {
-
-        /** The superuser that owns the tables and runs the migrations. */
-        static final String OWNER = "postgres";
-        private static final String DATABASE = "postgres";
-
-        /** The server's JDBC URL without a user: each connection names its own role. */
-        public String jdbcUrl() {
-            return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
-        }
-
-        @Override
-        public String toString() {
-            return "EmbeddedDatabase[" + jdbcUrl() + ", " + directory + "]";
-        }
-
-        static EmbeddedDatabase start(Path directory, boolean clean) {
-            try {
-                Path absolute = directory.toAbsolutePath().normalize();
-                boolean firstStart = !Files.exists(absolute.resolve("PG_VERSION"));
-                Files.createDirectories(absolute);
-                EmbeddedPostgres server = EmbeddedPostgres.builder()
-                        .setDataDirectory(absolute)
-                        .setCleanDataDirectory(clean)
-                        .setServerConfig("max_connections", "100")
-                        .setServerConfig("shared_buffers", "128MB")
-                        .setServerConfig("synchronous_commit", "off")
-                        .start();
-                EmbeddedDatabase database = new EmbeddedDatabase(server, absolute, firstStart, randomPassword());
-                database.createAppRole();
-                if (!clean) {
-                    Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
-                }
-                return database;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
-            }
-        }
-
-        /**
-         * Creates {@link #APP_ROLE} if it is missing and (re)sets what it may do: log in with this run's password,
-         * nothing else. Its rights on tables are granted by the migration (040-row-level-security.sql).
-         */
-        private void createAppRole() {
-            try (Connection connection = DriverManager.getConnection(jdbcUrl(), OWNER, OWNER);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("""
-                        do $$
-                        begin
-                            if not exists (select 1 from pg_roles where rolname = '%1$s') then
-                                create role %1$s login;
-                            end if;
-                        exception when duplicate_object then
-                            null;   -- created meanwhile by another context of the same JVM
-                        end
-                        $$""".formatted(APP_ROLE));
-                statement.execute("alter role " + APP_ROLE + " login nosuperuser nobypassrls nocreatedb nocreaterole "
-                        + "noreplication noinherit password '" + appPassword + "'");
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not create the application role " + APP_ROLE, e);
-            }
-        }
-
-        private static String randomPassword() {
-            byte[] bytes = new byte[24];
-            new SecureRandom().nextBytes(bytes);
-            return HexFormat.of().formatHex(bytes);
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } catch (IOException e) {
-                log.warn("Embedded PostgreSQL did not stop cleanly", e);
-            }
-        }
-    }
-
-    /** One throw-away server per JVM, so that every test context shares it. */
+    /** One throw-away server per JVM, so that every test context shares it; the first context's settings hold. */
     private static final class SharedEphemeralServer {
         private static EmbeddedDatabase instance;
 
-        static synchronized EmbeddedDatabase get() {
+        static synchronized EmbeddedDatabase get(EmbeddedDatabase.Settings settings) {
             if (instance == null) {
                 try {
                     Path directory = Files.createTempDirectory("gci-embedded-pg");
-                    instance = EmbeddedDatabase.start(directory, true);
+                    instance = EmbeddedDatabase.start(directory, true, settings);
                     Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "embedded-postgres-stop"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -65,8 +66,9 @@ public class MainLayout extends AppLayout {
         role.addClassName("gci-muted");
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Anchor account = new Anchor("account", "My account");
 
-        HorizontalLayout header = new HorizontalLayout(projectSwitcher, new Span(name), role, logout);
+        HorizontalLayout header = new HorizontalLayout(projectSwitcher, new Span(name), role, account, logout);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(projectSwitcher);
@@ -91,6 +93,7 @@ public class MainLayout extends AppLayout {
         }
         if (authentication.hasRole(Roles.PLATFORM_ADMIN)) {
             nav.addItem(new SideNavItem("Administration", "admin", VaadinIcon.COG.create()));
+            nav.addItem(new SideNavItem("Login attempts", "admin/logins", VaadinIcon.LIST.create()));
         }
         return nav;
     }

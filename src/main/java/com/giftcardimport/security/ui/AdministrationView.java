@@ -111,6 +111,12 @@ class AdministrationView extends VerticalLayout {
         users.addColumn(UserAccount::displayName).setHeader("Display name").setFlexGrow(1);
         users.addColumn(u -> u.platformAdmin() ? "Platform admin" : "").setHeader("Platform").setAutoWidth(true);
         users.addColumn(u -> u.enabled() ? "Yes" : "No").setHeader("Enabled").setAutoWidth(true);
+        users.addComponentColumn(u -> {
+            Button toggle = new Button(u.enabled() ? "Disable" : "Enable", e -> run(
+                    () -> admin.setEnabled(u.id(), !u.enabled()), u.enabled() ? "User disabled" : "User enabled"));
+            toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            return toggle;
+        }).setAutoWidth(true).setFlexGrow(0);
         users.setAllRowsVisible(true);
         return users;
     }

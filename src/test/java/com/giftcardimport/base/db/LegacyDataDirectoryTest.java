@@ -1,9 +1,9 @@
 package com.giftcardimport.base.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.giftcardimport.Application;
-import com.giftcardimport.base.db.EmbeddedDatabaseConfiguration.EmbeddedDatabase;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.TenantScope;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -27,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A data directory made by a version before row-level security (the application then connected as the superuser
  * that owns the tables) still starts: the new version creates its restricted role, migrates as the owner, and reads
- * the old rows through row-level security.
+ * the old rows through row-level security. Its server trusted every local connection: the new version sets passwords
+ * for every role and rewrites {@code pg_hba.conf}, so the old way in is refused.
  */
 class LegacyDataDirectoryTest {
 
@@ -36,7 +38,7 @@ class LegacyDataDirectoryTest {
 
     @Test
     @SuppressWarnings("deprecation")
-    void a_data_directory_of_an_earlier_version_starts_and_its_rows_are_read_through_row_level_security()
+    void a_data_directory_of_an_earlier_version_starts_its_rows_are_read_through_row_level_security_and_its_trust_is_gone()
             throws Exception {
         Path postgres = dataDir.resolve("postgres");
         Files.createDirectories(postgres);
@@ -74,6 +76,14 @@ class LegacyDataDirectoryTest {
             assertThat(scope.readInProject(new ProjectId(project),
                     () -> jdbc.sql("select system_name from pool").query(String.class).list()))
                     .containsExactly("old-pool");
+            EmbeddedDatabase database = context.getBean(EmbeddedDatabase.class);
+            assertThat(postgres.resolve(DatabaseCredentials.FILE_NAME)).isRegularFile();
+            assertThat(Files.readString(postgres.resolve("pg_hba.conf"))).doesNotContain("trust");
+            for (String password : new String[] {"postgres", "", database.appPassword()}) {
+                assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "postgres", password).close())
+                        .isInstanceOf(SQLException.class);
+            }
+            DriverManager.getConnection(database.jdbcUrl(), "postgres", database.ownerPassword()).close();
         } finally {
             EmbeddedDatabase database = context.getBean(EmbeddedDatabase.class);
             context.close();

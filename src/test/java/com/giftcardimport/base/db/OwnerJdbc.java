@@ -1,6 +1,5 @@
 package com.giftcardimport.base.db;
 
-import com.giftcardimport.base.db.EmbeddedDatabaseConfiguration.EmbeddedDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
@@ -24,7 +23,7 @@ public class OwnerJdbc implements DisposableBean {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(EmbeddedDatabase.OWNER);
-        config.setPassword(EmbeddedDatabase.OWNER);
+        config.setPassword(database.ownerPassword());
         config.setMaximumPoolSize(3);
         config.setMinimumIdle(0);
         config.setPoolName("test-owner");
