@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -51,7 +51,7 @@ final class CopyComparison implements AutoCloseable {
     /**
      * Connects to the embedded server of the data directory {@code dataDir}: its port from
      * {@code postgres/postmaster.pid}; as {@code postgres}, with the password {@code postgres} or, when the server
-     * asks for another, the content of a file of the data directory whose name says it holds a password.
+     * asks for another, the owner's password from the credentials file of the data directory.
      */
     static CopyComparison open(Path dataDir, Path copyFile) throws IOException, SQLException {
         List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
@@ -67,15 +67,19 @@ final class CopyComparison implements AutoCloseable {
         throw refused;
     }
 
+    /**
+     * The owner's password: {@code postgres} on a data directory of a version before generated passwords, else
+     * {@code owner.password} of the credentials file the application keeps beside the server's files.
+     */
     private static List<String> passwords(Path dataDir) throws IOException {
         List<String> passwords = new ArrayList<>(List.of(OWNER));
-        try (Stream<Path> files = Files.walk(dataDir, 2)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (file.getFileName().toString().toLowerCase(Locale.ROOT).contains("password")
-                        && Files.size(file) < 1024) {
-                    passwords.add(Files.readString(file).strip());
-                }
+        Path credentials = dataDir.resolve("postgres").resolve("gci-credentials.properties");
+        if (Files.isRegularFile(credentials)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(credentials)) {
+                properties.load(reader);
             }
+            passwords.addFirst(properties.getProperty("owner.password"));
         }
         return passwords;
     }
