@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
@@ -31,8 +32,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -136,7 +135,7 @@ public class ImportService {
      */
     public SniffResult inspect(String fileId, Optional<Charset> encoding, Optional<Character> delimiter) {
         Tenant tenant = current.requireAdmin();
-        Path path = file(tenant, fileId);
+        FileSource path = file(tenant, fileId);
         try {
             if (encoding.isPresent() && delimiter.isPresent()) {
                 return sniffer.sniff(path, new FileFormat(encoding.get(), delimiter.get()));
@@ -168,11 +167,11 @@ public class ImportService {
      */
     public ImportPreview preview(String fileId, FileFormat format, ColumnMapping mapping, int rows) {
         Tenant tenant = current.requireAdmin();
-        Path path = file(tenant, fileId);
+        FileSource path = file(tenant, fileId);
         int wanted = Math.max(0, Math.min(rows, MAX_PREVIEW_ROWS));
         List<String> header;
         List<SourceRow> sample = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(path); CsvRowReader reader = CsvRowReader.open(in, format, limits)) {
+        try (InputStream in = path.open(); CsvRowReader reader = CsvRowReader.open(in, format, limits)) {
             header = reader.header();
             long chars = 0;
             while (sample.size() < wanted && chars < MAX_PREVIEW_CHARS && reader.hasNext()) {
@@ -255,10 +254,10 @@ public class ImportService {
         ProjectId project = tenant.projectId();
         String key = idempotencyKey(request.idempotencyKey());
         String fileId = request.file().id();
-        Path path = file(tenant, fileId);
+        FileSource path = file(tenant, fileId);
         long size;
         try {
-            size = Files.size(path);
+            size = path.size();
         } catch (IOException e) {
             throw new UncheckedIOException("The file could not be read", e);
         }
@@ -285,7 +284,6 @@ public class ImportService {
             return earlierLaunch(project, key, fileId, fingerprint)
                     .orElseThrow(() -> new IllegalStateException("The import could not be created"));
         }
-        runner.publishCurrent(project, created.get());
         runner.dispatch();
         return created.get();
     }
@@ -349,7 +347,6 @@ public class ImportService {
         Tenant tenant = current.requireAdmin();
         ImportJobView job = get(id);
         if (job.status() == ImportStatus.QUEUED && jobs.cancelQueued(tenant.projectId(), id)) {
-            runner.publishCurrent(tenant.projectId(), id);
             runner.countRowsOfCancelled(tenant.projectId(), id);
             return true;
         }
@@ -436,14 +433,14 @@ public class ImportService {
 
     // ------------------------------------------------------------------ helpers
 
-    private Path file(Tenant tenant, String fileId) {
+    private FileSource file(Tenant tenant, String fileId) {
         if (fileId == null) {
             throw new StoredFileNotFoundException();
         }
-        return files.path(tenant.projectId(), fileId);
+        return files.file(tenant.projectId(), fileId);
     }
 
-    private SniffResult sniff(Path path, FileFormat format) {
+    private SniffResult sniff(FileSource path, FileFormat format) {
         try {
             return sniffer.sniff(path, format);
         } catch (IOException e) {

@@ -127,30 +127,33 @@ class ChunkLoader {
     }
 
     /** Loads the chunk the staging way. */
-    Loaded load(JobLayout layout, Chunk chunk) {
-        return load(layout, chunk, false);
+    Loaded load(JobLayout layout, JobFence fence, Chunk chunk) {
+        return load(layout, fence, chunk, false);
     }
 
     /**
      * Loads the chunk; with {@code tryDirect}, first straight into {@code gift_card} in a transaction of its own,
      * and when a card number is taken, that transaction is rolled back and the chunk goes the staging way.
      */
-    Loaded load(JobLayout layout, Chunk chunk, boolean tryDirect) {
+    Loaded load(JobLayout layout, JobFence fence, Chunk chunk, boolean tryDirect) {
         long wasted = 0;
         if (tryDirect && chunk.cardCount() > 0) {
             long start = System.nanoTime();
             try {
-                return inTransaction(layout, chunk, true, 0);
+                return inTransaction(layout, fence, chunk, true, 0);
             } catch (NumberTaken e) {
                 wasted = System.nanoTime() - start;   // rolled back: nothing of it was kept
             }
         }
-        return inTransaction(layout, chunk, false, wasted);
+        return inTransaction(layout, fence, chunk, false, wasted);
     }
 
-    private Loaded inTransaction(JobLayout layout, Chunk chunk, boolean direct, long wastedNanos) {
+    private Loaded inTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct, long wastedNanos) {
         long[] beforeCommit = new long[1];
         Loaded loaded = tx.execute(status -> {
+            if (!fence.hold(jdbc)) {
+                throw new JobNoLongerRunningException(layout.jobId());
+            }
             try {
                 Loaded inside = loadInTransaction(layout, chunk, direct);
                 beforeCommit[0] = System.nanoTime();
@@ -253,7 +256,10 @@ class ChunkLoader {
         }
     }
 
-    /** The job row is no longer RUNNING (cancelled while queued, or taken over): nothing of the chunk is kept. */
+    /**
+     * The job row is no longer RUNNING (cancelled while queued), or the job engine gave it to another node: nothing
+     * of the chunk is kept.
+     */
     static final class JobNoLongerRunningException extends RuntimeException {
         JobNoLongerRunningException(long jobId) {
             super("Import " + jobId + " is no longer running");

@@ -1,9 +1,9 @@
 package com.giftcardimport.importing.job;
 
 import com.giftcardimport.card.CvvCipher;
-import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.read.CsvRowReader;
 import com.giftcardimport.importing.read.MalformedFileException;
 import com.giftcardimport.importing.read.ReadLimits;
@@ -14,9 +14,6 @@ import com.giftcardimport.importing.validate.ValidCard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -31,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * {@link ChunkLoader}, so parsing the next chunk overlaps loading the previous one. At most two chunks wait
  * between them, so memory stays bounded whatever the file. After a cancel the producer only counts the rest of the
  * file, so that imported + failed + not processed = rows in the file.
+ * <p>
+ * Every commit holds the node's claim on the job ({@link JobFence}). Progress is announced by the database when each
+ * commit lands (a trigger on {@code import_job}), so it reaches every node. {@link #stop()} (the node is stopping)
+ * ends the run at the next chunk boundary without an end status: the job stays RUNNING and resumes after its last
+ * committed chunk wherever the job engine runs it next.
  */
 final class JobExecution {
 
@@ -56,19 +58,20 @@ final class JobExecution {
     }
 
     private final ImportJob job;
-    private final Path file;
+    private final FileSource file;
     private final RowValidator validator;
     private final CvvCipher cipher;
     private final ReadLimits limits;
     private final ChunkLoader loader;
     private final ImportJobRepository jobs;
     private final Executor executor;
-    private final ImportProgressPublisher progress;
+    private final JobFence fence;
     private final ImportSettings settings;
     private final JobLayout layout;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
 
     private volatile boolean cancelSignalled;
+    private volatile boolean stopRequested;
     /** Nanoseconds the producer spent waiting for the loader, and working (read, validate, encrypt, encode). */
     private volatile long producerWaiting;
     private volatile long producerWorking;
@@ -77,8 +80,8 @@ final class JobExecution {
     /** Set by the loader when it gives up: the producer stops at once. */
     private volatile boolean aborted;
 
-    JobExecution(ImportJob job, Path file, RowValidator validator, CvvCipher cipher, ReadLimits limits,
-                 ChunkLoader loader, ImportJobRepository jobs, Executor executor, ImportProgressPublisher progress,
+    JobExecution(ImportJob job, FileSource file, RowValidator validator, CvvCipher cipher, ReadLimits limits,
+                 ChunkLoader loader, ImportJobRepository jobs, Executor executor, JobFence fence,
                  ImportSettings settings) {
         this.job = job;
         this.file = file;
@@ -88,7 +91,7 @@ final class JobExecution {
         this.loader = loader;
         this.jobs = jobs;
         this.executor = executor;
-        this.progress = progress;
+        this.fence = fence;
         this.settings = settings;
         this.layout = JobLayout.of(job.id().value(), job.projectId().value(), job.header(), job.mapping());
     }
@@ -98,14 +101,23 @@ final class JobExecution {
         cancelSignalled = true;
     }
 
-    /** Runs the job to its end status on the calling thread. */
-    void run() {
+    /** The node is stopping: the run ends at the next chunk boundary, and the job resumes elsewhere. */
+    void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Runs the job on the calling thread.
+     *
+     * @return true when the job is done here (it reached its end status, or is no longer this node's to run); false
+     *         when it was stopped before its end and is to resume after its last committed chunk
+     */
+    boolean run() {
         long imported = job.importedRows();
         long failed = job.failedRows();
         long lastRow = job.lastRowNumber();
         boolean cancelled = job.cancelRequested() || cancelSignalled;
         long rowsBefore = imported + failed;
-        progress.publish(job, ImportStatus.RUNNING, imported, failed, job.estimatedRows(), lastRow);
         if (cancelled) {
             countOnly = true;
         }
@@ -117,19 +129,23 @@ final class JobExecution {
         try {
             while (true) {
                 long waitStart = System.nanoTime();
-                Object item = queue.take();
+                Object item = queue.poll(100, TimeUnit.MILLISECONDS);
                 loaderWaiting += System.nanoTime() - waitStart;
+                if (stopRequested && !(item instanceof Signal)) {
+                    log.info("Import {} stopped after row {}: this node is stopping; it resumes on another node",
+                            job.id(), lastRow);
+                    return false;
+                }
                 if (item instanceof Chunk chunk) {
                     if (cancelled) {
                         continue;   // read but not loaded: its rows count as not processed
                     }
-                    ChunkLoader.Loaded loaded = loader.load(layout, chunk, tryDirect);
+                    ChunkLoader.Loaded loaded = loader.load(layout, fence, chunk, tryDirect);
                     tryDirect = settings.directCopy() && !loaded.hadDuplicates(chunk);
                     timings = timings.plus(loaded.timings());
                     imported += loaded.imported();
                     failed += loaded.failed();
                     lastRow = loaded.lastRowNumber();
-                    progress.publish(job, ImportStatus.RUNNING, imported, failed, job.estimatedRows(), lastRow);
                     if (loaded.cancelRequested() || cancelSignalled) {
                         cancelled = true;
                         countOnly = true;
@@ -138,38 +154,37 @@ final class JobExecution {
                     long total = rowsBefore + end.rowsRead();
                     ImportStatus status = cancelled ? ImportStatus.CANCELLED
                             : failed > 0 ? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.COMPLETED;
-                    if (jobs.finish(job.projectId(), job.id(), status, total, null)) {
-                        progress.publish(job, status, imported, failed, total, lastRow);
+                    if (jobs.finish(fence, job.projectId(), job.id(), status, total, null)) {
                         log.info("Import {} of project {} ended {}: {} imported, {} failed, {} rows", job.id(),
                                 job.projectId(), status, imported, failed, total);
                         log.debug("Import {} timings: loader {}, waited {} s for rows; producer worked {} s, "
                                         + "waited {} s for the loader", job.id(), timings, seconds(loaderWaiting),
                                 seconds(producerWorking), seconds(producerWaiting));
                     }
-                    return;
+                    return true;
                 } else if (item instanceof Failure failure) {
                     ImportStatus status = cancelled ? ImportStatus.CANCELLED : ImportStatus.FAILED;
                     String message = cancelled ? null : failure.message();
-                    if (jobs.finish(job.projectId(), job.id(), status, null, message)) {
-                        progress.publish(job, status, imported, failed, null, lastRow);
+                    if (jobs.finish(fence, job.projectId(), job.id(), status, null, message)) {
                         log.info("Import {} of project {} ended {} after row {}: {}", job.id(), job.projectId(),
                                 status, lastRow, failure.message());
                     }
-                    return;
+                    return true;
                 }
             }
         } catch (ChunkLoader.JobNoLongerRunningException e) {
-            log.info("Import {} stopped: it is no longer running", job.id());
+            log.info("Import {} stopped here: it is no longer running, or another node runs it", job.id());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.info("Import {} interrupted at row {}; it resumes on the next start", job.id(), lastRow);
+            log.info("Import {} interrupted after row {}; it resumes after it", job.id(), lastRow);
+            return false;
         } catch (RuntimeException e) {
             log.error("Import {} of project {} failed after row {}", job.id(), job.projectId(), lastRow, e);
             String message = "The import stopped after row " + lastRow + " because of an internal error: "
                     + e.getMessage();
-            if (jobs.finish(job.projectId(), job.id(), ImportStatus.FAILED, null, message)) {
-                progress.publish(job, ImportStatus.FAILED, imported, failed, null, lastRow);
-            }
+            jobs.finish(fence, job.projectId(), job.id(), ImportStatus.FAILED, null, message);
+            return true;
         } finally {
             aborted = true;
             queue.clear();
@@ -183,7 +198,7 @@ final class JobExecution {
     private void produce() {
         long rowsRead = 0;
         long started = System.nanoTime();
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = file.open();
              CsvRowReader reader = CsvRowReader.open(in, job.format(), limits)) {
             if (!reader.header().equals(job.header())) {
                 hand(new Failure("The file's header row is not the one it had at launch"));
@@ -269,18 +284,6 @@ final class JobExecution {
     private static final class Aborted extends RuntimeException {
         Aborted() {
             super(null, null, false, false);
-        }
-    }
-
-    /** Publishes a job's progress; implemented by the runner. */
-    interface ImportProgressPublisher {
-        void publish(ImportJob job, ImportStatus status, long imported, long failed, Long totalOrEstimate,
-                     long lastRowNumber);
-
-        static ImportProgress progress(ImportJob job, ImportStatus status, long imported, long failed,
-                                       Long totalOrEstimate, long lastRowNumber) {
-            return new ImportProgress(job.projectId(), job.id(), status, imported, failed, totalOrEstimate,
-                    lastRowNumber, Instant.now());
         }
     }
 }
