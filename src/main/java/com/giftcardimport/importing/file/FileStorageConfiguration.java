@@ -10,6 +10,8 @@ import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -37,6 +39,9 @@ class FileStorageConfiguration {
                       @Value("${app.storage.s3.secret-key:}") String secretKey) {
         S3ClientBuilder builder = S3Client.builder().region(Region.of(region))
                 .forcePathStyle(pathStyle)
+                // checksums only where S3 requires them: S3-compatible servers do not all take the newer ones
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
         if (!endpoint.isBlank()) {
