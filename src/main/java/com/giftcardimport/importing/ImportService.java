@@ -135,17 +135,17 @@ public class ImportService {
      */
     public SniffResult inspect(String fileId, Optional<Charset> encoding, Optional<Character> delimiter) {
         Tenant tenant = current.requireAdmin();
-        FileSource path = file(tenant, fileId);
+        FileSource source = file(tenant, fileId);
         try {
             if (encoding.isPresent() && delimiter.isPresent()) {
-                return sniffer.sniff(path, new FileFormat(encoding.get(), delimiter.get()));
+                return sniffer.sniff(source, new FileFormat(encoding.get(), delimiter.get()));
             }
             if (encoding.isPresent()) {
-                return sniffer.sniff(path, encoding.get());
+                return sniffer.sniff(source, encoding.get());
             }
-            SniffResult detected = sniffer.sniff(path);
+            SniffResult detected = sniffer.sniff(source);
             if (delimiter.isPresent()) {
-                return sniffer.sniff(path, new FileFormat(detected.encoding(), delimiter.get()));
+                return sniffer.sniff(source, new FileFormat(detected.encoding(), delimiter.get()));
             }
             return detected;
         } catch (IOException e) {
@@ -167,11 +167,11 @@ public class ImportService {
      */
     public ImportPreview preview(String fileId, FileFormat format, ColumnMapping mapping, int rows) {
         Tenant tenant = current.requireAdmin();
-        FileSource path = file(tenant, fileId);
+        FileSource source = file(tenant, fileId);
         int wanted = Math.max(0, Math.min(rows, MAX_PREVIEW_ROWS));
         List<String> header;
         List<SourceRow> sample = new ArrayList<>();
-        try (InputStream in = path.open(); CsvRowReader reader = CsvRowReader.open(in, format, limits)) {
+        try (InputStream in = source.open(); CsvRowReader reader = CsvRowReader.open(in, format, limits)) {
             header = reader.header();
             long chars = 0;
             while (sample.size() < wanted && chars < MAX_PREVIEW_CHARS && reader.hasNext()) {
@@ -254,10 +254,10 @@ public class ImportService {
         ProjectId project = tenant.projectId();
         String key = idempotencyKey(request.idempotencyKey());
         String fileId = request.file().id();
-        FileSource path = file(tenant, fileId);
+        FileSource source = file(tenant, fileId);
         long size;
         try {
-            size = path.size();
+            size = source.size();
         } catch (IOException e) {
             throw new UncheckedIOException("The file could not be read", e);
         }
@@ -267,7 +267,7 @@ public class ImportService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        SniffResult sniff = sniff(path, request.format());
+        SniffResult sniff = sniff(source, request.format());
         if (!sniff.ok()) {
             throw new ImportRefusedException(sniff.problems());
         }
@@ -440,9 +440,9 @@ public class ImportService {
         return files.file(tenant.projectId(), fileId);
     }
 
-    private SniffResult sniff(FileSource path, FileFormat format) {
+    private SniffResult sniff(FileSource source, FileFormat format) {
         try {
-            return sniffer.sniff(path, format);
+            return sniffer.sniff(source, format);
         } catch (IOException e) {
             throw new UncheckedIOException("The file could not be read", e);
         }

@@ -3,6 +3,9 @@ package com.giftcardimport.importing.job;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
+import com.github.kagkarlsson.scheduler.event.SchedulerListener.SchedulerEventType;
+import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -95,6 +98,7 @@ class JobEngine implements SmartLifecycle {
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .enableImmediateExecution()
                 .shutdownMaxWait(shutdownWait)
+                .addSchedulerListener(new PickRevivedAtOnce())
                 .build();
         runner.resume();
         started.start();
@@ -118,6 +122,24 @@ class JobEngine implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** After a round of dead-execution detection that revived some, looks for them at once, not at the next poll. */
+    private final class PickRevivedAtOnce extends AbstractSchedulerListener {
+        private volatile boolean revived;
+
+        @Override
+        public void onExecutionDead(Execution execution) {
+            revived = true;
+        }
+
+        @Override
+        public void onSchedulerEvent(SchedulerEventType type) {
+            if (type == SchedulerEventType.RAN_DETECT_DEAD && revived) {
+                revived = false;
+                checkForDueExecutions();
+            }
+        }
     }
 
     private static String defaultNodeName() {
