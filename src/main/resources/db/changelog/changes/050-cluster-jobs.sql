@@ -92,3 +92,9 @@ begin
     execute format('grant execute on function %I.gci_import_dispatch_candidates() to %I', schema_name, app_role);
 end
 $$;
+
+--changeset gci:050-import-claim
+--comment: Which pick of the job engine runs the import (node name and execution version, docs/decisions/
+-- cluster-job-engine.md). A node that picks the import writes its claim first; every chunk and the end status commit
+-- only while the claim is still theirs, so an import is written by at most one node at any moment.
+alter table import_job add column claim text;

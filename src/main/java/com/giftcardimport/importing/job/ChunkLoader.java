@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads one {@link Chunk} in one transaction: the chunk's valid cards go into {@code gift_card}, the duplicates
  * among them are found by the database and reported per row, the row errors go into {@code import_error}, and the
  * job's counters and resume point move on. Either all of it commits or none, so a resumed job never imports a card
- * twice and its counters always match its cards and errors.
+ * twice and its counters always match its cards and errors. It commits only while the job row still holds this
+ * node's claim ({@link JobFence}): after the job engine gave the job to another node, nothing of a chunk is kept.
  * <p>
  * Every transaction is scoped to the job's project first ({@link TenantScope}): row-level security lets it write
  * that project's rows only. PostgreSQL refuses {@code COPY FROM} into a table under row-level security, so the
@@ -151,11 +152,8 @@ class ChunkLoader {
     private Loaded inTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct, long wastedNanos) {
         long[] beforeCommit = new long[1];
         Loaded loaded = tx.execute(status -> {
-            if (!fence.hold(jdbc)) {
-                throw new JobNoLongerRunningException(layout.jobId());
-            }
             try {
-                Loaded inside = loadInTransaction(layout, chunk, direct);
+                Loaded inside = loadInTransaction(layout, fence, chunk, direct);
                 beforeCommit[0] = System.nanoTime();
                 return inside;
             } catch (DuplicateKeyException e) {
@@ -177,7 +175,8 @@ class ChunkLoader {
                 t.errors(), System.nanoTime() - beforeCommit[0]));
     }
 
-    private Loaded loadInTransaction(JobLayout layout, Chunk chunk, boolean direct) throws SQLException {
+    private Loaded loadInTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct)
+            throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         scope.enter(List.of(new ProjectId(layout.projectId())));
@@ -223,10 +222,10 @@ class ChunkLoader {
                         update import_job
                            set imported_rows = imported_rows + ?, failed_rows = failed_rows + ?,
                                last_row_number = greatest(last_row_number, ?)
-                         where id = ? and status = 'RUNNING'
+                         where id = ? and status = 'RUNNING' and claim = ?
                         returning cancel_requested
                         """)
-                .params(imported, chunk.failedRows(), chunk.lastRowNumber(), layout.jobId())
+                .params(imported, chunk.failedRows(), chunk.lastRowNumber(), layout.jobId(), fence.token())
                 .query(Boolean.class).optional()
                 .orElseThrow(() -> new JobNoLongerRunningException(layout.jobId()));
         long tErrors = System.nanoTime();

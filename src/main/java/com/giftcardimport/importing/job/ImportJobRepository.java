@@ -245,12 +245,21 @@ public class ImportJobRepository {
      */
     boolean finish(JobFence fence, ProjectId project, ImportJobId id, ImportStatus status, Long totalRows,
                    String failureMessage) {
-        return scope.inProject(project, () -> fence.hold(jdbc) && jdbc.sql("""
-                        update import_job
-                           set status = ?, total_rows = ?, failure_message = ?, finished_at = now()
-                         where project_id = ? and id = ? and status = 'RUNNING'
-                        """)
-                .params(status.name(), totalRows, failureMessage, project.value(), id.value()).update() == 1);
+        return update(project, """
+                update import_job
+                   set status = ?, total_rows = ?, failure_message = ?, finished_at = now()
+                 where project_id = ? and id = ? and status = 'RUNNING' and claim = ?
+                """, status.name(), totalRows, failureMessage, project.value(), id.value(), fence.token()) == 1;
+    }
+
+    /**
+     * This node's pick of the job engine takes a RUNNING job over ({@link JobFence}); waits for a chunk another node
+     * is committing. False when the job is not running (any more).
+     */
+    boolean claim(JobFence fence, ProjectId project, ImportJobId id) {
+        return update(project, """
+                update import_job set claim = ? where project_id = ? and id = ? and status = 'RUNNING'
+                """, fence.token(), project.value(), id.value()) == 1;
     }
 
     /** Asks a running job to stop at its next chunk; false when the job is not running. */

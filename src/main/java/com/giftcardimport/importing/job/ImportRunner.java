@@ -53,11 +53,6 @@ public class ImportRunner {
                 .data(projectId.value()).build(), Instant.now());
     }
 
-    /** Whether a job runs on this node. */
-    public boolean isExecuting(ImportJobId id) {
-        return runner.isRunning(id);
-    }
-
     /**
      * Deletes the stored files of jobs that ended longer ago than {@code app.import.file-retention} (the job engine
      * does it every {@code app.import.file-sweep-interval}).

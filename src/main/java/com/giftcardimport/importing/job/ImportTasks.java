@@ -77,8 +77,7 @@ class ImportTasks {
 
     private CompletionHandler<Long> runImport(TaskInstance<Long> instance, ExecutionContext context) {
         Execution execution = context.getExecution();
-        JobFence fence = new JobFence(instance.getTaskName(), instance.getId(), execution.pickedBy,
-                execution.version);
+        JobFence fence = new JobFence(execution.pickedBy, execution.version);
         ImportJobId id = new ImportJobId(Long.parseLong(instance.getId()));
         ProjectId project = new ProjectId(instance.getData());
         if (runner.run(id, project, fence)) {

@@ -1,27 +1,19 @@
 package com.giftcardimport.importing.job;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 /**
- * This node's claim on one import, as the job engine recorded it when this node picked the import's execution: the
- * row of {@code scheduled_tasks} with this node's name and the version it got. Every chunk and the end status commit
- * only while the claim holds ({@link #hold}): once the engine gave the import to another node (this node stopped
- * heartbeating, the execution was declared dead and revived), the version moved on and this node's next commit is
- * refused, so an import is written by at most one node at any moment.
+ * This node's claim on one import: the job engine's pick of its execution, named by the picking node and the
+ * execution's version at the pick (a later pick, after the engine declared this node dead, has a higher version).
+ * The node writes it into {@code import_job.claim} before it runs the import ({@link ImportJobRepository#claim}), and
+ * every chunk and the end status commit only where the row still holds it: once another node picked the import, its
+ * claim replaced this one and this node's next commit changes nothing and rolls back. The claim's update waits for a
+ * chunk in flight (the row is locked until that chunk commits), so the new node resumes after the old node's last
+ * commit. No lease and no timing: the engine's heartbeats decide who runs an import, the claim only keeps a node that
+ * lost it from writing.
  */
-record JobFence(String taskName, String taskInstance, String pickedBy, long version) {
+record JobFence(String pickedBy, long version) {
 
-    /**
-     * Inside a transaction: locks the claim's row for the rest of it (so the engine cannot hand the import to another
-     * node before this transaction ends) and answers whether the claim still holds.
-     */
-    boolean hold(JdbcClient jdbc) {
-        return jdbc.sql("""
-                        select 1 from scheduled_tasks
-                         where task_name = ? and task_instance = ? and picked and picked_by = ? and version = ?
-                           for share
-                        """)
-                .params(taskName, taskInstance, pickedBy, version)
-                .query(Integer.class).optional().isPresent();
+    /** What {@code import_job.claim} holds while this pick runs the import. */
+    String token() {
+        return pickedBy + "#" + version;
     }
 }

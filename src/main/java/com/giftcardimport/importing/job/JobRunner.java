@@ -59,8 +59,8 @@ class JobRunner {
     }
 
     /**
-     * Runs a job that the dispatcher marked RUNNING, from the row after its last committed one, while this node's
-     * claim on it holds.
+     * Runs a job that the dispatcher marked RUNNING, from the row after its last committed one, once this node's claim
+     * on it is written, and while it holds.
      *
      * @return true when the job is done here (ended, or no longer to run here); false when it stopped before its end
      *         because this node is stopping, and is to resume elsewhere
@@ -68,6 +68,9 @@ class JobRunner {
     boolean run(ImportJobId id, ProjectId projectId, JobFence fence) {
         if (stopping) {
             return false;
+        }
+        if (!jobs.claim(fence, projectId, id)) {
+            return true;   // not running any more
         }
         ImportJob job = jobs.load(projectId, id).orElse(null);
         if (job == null || job.status() != ImportStatus.RUNNING) {
@@ -113,11 +116,6 @@ class JobRunner {
         if (execution != null) {
             execution.signalCancel();
         }
-    }
-
-    /** Whether a job runs on this node. */
-    boolean isRunning(ImportJobId id) {
-        return running.containsKey(id);
     }
 
     /** The node (re)starts: runs start again. */

@@ -45,26 +45,28 @@ class ChunkLoaderTest {
     void runningJob() {
         project = support.newProject();
         pool = support.arbitraryPool(project.id(), "flex", false);
+        // a running job and this node's claim on it, as the job engine records it (heartbeating, so nobody takes it
+        // over), made together: the dispatcher would give a running job without a claim to the engine
         job = jdbc.sql("""
-                        insert into import_job (project_id, import_type, import_action, original_file_name,
-                                                stored_file_id, file_size, encoding, delimiter, header, mapping,
-                                                launched_by_user_id, launched_by_label, request_fingerprint, status)
-                        values (?, 'LOYALTY_GIFT_CARDS', 'ADD_GIFT_CARDS', 'cards.csv', ?, 1, 'UTF-8', ',', ?,
-                                '[]', ?, 'Test', 'x', 'RUNNING')
-                        returning id
+                        with j as (
+                            insert into import_job (project_id, import_type, import_action, original_file_name,
+                                                    stored_file_id, file_size, encoding, delimiter, header, mapping,
+                                                    launched_by_user_id, launched_by_label, request_fingerprint,
+                                                    status, claim)
+                            values (?, 'LOYALTY_GIFT_CARDS', 'ADD_GIFT_CARDS', 'cards.csv', ?, 1, 'UTF-8', ',', ?,
+                                    '[]', ?, 'Test', 'x', 'RUNNING', 'this-node#7')
+                            returning id),
+                        t as (
+                            insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
+                                                         last_heartbeat, version)
+                            select 'import', id::text, now(), true, 'this-node', now() + interval '1 hour', 7 from j)
+                        select id from j
                         """)
                 .params(project.id().value(), UUID.randomUUID().toString(), HEADER.toArray(String[]::new),
                         support.userId(project.admin()))
                 .query(Long.class).single();
         layout = JobLayout.of(job, project.id().value(), HEADER, MAPPING);
-        // this node's claim on the job, as the job engine records it (heartbeating, so nobody takes it over)
-        jdbc.sql("""
-                        insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
-                                                     last_heartbeat, version)
-                        values ('import', ?, now(), true, 'this-node', now() + interval '1 hour', 7)
-                        """)
-                .param(Long.toString(job)).update();
-        fence = new JobFence("import", Long.toString(job), "this-node", 7);
+        fence = new JobFence("this-node", 7);
     }
 
     @Test
@@ -159,9 +161,9 @@ class ChunkLoaderTest {
 
     @Test
     void a_chunk_commits_nothing_once_the_job_engine_gave_the_job_to_another_node() {
-        // this node stopped heartbeating: the engine revived the execution and another node picked it
-        jdbc.sql("update scheduled_tasks set picked_by = 'other-node', version = 9 where task_instance = ?")
-                .param(Long.toString(job)).update();
+        // this node stopped heartbeating: the engine revived the execution and another node picked it and claimed
+        // the job
+        jdbc.sql("update import_job set claim = 'other-node#9' where id = ?").param(job).update();
         Chunk chunk = new Chunk(layout, 10);
         card(chunk, 2, "F-1");
 

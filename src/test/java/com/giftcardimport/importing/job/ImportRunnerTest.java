@@ -86,7 +86,9 @@ class ImportRunnerTest {
         assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("COMPLETED_WITH_ERRORS");
         String before = snapshot(job);
 
-        // the server stopped after committing row 20: later rows, their errors and the end status are gone
+        // the node that ran it died: its execution stays picked, and its heartbeats stopped a minute ago
+        deadNodeHolds(job);
+        // it had committed up to row 20: later rows, their errors and the end status are gone
         jdbc.sql("delete from gift_card where import_job_id = ? and import_row_number > 20").param(job.value()).update();
         jdbc.sql("delete from import_error where job_id = ? and row_number > 20").param(job.value()).update();
         jdbc.sql("""
@@ -98,9 +100,6 @@ class ImportRunnerTest {
                         """)
                 .params(job.value(), job.value(), job.value()).update();
         assertThat(snapshot(job)).isNotEqualTo(before);
-
-        // the node that ran it died: its execution stays picked, and its heartbeats stopped a minute ago
-        deadNodeHolds(job);
 
         assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("COMPLETED_WITH_ERRORS");
         await().atMost(TIMEOUT).until(() -> executions(job) == 0);
@@ -120,9 +119,8 @@ class ImportRunnerTest {
         String fileId = jdbc.sql("select stored_file_id from import_job where id = ?").param(job.value())
                 .query(String.class).single();
         files.delete(project.id(), fileId);
-        jdbc.sql("update import_job set status = 'RUNNING', finished_at = null where id = ?").param(job.value()).update();
-
         deadNodeHolds(job);
+        jdbc.sql("update import_job set status = 'RUNNING', finished_at = null where id = ?").param(job.value()).update();
 
         assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("FAILED");
         assertThat(jdbc.sql("select failure_message from import_job where id = ?").param(job.value())
@@ -200,7 +198,11 @@ class ImportRunnerTest {
                 .query(Long.class).single()).isZero();
     }
 
-    /** An execution of the job engine for {@code job}, picked by a node that stopped heartbeating a minute ago. */
+    /**
+     * An execution of the job engine for {@code job}, picked by a node that stopped heartbeating a minute ago. Made
+     * before the job is set RUNNING again: the dispatcher hands a running job without an execution to the engine
+     * itself (which would resume it all the same).
+     */
     private void deadNodeHolds(ImportJobId job) {
         await().atMost(TIMEOUT).until(() -> executions(job) == 0);   // the execution of its first run is done
         jdbc.sql("""
