@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.job.ImportJobRepository;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -76,16 +76,16 @@ public class FileInspection {
      */
     public SniffResult inspect(String fileId, Optional<Charset> encoding, Optional<Character> delimiter) {
         Tenant tenant = current.enterAsAdmin();
-        Path path = uploads.path(tenant.projectId(), fileId);
+        FileSource source = uploads.file(tenant.projectId(), fileId);
         try {
             if (encoding.isPresent()) {
                 return delimiter.isPresent()
-                        ? sniffer.sniff(path, new FileFormat(encoding.get(), delimiter.get()))
-                        : sniffer.sniff(path, encoding.get());
+                        ? sniffer.sniff(source, new FileFormat(encoding.get(), delimiter.get()))
+                        : sniffer.sniff(source, encoding.get());
             }
-            SniffResult detected = sniffer.sniff(path);
+            SniffResult detected = sniffer.sniff(source);
             return delimiter.isPresent()
-                    ? sniffer.sniff(path, new FileFormat(detected.encoding(), delimiter.get()))
+                    ? sniffer.sniff(source, new FileFormat(detected.encoding(), delimiter.get()))
                     : detected;
         } catch (IOException e) {
             throw new UncheckedIOException("The file could not be read", e);
@@ -95,7 +95,7 @@ public class FileInspection {
     /** Suggests a mapping for the file read with {@code format}, using the project's earlier imports. */
     public MappingSuggestion suggestMapping(String fileId, FileFormat format) {
         Tenant tenant = current.enterAsAdmin();
-        SniffResult sniff = uploads.sniff(uploads.path(tenant.projectId(), fileId), format);
+        SniffResult sniff = uploads.sniff(uploads.file(tenant.projectId(), fileId), format);
         return autoMapper.suggest(tenant.projectId(), sniff.headers(), sniff.sampleRows());
     }
 
@@ -106,7 +106,7 @@ public class FileInspection {
      */
     public ImportPreview preview(String fileId, FileFormat format, ColumnMapping mapping, int rows) {
         Tenant tenant = current.enterAsAdmin();
-        return previewer.preview(tenant.projectId(), uploads.path(tenant.projectId(), fileId), format, mapping, rows);
+        return previewer.preview(tenant.projectId(), uploads.file(tenant.projectId(), fileId), format, mapping, rows);
     }
 
     /** Deletes an upload the wizard no longer needs; a file that a job uses is kept. */

@@ -34,7 +34,6 @@ public class ImportCancellation {
         Tenant tenant = current.enterAsAdmin();
         ImportSummary job = queries.get(id);
         if (job.status() == ImportStatus.QUEUED && jobs.cancelQueued(tenant.projectId(), id)) {
-            runner.publishCurrent(tenant.projectId(), id);
             runner.countRowsOfCancelled(tenant.projectId(), id);
             return true;
         }

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.job.ImportJobRepository;
 import com.giftcardimport.importing.job.ImportRunner;
@@ -11,8 +12,6 @@ import com.giftcardimport.security.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -58,15 +57,15 @@ public class ImportLaunch {
         ProjectId project = tenant.projectId();
         String key = idempotencyKey(request.idempotencyKey());
         String fileId = request.file().id();
-        Path path = uploads.path(project, fileId);
-        long size = sizeOf(path);
+        FileSource source = uploads.file(project, fileId);
+        long size = sizeOf(source);
         String name = FileStore.sanitiseName(request.file().originalName());
         String fingerprint = fingerprint(request, name, size);
         Optional<ImportJobId> earlier = earlierLaunch(project, key, fileId, fingerprint);
         if (earlier.isPresent()) {
             return LaunchOutcome.replayed(earlier.get());
         }
-        SniffResult sniff = uploads.sniff(path, request.format());
+        SniffResult sniff = uploads.sniff(source, request.format());
         refuseUnless(sniff.problems());
         refuseUnless(request.mapping().problemsWith(sniff.headers()));
         NewImportJob job = new NewImportJob(project, request.action(), name, fileId, size, request.format(),
@@ -78,7 +77,6 @@ public class ImportLaunch {
             return LaunchOutcome.replayed(earlierLaunch(project, key, fileId, fingerprint)
                     .orElseThrow(() -> new IllegalStateException("The import could not be created")));
         }
-        runner.publishCurrent(project, created.get());
         runner.dispatch();
         return LaunchOutcome.created(created.get());
     }
@@ -89,9 +87,9 @@ public class ImportLaunch {
         }
     }
 
-    private static long sizeOf(Path path) {
+    private static long sizeOf(FileSource source) {
         try {
-            return Files.size(path);
+            return source.size();
         } catch (IOException e) {
             throw new UncheckedIOException("The file could not be read", e);
         }

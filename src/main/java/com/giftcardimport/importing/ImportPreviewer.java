@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.card.CvvMask;
 import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.job.DuplicateCheck;
@@ -14,8 +15,6 @@ import com.giftcardimport.project.ProjectId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,9 +53,9 @@ class ImportPreviewer {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    ImportPreview preview(ProjectId project, Path path, FileFormat format, ColumnMapping mapping, int rows) {
+    ImportPreview preview(ProjectId project, FileSource source, FileFormat format, ColumnMapping mapping, int rows) {
         List<String> header = new ArrayList<>();
-        List<SourceRow> sample = head(path, format, Math.clamp(rows, 0, MAX_ROWS), header);
+        List<SourceRow> sample = head(source, format, Math.clamp(rows, 0, MAX_ROWS), header);
         List<String> problems = mapping.problemsWith(header);
         List<List<RowError>> errors = problems.isEmpty()
                 ? validate(project, header, mapping, sample)
@@ -75,9 +74,9 @@ class ImportPreviewer {
     }
 
     /** Up to {@code wanted} data rows from the head of the file; fills {@code header}. */
-    private List<SourceRow> head(Path path, FileFormat format, int wanted, List<String> header) {
+    private List<SourceRow> head(FileSource source, FileFormat format, int wanted, List<String> header) {
         List<SourceRow> sample = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(path); CsvRowReader reader = CsvRowReader.open(in, format, limits)) {
+        try (InputStream in = source.open(); CsvRowReader reader = CsvRowReader.open(in, format, limits)) {
             header.addAll(reader.header());
             long chars = 0;
             while (sample.size() < wanted && chars < MAX_CHARS && reader.hasNext()) {

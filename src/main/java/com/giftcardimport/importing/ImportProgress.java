@@ -4,7 +4,7 @@ import com.giftcardimport.project.ProjectId;
 import java.time.Instant;
 
 /**
- * A job's progress, published in-process at most about four times a second per job and on every status change
+ * A job's progress, delivered on every node at most about four times a second per job and on every status change
  * (see {@link ImportProgressBus}). The job row in the database holds the same numbers.
  *
  * @param totalOrEstimate the number of rows in the file once known, before that the estimate made at launch

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * In-process progress events of import jobs, per project and per job. Thread-safe.
+ * Progress events of import jobs on this node, per project and per job. Thread-safe. They come from the database,
+ * whichever node runs the job: every committed change of a job row is announced with PostgreSQL NOTIFY and handed to
+ * {@link #publish} by the node's listener ({@code importing.job.ProgressListener}).
  * <p>
  * Publishing never blocks the import: the newest state of each job is kept (older, undelivered states of the same
  * job are replaced) and one dispatcher thread hands it to the listeners, at most every {@link #MIN_INTERVAL} per

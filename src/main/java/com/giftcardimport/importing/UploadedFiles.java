@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
 import com.giftcardimport.importing.sniff.FileSniffer;
@@ -7,7 +8,6 @@ import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.project.ProjectId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 
 /** The uploads of a project as the use cases reach them: by id, read with a format. No access check of its own. */
@@ -22,18 +22,18 @@ class UploadedFiles {
         this.sniffer = sniffer;
     }
 
-    /** The path of upload {@code fileId} of {@code project}; a missing id is a file that does not exist. */
-    Path path(ProjectId project, String fileId) {
+    /** Upload {@code fileId} of {@code project}; a missing id is a file that does not exist. */
+    FileSource file(ProjectId project, String fileId) {
         if (fileId == null) {
             throw new StoredFileNotFoundException();
         }
-        return files.path(project, fileId);
+        return files.file(project, fileId);
     }
 
     /** The head of the file read with {@code format}. */
-    SniffResult sniff(Path path, FileFormat format) {
+    SniffResult sniff(FileSource source, FileFormat format) {
         try {
-            return sniffer.sniff(path, format);
+            return sniffer.sniff(source, format);
         } catch (IOException e) {
             throw new UncheckedIOException("The file could not be read", e);
         }

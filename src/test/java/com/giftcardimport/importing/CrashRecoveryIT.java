@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills the application in the middle of two imports and starts it again (SPEC §6: a job that was running when
- * the server stopped is resumed or failed on the next start, never left Running).
+ * the server stopped is resumed or failed on the next start, never left Running; §9: the job engine finds the
+ * killed node's executions dead once their heartbeats stopped, here within 10 s).
  * <p>
  * The application runs as a separate JVM ({@code java -cp … com.giftcardimport.Application}, 256 MB heap) against
  * a PostgreSQL this test starts, so the database survives the kill; project, admin, pool and API token are rows
@@ -126,8 +127,8 @@ class CrashRecoveryIT {
 
         // A resumed and completed, every row exactly once
         Map<String, Object> doneA = job(db, jobA);
-        assertThat(Files.readString(secondLog)).contains("Import " + jobA + " was left running after row "
-                + aAtKill.get("last_row_number") + ": queued to resume");
+        assertThat(Files.readString(secondLog)).contains("Import " + jobA + " resumes on node ")
+                .contains(" after row " + aAtKill.get("last_row_number"));
         assertThat(doneA.get("status")).as("A: %s", doneA).isEqualTo("COMPLETED_WITH_ERRORS");
         assertThat(doneA.get("imported_rows")).isEqualTo(a.imported());
         assertThat(doneA.get("failed_rows")).isEqualTo(a.failed());
@@ -146,8 +147,8 @@ class CrashRecoveryIT {
         // B failed: its file is gone; what it committed before the kill matches its counters
         Map<String, Object> doneB = job(db, jobB);
         assertThat(doneB.get("status")).as("B: %s", doneB).isEqualTo("FAILED");
-        assertThat((String) doneB.get("failure_message")).isEqualTo("The import was interrupted by a restart of the "
-                + "server after row " + bAtKill.get("last_row_number") + ", and its file is no longer available to "
+        assertThat((String) doneB.get("failure_message")).isEqualTo("The import was interrupted after row "
+                + bAtKill.get("last_row_number") + " (its server stopped), and its file is no longer available to "
                 + "resume it");
         assertThat(doneB.get("total_rows")).isNull();
         assertThat(doneB.get("imported_rows")).isEqualTo(bAtKill.get("imported_rows"));
@@ -218,6 +219,7 @@ class CrashRecoveryIT {
                 "--app.data-dir=" + dataDir,
                 "--app.import.file-retention=0s",
                 "--app.import.dispatch-interval=1s",
+                "--app.cluster.takeover-within=10s",
                 "--vaadin.launch-browser=false");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(process);

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads one {@link Chunk} in one transaction: the chunk's valid cards go into {@code gift_card}, the duplicates
  * among them are found by the database and reported per row, the row errors go into {@code import_error}, and the
  * job's counters and resume point move on. Either all of it commits or none, so a resumed job never imports a card
- * twice and its counters always match its cards and errors.
+ * twice and its counters always match its cards and errors. It commits only while the job row still holds this
+ * node's claim ({@link JobFence}): after the job engine gave the job to another node, nothing of a chunk is kept.
  * <p>
  * Every transaction is scoped to the job's project first ({@link TenantScope}): row-level security lets it write
  * that project's rows only. PostgreSQL refuses {@code COPY FROM} into a table under row-level security, so the
@@ -123,32 +124,32 @@ class ChunkLoader {
     }
 
     /** Loads the chunk the staging way. */
-    Loaded load(JobLayout layout, Chunk chunk) {
-        return load(layout, chunk, false);
+    Loaded load(JobLayout layout, JobFence fence, Chunk chunk) {
+        return load(layout, fence, chunk, false);
     }
 
     /**
      * Loads the chunk; with {@code tryDirect}, first straight into {@code gift_card} in a transaction of its own,
      * and when a card number is taken, that transaction is rolled back and the chunk goes the staging way.
      */
-    Loaded load(JobLayout layout, Chunk chunk, boolean tryDirect) {
+    Loaded load(JobLayout layout, JobFence fence, Chunk chunk, boolean tryDirect) {
         long wasted = 0;
         if (tryDirect && chunk.cardCount() > 0) {
             long start = System.nanoTime();
             try {
-                return inTransaction(layout, chunk, true, 0);
+                return inTransaction(layout, fence, chunk, true, 0);
             } catch (NumberTaken e) {
                 wasted = System.nanoTime() - start;   // rolled back: nothing of it was kept
             }
         }
-        return inTransaction(layout, chunk, false, wasted);
+        return inTransaction(layout, fence, chunk, false, wasted);
     }
 
-    private Loaded inTransaction(JobLayout layout, Chunk chunk, boolean direct, long wastedNanos) {
+    private Loaded inTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct, long wastedNanos) {
         long[] beforeCommit = new long[1];
         Loaded loaded = tx.execute(status -> {
             try {
-                Loaded inside = loadInTransaction(layout, chunk, direct);
+                Loaded inside = loadInTransaction(layout, fence, chunk, direct);
                 beforeCommit[0] = System.nanoTime();
                 return inside;
             } catch (DuplicateKeyException e) {
@@ -170,7 +171,8 @@ class ChunkLoader {
                 t.errors(), System.nanoTime() - beforeCommit[0]));
     }
 
-    private Loaded loadInTransaction(JobLayout layout, Chunk chunk, boolean direct) throws SQLException {
+    private Loaded loadInTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct)
+            throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         scope.enter(List.of(new ProjectId(layout.projectId())));
@@ -216,10 +218,10 @@ class ChunkLoader {
                         update import_job
                            set imported_rows = imported_rows + ?, failed_rows = failed_rows + ?,
                                last_row_number = greatest(last_row_number, ?)
-                         where id = ? and status = 'RUNNING'
+                         where id = ? and status = 'RUNNING' and claim = ?
                         returning cancel_requested
                         """)
-                .params(imported, chunk.failedRows(), chunk.lastRowNumber(), layout.jobId())
+                .params(imported, chunk.failedRows(), chunk.lastRowNumber(), layout.jobId(), fence.token())
                 .query(Boolean.class).optional()
                 .orElseThrow(() -> new JobNoLongerRunningException(layout.jobId()));
         long tErrors = System.nanoTime();
@@ -249,7 +251,10 @@ class ChunkLoader {
         }
     }
 
-    /** The job row is no longer RUNNING (cancelled while queued, or taken over): nothing of the chunk is kept. */
+    /**
+     * The job row is no longer RUNNING (cancelled while queued), or the job engine gave it to another node: nothing
+     * of the chunk is kept.
+     */
     static final class JobNoLongerRunningException extends RuntimeException {
         JobNoLongerRunningException(long jobId) {
             super("Import " + jobId + " is no longer running");

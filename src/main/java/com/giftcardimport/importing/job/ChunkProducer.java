@@ -2,6 +2,7 @@ package com.giftcardimport.importing.job;
 
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.read.CsvRowReader;
 import com.giftcardimport.importing.read.MalformedFileException;
 import com.giftcardimport.importing.read.ReadLimits;
@@ -12,8 +13,6 @@ import com.giftcardimport.importing.validate.ValidCard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,7 +35,7 @@ final class ChunkProducer implements Runnable {
     static final long MAX_CHUNK_BYTES = 8L << 20;
 
     private final ImportJob job;
-    private final Path file;
+    private final FileSource file;
     private final RowValidator validator;
     private final CvvCipher cipher;
     private final ReadLimits limits;
@@ -52,7 +51,7 @@ final class ChunkProducer implements Runnable {
     /** Set by the loader when it gives up: stop at once. */
     private volatile boolean aborted;
 
-    ChunkProducer(ImportJob job, Path file, RowValidator validator, CvvCipher cipher, ReadLimits limits,
+    ChunkProducer(ImportJob job, FileSource file, RowValidator validator, CvvCipher cipher, ReadLimits limits,
                   ImportSettings settings, JobLayout layout, BlockingQueue<Handover> queue) {
         this.job = job;
         this.file = file;
@@ -86,7 +85,7 @@ final class ChunkProducer implements Runnable {
     public void run() {
         long rowsRead = 0;
         long started = System.nanoTime();
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = file.open();
              CsvRowReader reader = CsvRowReader.open(in, job.format(), limits)) {
             if (!reader.header().equals(job.header())) {
                 hand(new Handover.Failure("The file's header row is not the one it had at launch"));

@@ -36,8 +36,8 @@ public class ImportJobRepository {
     public record Existing(ImportJobId id, String fingerprint, String storedFileId) {
     }
 
-    /** A job waiting for a slot. */
-    public record ActiveJob(ImportJobId id, ProjectId projectId) {
+    /** A queued or running job, and whether the job engine holds an execution for it. */
+    record Active(DispatchPolicy.Candidate candidate, boolean hasExecution) {
     }
 
     /** A stored file whose job ended longer ago than the retention. */
@@ -136,22 +136,18 @@ public class ImportJobRepository {
     }
 
     /**
-     * Jobs waiting to run, oldest launch first, across projects: the runner's queue (through the database function
-     * {@code gci_active_import_jobs}, which alone may list jobs of every project).
+     * Every queued and running job across projects, oldest launch first, for the dispatcher (through the database
+     * function {@code gci_import_dispatch_candidates}, which alone may list jobs of every project).
      */
-    public List<ActiveJob> queued() {
-        return active("QUEUED");
-    }
-
-    /** Jobs left RUNNING, e.g. by a stop of the server, across projects (see {@link #queued()}). */
-    public List<ActiveJob> running() {
-        return active("RUNNING");
-    }
-
-    private List<ActiveJob> active(String status) {
-        return jdbc.sql("select job_id, project_id from gci_active_import_jobs() where status = ?")
-                .param(status)
-                .query((rs, n) -> new ActiveJob(new ImportJobId(rs.getLong(1)), new ProjectId(rs.getLong(2)))).list();
+    List<Active> active() {
+        return jdbc.sql("""
+                        select job_id, project_id, status, project_last_started, has_execution
+                          from gci_import_dispatch_candidates()
+                        """)
+                .query((rs, n) -> new Active(new DispatchPolicy.Candidate(new ImportJobId(rs.getLong(1)),
+                        new ProjectId(rs.getLong(2)), "RUNNING".equals(rs.getString(3)),
+                        instant(rs.getTimestamp(4))), rs.getBoolean(5)))
+                .list();
     }
 
     /** QUEUED → RUNNING; false when the job is no longer queued (cancelled meanwhile). */
@@ -162,14 +158,27 @@ public class ImportJobRepository {
                 """, project.value(), id.value()) == 1;
     }
 
-    /** RUNNING → an end status, with the number of rows in the file when known. */
-    public boolean finish(ProjectId project, ImportJobId id, ImportStatus status, Long totalRows,
-                          String failureMessage) {
+    /**
+     * RUNNING → an end status, with the number of rows in the file when known, while this node's claim on the job
+     * holds ({@link JobFence}).
+     */
+    boolean finish(JobFence fence, ProjectId project, ImportJobId id, ImportStatus status, Long totalRows,
+                   String failureMessage) {
         return update(project, """
                 update import_job
                    set status = ?, total_rows = ?, failure_message = ?, finished_at = now()
-                 where project_id = ? and id = ? and status = 'RUNNING'
-                """, status.name(), totalRows, failureMessage, project.value(), id.value()) == 1;
+                 where project_id = ? and id = ? and status = 'RUNNING' and claim = ?
+                """, status.name(), totalRows, failureMessage, project.value(), id.value(), fence.token()) == 1;
+    }
+
+    /**
+     * This node's pick of the job engine takes a RUNNING job over ({@link JobFence}); waits for a chunk another node
+     * is committing. False when the job is not running (any more).
+     */
+    boolean claim(JobFence fence, ProjectId project, ImportJobId id) {
+        return update(project, """
+                update import_job set claim = ? where project_id = ? and id = ? and status = 'RUNNING'
+                """, fence.token(), project.value(), id.value()) == 1;
     }
 
     /** Asks a running job to stop at its next chunk; false when the job is not running. */
@@ -194,13 +203,6 @@ public class ImportJobRepository {
     public void setTotalRows(ProjectId project, ImportJobId id, long totalRows) {
         update(project, "update import_job set total_rows = ? where project_id = ? and id = ? and total_rows is null",
                 totalRows, project.value(), id.value());
-    }
-
-    /** A RUNNING job goes back to the queue to resume after its last committed row. */
-    public boolean requeue(ProjectId project, ImportJobId id) {
-        return update(project, """
-                update import_job set status = 'QUEUED' where project_id = ? and id = ? and status = 'RUNNING'
-                """, project.value(), id.value()) == 1;
     }
 
     /** Ends a job whose file is gone: FAILED (or CANCELLED when a cancel was asked for), total unknown. */

@@ -2,6 +2,7 @@ package com.giftcardimport.importing.sniff;
 
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.read.CsvRowReader;
 import com.giftcardimport.importing.read.MalformedFileException;
 import com.giftcardimport.importing.read.ReadLimits;
@@ -48,24 +49,53 @@ public class FileSniffer {
 
     /** Detects everything. */
     public SniffResult sniff(Path file) throws IOException {
+        return sniff(source(file), null, null);
+    }
+
+    /** Detects everything. */
+    public SniffResult sniff(FileSource file) throws IOException {
         return sniff(file, null, null);
     }
 
     /** The user chose the encoding; the delimiter is detected again with it. */
     public SniffResult sniff(Path file, Charset encoding) throws IOException {
+        return sniff(source(file), encoding, null);
+    }
+
+    /** The user chose the encoding; the delimiter is detected again with it. */
+    public SniffResult sniff(FileSource file, Charset encoding) throws IOException {
         return sniff(file, encoding, null);
     }
 
     /** The user chose encoding and delimiter: the sample is read again with them. */
     public SniffResult sniff(Path file, FileFormat override) throws IOException {
+        return sniff(source(file), override);
+    }
+
+    /** The user chose encoding and delimiter: the sample is read again with them. */
+    public SniffResult sniff(FileSource file, FileFormat override) throws IOException {
         return sniff(file, override.encoding(), override.delimiter());
     }
 
-    private SniffResult sniff(Path file, Charset forcedEncoding, Character forcedDelimiter) throws IOException {
-        long size = Files.size(file);
+    private static FileSource source(Path file) {
+        return new FileSource() {
+            @Override
+            public long size() throws IOException {
+                return Files.size(file);
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return Files.newInputStream(file);
+            }
+        };
+    }
+
+    private SniffResult sniff(FileSource file, Charset forcedEncoding, Character forcedDelimiter) throws IOException {
+        long size = file.size();
         byte[] head = new byte[(int) Math.min(size, SAMPLE_BYTES)];
         int length;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             length = in.readNBytes(head, 0, head.length);
         }
         boolean truncated = length < size;

@@ -38,7 +38,7 @@ class FileStoreTest {
             beans.addBean("references", references);
         }
         ObjectProvider<FileReferences> provider = beans.getBeanProvider(FileReferences.class);
-        return new FileStore(dir.resolve("uploads"), max, Duration.ofHours(6), provider,
+        return new FileStore(new LocalFileStorage(dir.resolve("uploads")), max, Duration.ofHours(6), provider,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -51,8 +51,8 @@ class FileStoreTest {
         assertThat(stored.originalName()).isEqualTo("passwd");
         assertThat(stored.size()).isEqualTo(8);
         assertThat(stored.storedAt()).isEqualTo(NOW);
-        Path path = store.path(ACME, stored.id());
-        assertThat(path).isEqualTo(dir.resolve("uploads").resolve("1").resolve(stored.id()).toAbsolutePath());
+        assertThat(path(ACME, stored.id())).exists();
+        assertThat(store.file(ACME, stored.id()).size()).isEqualTo(8);
         try (InputStream in = store.open(ACME, stored.id())) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a,b\n1,2\n");
         }
@@ -94,7 +94,7 @@ class FileStoreTest {
         Files.writeString(dir.resolve("secret.txt"), "secret");
         for (String id : new String[] {"../../secret.txt", "..", "/etc/passwd", "", "secret.txt",
                 "00000000-0000-0000-0000-000000000000/../../../secret.txt", "%2e%2e%2fsecret.txt", null}) {
-            assertThatThrownBy(() -> store.path(ACME, id)).isInstanceOf(StoredFileNotFoundException.class);
+            assertThatThrownBy(() -> store.file(ACME, id)).isInstanceOf(StoredFileNotFoundException.class);
             assertThatThrownBy(() -> store.open(ACME, id)).isInstanceOf(StoredFileNotFoundException.class);
             assertThat(store.exists(ACME, id)).isFalse();
             assertThat(store.delete(ACME, id)).isFalse();
@@ -107,7 +107,7 @@ class FileStoreTest {
         FileStore store = store(DataSize.ofMegabytes(1), null);
         StoredFile stored = store.store(ACME, "cards.csv", stream("a\n"));
         assertThat(store.exists(GLOBEX, stored.id())).isFalse();
-        assertThatThrownBy(() -> store.path(GLOBEX, stored.id()))
+        assertThatThrownBy(() -> store.file(GLOBEX, stored.id()))
                 .isInstanceOf(StoredFileNotFoundException.class)
                 .hasMessage(new StoredFileNotFoundException().getMessage());
         assertThat(store.delete(GLOBEX, stored.id())).isFalse();
@@ -137,11 +137,11 @@ class FileStoreTest {
         Path foreign = dir.resolve("uploads/1/keep-me.txt");
         Files.writeString(foreign, "not ours");
         FileTime old = FileTime.from(NOW.minus(Duration.ofHours(7)));
-        for (Path path : new Path[] {store.path(ACME, abandoned.id()), store.path(ACME, kept[0].id()),
-                store.path(GLOBEX, abandonedElsewhere.id()), stray, foreign}) {
+        for (Path path : new Path[] {path(ACME, abandoned.id()), path(ACME, kept[0].id()),
+                path(GLOBEX, abandonedElsewhere.id()), stray, foreign}) {
             Files.setLastModifiedTime(path, old);
         }
-        Files.setLastModifiedTime(store.path(GLOBEX, fresh.id()), FileTime.from(NOW.minus(Duration.ofHours(5))));
+        Files.setLastModifiedTime(path(GLOBEX, fresh.id()), FileTime.from(NOW.minus(Duration.ofHours(5))));
 
         assertThat(store.sweep()).isEqualTo(3);
 
@@ -157,9 +157,14 @@ class FileStoreTest {
     void without_a_references_bean_every_old_file_counts_as_abandoned() throws IOException {
         FileStore store = store(DataSize.ofMegabytes(1), null);
         StoredFile stored = store.store(ACME, "a.csv", stream("a\n"));
-        Files.setLastModifiedTime(store.path(ACME, stored.id()), FileTime.from(NOW.minus(Duration.ofDays(1))));
+        Files.setLastModifiedTime(path(ACME, stored.id()), FileTime.from(NOW.minus(Duration.ofDays(1))));
         assertThat(store.sweep()).isEqualTo(1);
         assertThat(Set.of(store.exists(ACME, stored.id()))).containsExactly(false);
+    }
+
+    /** Where the local storage keeps a project's file. */
+    Path path(ProjectId project, String id) {
+        return dir.resolve("uploads").resolve(Long.toString(project.value())).resolve(id);
     }
 
     static InputStream stream(String text) {

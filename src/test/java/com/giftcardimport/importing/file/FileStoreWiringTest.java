@@ -41,9 +41,9 @@ class FileStoreWiringTest {
         StoredFile stored = store.store(project, "cards.csv", new ByteArrayInputStream(
                 "Номер карты;Пул;Баланс\r\nA1;flex;10,50\r\n".getBytes(StandardCharsets.UTF_8)));
         try {
-            Path path = store.path(project, stored.id());
-            assertThat(path).startsWith(dataDir.resolve("uploads").toAbsolutePath().normalize());
-            SniffResult sniff = sniffer.sniff(path);
+            assertThat(dataDir.resolve("uploads").resolve(Long.toString(project.value())).resolve(stored.id()))
+                    .exists();
+            SniffResult sniff = sniffer.sniff(store.file(project, stored.id()));
             assertThat(sniff.detected().delimiter()).isEqualTo(';');
             assertThat(mapper.suggest(project, sniff.headers(), sniff.sampleRows()).mapping().problems()).isEmpty();
         } finally {

@@ -1,6 +1,7 @@
 package com.giftcardimport.importing.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ColumnMapping;
@@ -38,23 +39,34 @@ class ChunkLoaderTest {
     long pool;
     long job;
     JobLayout layout;
+    JobFence fence;
 
     @BeforeEach
     void runningJob() {
         project = support.newProject();
         pool = support.arbitraryPool(project.id(), "flex", false);
+        // a running job and this node's claim on it, as the job engine records it (heartbeating, so nobody takes it
+        // over), made together: the dispatcher would give a running job without a claim to the engine
         job = jdbc.sql("""
-                        insert into import_job (project_id, import_type, import_action, original_file_name,
-                                                stored_file_id, file_size, encoding, delimiter, header, mapping,
-                                                launched_by_user_id, launched_by_label, request_fingerprint, status)
-                        values (?, 'LOYALTY_GIFT_CARDS', 'ADD_GIFT_CARDS', 'cards.csv', ?, 1, 'UTF-8', ',', ?,
-                                '[]', ?, 'Test', 'x', 'RUNNING')
-                        returning id
+                        with j as (
+                            insert into import_job (project_id, import_type, import_action, original_file_name,
+                                                    stored_file_id, file_size, encoding, delimiter, header, mapping,
+                                                    launched_by_user_id, launched_by_label, request_fingerprint,
+                                                    status, claim)
+                            values (?, 'LOYALTY_GIFT_CARDS', 'ADD_GIFT_CARDS', 'cards.csv', ?, 1, 'UTF-8', ',', ?,
+                                    '[]', ?, 'Test', 'x', 'RUNNING', 'this-node#7')
+                            returning id),
+                        t as (
+                            insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
+                                                         last_heartbeat, version)
+                            select 'import', id::text, now(), true, 'this-node', now() + interval '1 hour', 7 from j)
+                        select id from j
                         """)
                 .params(project.id().value(), UUID.randomUUID().toString(), HEADER.toArray(String[]::new),
                         support.userId(project.admin()))
                 .query(Long.class).single();
         layout = JobLayout.of(job, project.id().value(), HEADER, MAPPING);
+        fence = new JobFence("this-node", 7);
     }
 
     @Test
@@ -67,12 +79,12 @@ class ChunkLoaderTest {
         card(first, 3, "B-2");
         card(first, 4, "A-1");
         card(first, 5, "OLD-1");
-        ChunkLoader.Loaded one = loader.load(layout, first);
+        ChunkLoader.Loaded one = loader.load(layout, fence, first);
 
         Chunk second = new Chunk(layout, 10);
         card(second, 6, "B-2");
         card(second, 7, "C-3");
-        ChunkLoader.Loaded two = loader.load(layout, second);
+        ChunkLoader.Loaded two = loader.load(layout, fence, second);
 
         assertThat(one.imported()).isEqualTo(2);
         assertThat(one.failed()).isEqualTo(2);
@@ -98,12 +110,12 @@ class ChunkLoaderTest {
         Chunk clean = new Chunk(layout, 10);
         card(clean, 2, "D-1");
         card(clean, 3, "D-2");
-        ChunkLoader.Loaded direct = loader.load(layout, clean, true);
+        ChunkLoader.Loaded direct = loader.load(layout, fence, clean, true);
         Chunk taken = new Chunk(layout, 10);
         card(taken, 4, "D-3");
         card(taken, 5, "OLD-2");
         card(taken, 6, "D-1");
-        ChunkLoader.Loaded fallback = loader.load(layout, taken, true);
+        ChunkLoader.Loaded fallback = loader.load(layout, fence, taken, true);
 
         assertThat(direct.direct()).isTrue();
         assertThat(direct.imported()).isEqualTo(2);
@@ -123,7 +135,7 @@ class ChunkLoaderTest {
         chunk.addErrors(2, List.of("X-1", "nope", "12", "987"), List.of(
                 new RowError(2, "Pool", "nope", "POOL_NOT_FOUND", "No pool"),
                 new RowError(2, "CVV", "***", "CVV_INVALID", "Bad CVV")));
-        loader.load(layout, chunk);
+        loader.load(layout, fence, chunk);
 
         assertThat(jdbc.sql("select array_to_string(original_row, '|') from import_error where job_id = ? and seq = 0")
                 .param(job).query(String.class).single()).isEqualTo("X-1|nope|12|***");
@@ -139,7 +151,7 @@ class ChunkLoaderTest {
         Chunk chunk = new Chunk(layout, 10);
         card(chunk, 2, "Z-1");
         try {
-            loader.load(layout, chunk);
+            loader.load(layout, fence, chunk);
         } catch (ChunkLoader.JobNoLongerRunningException expected) {
             // the chunk is rolled back
         }
@@ -147,8 +159,26 @@ class ChunkLoaderTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void a_chunk_commits_nothing_once_the_job_engine_gave_the_job_to_another_node() {
+        // this node stopped heartbeating: the engine revived the execution and another node picked it and claimed
+        // the job
+        jdbc.sql("update import_job set claim = 'other-node#9' where id = ?").param(job).update();
+        Chunk chunk = new Chunk(layout, 10);
+        card(chunk, 2, "F-1");
+
+        assertThatThrownBy(() -> loader.load(layout, fence, chunk))
+                .isInstanceOf(ChunkLoader.JobNoLongerRunningException.class);
+        assertThat(jdbc.sql("select count(*) from gift_card where project_id = ?").param(project.id().value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select imported_rows || '/' || last_row_number from import_job where id = ?")
+                .param(job).query(String.class).single()).isEqualTo("0/1");
+    }
+
     @AfterEach
     void endJob() {
+        jdbc.sql("delete from scheduled_tasks where task_name = 'import' and task_instance = ?")
+                .param(Long.toString(job)).update();
         jdbc.sql("update import_job set status = 'COMPLETED', finished_at = now() where id = ? and status = 'RUNNING'")
                 .param(job).update();
     }

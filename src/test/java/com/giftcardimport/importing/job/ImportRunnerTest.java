@@ -1,7 +1,9 @@
 package com.giftcardimport.importing.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
@@ -34,7 +36,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The runner on its own: jobs made directly in the database from files in the real file store. */
+/**
+ * The runner on the job engine: jobs made directly in the database from files in the real file store, dead nodes
+ * simulated by executions whose heartbeats stopped. (Fair dispatch between projects is {@link DispatchPolicyTest}'s:
+ * it no longer races real imports here.)
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class ImportRunnerTest {
@@ -68,7 +74,8 @@ class ImportRunnerTest {
     }
 
     @Test
-    void a_job_left_running_is_resumed_after_its_last_committed_row_and_imports_no_card_twice() throws Exception {
+    void an_import_whose_node_died_is_taken_over_after_its_last_committed_row_and_imports_no_card_twice()
+            throws Exception {
         StringBuilder csv = new StringBuilder("Card,Pool,Balance\n");
         for (int row = 2; row <= 41; row++) {
             String number = row == 30 ? "R-10" : "R-" + row;          // row 30 repeats row 10
@@ -79,7 +86,9 @@ class ImportRunnerTest {
         assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("COMPLETED_WITH_ERRORS");
         String before = snapshot(job);
 
-        // the server stopped after committing row 20: later rows, their errors and the end status are gone
+        // the node that ran it died: its execution stays picked, and its heartbeats stopped a minute ago
+        deadNodeHolds(job);
+        // it had committed up to row 20: later rows, their errors and the end status are gone
         jdbc.sql("delete from gift_card where import_job_id = ? and import_row_number > 20").param(job.value()).update();
         jdbc.sql("delete from import_error where job_id = ? and row_number > 20").param(job.value()).update();
         jdbc.sql("""
@@ -92,9 +101,8 @@ class ImportRunnerTest {
                 .params(job.value(), job.value(), job.value()).update();
         assertThat(snapshot(job)).isNotEqualTo(before);
 
-        assertThat(runner.recover()).isGreaterThanOrEqualTo(1);
-
         assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("COMPLETED_WITH_ERRORS");
+        await().atMost(TIMEOUT).until(() -> executions(job) == 0);
         assertThat(snapshot(job)).isEqualTo(before);
         assertThat(jdbc.sql("select message from import_error where job_id = ? and row_number = 30")
                 .param(job.value()).query(String.class).single())
@@ -104,19 +112,20 @@ class ImportRunnerTest {
     }
 
     @Test
-    void a_job_left_running_whose_file_is_gone_fails_with_a_message_instead_of_staying_running() throws Exception {
+    void an_import_whose_node_died_and_whose_file_is_gone_fails_with_a_message_instead_of_staying_running()
+            throws Exception {
         ImportJobId job = launch("Card,Pool,Balance\nG-1,flex,1\n");
         support.awaitEnd(job, TIMEOUT);
         String fileId = jdbc.sql("select stored_file_id from import_job where id = ?").param(job.value())
                 .query(String.class).single();
         files.delete(project.id(), fileId);
+        deadNodeHolds(job);
         jdbc.sql("update import_job set status = 'RUNNING', finished_at = null where id = ?").param(job.value()).update();
 
-        runner.recover();
-
-        assertThat(support.status(job)).isEqualTo("FAILED");
+        assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("FAILED");
         assertThat(jdbc.sql("select failure_message from import_job where id = ?").param(job.value())
-                .query(String.class).single()).contains("restart").contains("no longer available");
+                .query(String.class).single()).isEqualTo("The import was interrupted after row 2 (its server "
+                        + "stopped), and its file is no longer available to resume it");
     }
 
     @Test
@@ -189,95 +198,26 @@ class ImportRunnerTest {
                 .query(Long.class).single()).isZero();
     }
 
-    @Test
-    void a_free_slot_goes_to_a_project_with_nothing_running_before_another_import_of_a_busy_project()
-            throws Exception {
-        TestProject busy = project;
-        TestProject other = support.newProject();
-        support.arbitraryPool(other.id(), "flex", false);
-        TestProject waiting = support.newProject();
-        support.arbitraryPool(waiting.id(), "flex", false);
-        // the four slots: two long imports of another project, a short and a long one of the busy project
-        List<ImportJobId> running = new ArrayList<>();
-        project = other;
-        running.add(launch(bigFile("O1", 400_000)));
-        running.add(launch(bigFile("O2", 400_000)));
-        project = busy;
-        ImportJobId shortOne = launch(bigFile("B1", 60_000));
-        running.add(shortOne);
-        running.add(launch(bigFile("B2", 400_000)));
-        // both wait: the busy project's third import (launched first), then the waiting project's first
-        ImportJobId busyThird = launch(bigFile("B3", 1_000));
-        project = waiting;
-        ImportJobId waitingFirst = launch(bigFile("W1", 1_000));
-        project = busy;
-        assertThat(support.status(busyThird)).isEqualTo("QUEUED");
-        assertThat(support.status(waitingFirst)).isEqualTo("QUEUED");
-
-        // the busy project's short import ends first and frees a slot
-        assertThat(support.awaitEnd(shortOne, TIMEOUT)).isEqualTo("COMPLETED");
-        assertThat(support.awaitEnd(waitingFirst, TIMEOUT)).isEqualTo("COMPLETED");
-        Map<String, Object> third = jdbc.sql("select status, started_at from import_job where id = ?")
-                .param(busyThird.value()).query().singleRow();
-        Object waitingStarted = jdbc.sql("select started_at from import_job where id = ?")
-                .param(waitingFirst.value()).query().singleValue();
-        assertThat(third.get("started_at") == null
-                || ((java.sql.Timestamp) third.get("started_at")).after((java.sql.Timestamp) waitingStarted))
-                .as("the waiting project started first: %s vs %s", waitingStarted, third).isTrue();
-
-        cancelAndAwait(running);
-        support.awaitEnd(busyThird, TIMEOUT);
+    /**
+     * An execution of the job engine for {@code job}, picked by a node that stopped heartbeating a minute ago. Made
+     * before the job is set RUNNING again: the dispatcher hands a running job without an execution to the engine
+     * itself (which would resume it all the same).
+     */
+    private void deadNodeHolds(ImportJobId job) {
+        await().atMost(TIMEOUT).until(() -> executions(job) == 0);   // the execution of its first run is done
+        jdbc.sql("""
+                        insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,
+                                                     picked_by, last_heartbeat, version)
+                        values ('import', ?, ?, now() - interval '1 minute', true, 'dead-node',
+                                now() - interval '1 minute', 3)
+                        """)
+                .params(Long.toString(job.value()), Serializer.DEFAULT_JAVA_SERIALIZER.serialize(project.id().value()))
+                .update();
     }
 
-    @Test
-    void between_projects_with_nothing_running_the_slot_goes_to_the_one_served_least_recently() throws Exception {
-        TestProject busy = project;
-        TestProject other = support.newProject();
-        support.arbitraryPool(other.id(), "flex", false);
-        TestProject waiting = support.newProject();
-        support.arbitraryPool(waiting.id(), "flex", false);
-        // the four slots: two long imports of another project, a long one of a fourth, a short one of the busy one
-        List<ImportJobId> running = new ArrayList<>();
-        project = other;
-        running.add(launch(bigFile("O1", 400_000)));
-        running.add(launch(bigFile("O2", 400_000)));
-        TestProject fourth = support.newProject();
-        support.arbitraryPool(fourth.id(), "flex", false);
-        project = fourth;
-        running.add(launch(bigFile("F1", 400_000)));
-        project = busy;
-        ImportJobId shortOne = launch(bigFile("B1", 60_000));
-        // both wait: the busy project's second import (launched first), then the waiting project's first
-        ImportJobId busySecond = launch(bigFile("B2", 1_000));
-        project = waiting;
-        ImportJobId waitingFirst = launch(bigFile("W1", 1_000));
-        project = busy;
-        assertThat(support.status(busySecond)).isEqualTo("QUEUED");
-        assertThat(support.status(waitingFirst)).isEqualTo("QUEUED");
-
-        // the short import ends: both projects have nothing running, the busy one was served a moment ago
-        assertThat(support.awaitEnd(shortOne, TIMEOUT)).isEqualTo("COMPLETED");
-        assertThat(support.awaitEnd(waitingFirst, TIMEOUT)).isEqualTo("COMPLETED");
-        Map<String, Object> second = jdbc.sql("select status, started_at from import_job where id = ?")
-                .param(busySecond.value()).query().singleRow();
-        Object waitingStarted = jdbc.sql("select started_at from import_job where id = ?")
-                .param(waitingFirst.value()).query().singleValue();
-        assertThat(second.get("started_at") == null
-                || ((java.sql.Timestamp) second.get("started_at")).after((java.sql.Timestamp) waitingStarted))
-                .as("the waiting project started first: %s vs %s", waitingStarted, second).isTrue();
-
-        cancelAndAwait(running);
-        support.awaitEnd(busySecond, TIMEOUT);
-    }
-
-    private void cancelAndAwait(List<ImportJobId> running) throws InterruptedException {
-        for (ImportJobId job : running) {
-            jdbc.sql("update import_job set cancel_requested = true where id = ?").param(job.value()).update();
-            runner.signalCancel(job);
-        }
-        for (ImportJobId job : running) {
-            support.awaitEnd(job, TIMEOUT);
-        }
+    private long executions(ImportJobId job) {
+        return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'import' and task_instance = ?")
+                .param(Long.toString(job.value())).query(Long.class).single();
     }
 
     private long runningCount() {
