@@ -20,8 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -174,22 +172,7 @@ final class ClusterProcesses implements AutoCloseable {
 
     /** Launches an import of {@code file} over the HTTP API at {@code port}; returns its id. */
     long launch(int port, Path file) throws Exception {
-        String boundary = "----gci-cluster";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/imports"))
-                .header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(
-                        HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
-                                + "name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
-                                + "Content-Type: text/csv\r\n\r\n"),
-                        HttpRequest.BodyPublishers.ofFile(file),
-                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(response.body());
-        assertThat(id.find()).isTrue();
-        return Long.parseLong(id.group(1));
+        return CrashRecoveryIT.postImport(http, port, TOKEN, file);
     }
 
     /** Cancels an import over the HTTP API at {@code port}; answers the HTTP status. */

@@ -295,9 +295,14 @@ class CrashRecoveryIT {
     }
 
     private long launch(int port, Path file) throws Exception {
-        String boundary = "----gci-crash";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
-                .header("Authorization", "Bearer " + SECRET)
+        return postImport(http, port, SECRET, file);
+    }
+
+    /** Launches an import of {@code file} over the HTTP API at {@code port} with an API token; returns its id. */
+    static long postImport(HttpClient http, int port, String token, Path file) throws Exception {
+        String boundary = "----gci-test-import";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/imports"))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
