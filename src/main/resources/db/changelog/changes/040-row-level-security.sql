@@ -144,8 +144,8 @@ begin
                    schema_name, app_role);
     execute format('alter default privileges in schema %I grant usage, select on sequences to %I',
                    schema_name, app_role);
-    execute format('grant execute on function %I.gci_api_token_principal(text), %I.gci_active_import_jobs(), '
+    execute format('grant execute on function %I.gci_api_token_principal(text), '
                    || '%I.gci_import_files_past_retention(timestamptz) to %I',
-                   schema_name, schema_name, schema_name, app_role);
+                   schema_name, schema_name, app_role);
 end
 $$;

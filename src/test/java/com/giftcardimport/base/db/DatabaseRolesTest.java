@@ -277,7 +277,7 @@ class DatabaseRolesTest {
         try (Connection c = single.getConnection()) {
             c.setAutoCommit(false);
             setProjects(c, Long.toString(acme));
-            count(c, "select count(*) from gci_active_import_jobs()");
+            count(c, "select count(*) from gci_import_dispatch_candidates()");
             count(c, "select count(*) from gci_api_token_principal('nothing')");
             count(c, "select count(*) from gci_import_files_past_retention(now())");
             try (Statement s = c.createStatement();

@@ -105,7 +105,7 @@ class NonSuperuserOwnerTest {
             try (Statement s = app.createStatement()) {
                 s.execute("select set_config('app.project_ids', '1', true)");
             }
-            assertThat(count(app, "select count(*) from gci_active_import_jobs() where project_id = 2")).isEqualTo(1);
+            assertThat(count(app, "select count(*) from gci_import_dispatch_candidates() where project_id = 2")).isEqualTo(1);
             assertThat(count(app, "select count(*) from gci_api_token_principal(repeat('a', 64))")).isEqualTo(1);
             try (Statement s = app.createStatement();
                  ResultSet rs = s.executeQuery("select current_setting('app.project_ids')")) {
