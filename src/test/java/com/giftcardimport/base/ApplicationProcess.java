@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The application as a process of its own ({@code java -cp … com.giftcardimport.Application}), for tests that kill
@@ -56,26 +58,27 @@ public final class ApplicationProcess {
      * Waits until the application answers HTTP (the API's 401 without a token), or fails with its log when it stops
      * or does not answer within {@code timeout}.
      */
-    public void awaitServing(Duration timeout) throws IOException, InterruptedException {
+    public void awaitServing(Duration timeout) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The application stopped while starting:\n" + log());
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/imports")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 401) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !process.isAlive() || answers(http));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The application did not start within " + timeout + ":\n" + log(), e);
         }
-        throw new AssertionError("The application did not start within " + timeout + ":\n" + log());
+        if (!process.isAlive()) {
+            throw new AssertionError("The application stopped while starting:\n" + log());
+        }
+    }
+
+    private boolean answers(HttpClient http) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/imports"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 401;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     public static int freePort() throws IOException {

@@ -3,9 +3,9 @@ package com.giftcardimport.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.importing.file.S3ProxyServer;
+import com.giftcardimport.base.ApplicationProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,18 +68,15 @@ final class ClusterProcesses implements AutoCloseable {
         ports = new int[nodeCount];
         nodes = new Process[nodeCount];
         for (int i = 0; i < nodeCount; i++) {
-            ports[i] = freePort();
+            ports[i] = ApplicationProcess.freePort();
         }
-        proxyPort = freePort();
+        proxyPort = ApplicationProcess.freePort();
     }
 
     /** Starts node {@code i} (0-based) and waits until it answers. */
     void startNode(int i) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
         Path log = dir.resolve("node" + (i + 1) + "-" + (++starts) + ".log");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", CrashRecoveryIT.applicationClassPath(),
-                "com.giftcardimport.Application",
-                "--server.port=" + ports[i],
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.address=127.0.0.1",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                 "--spring.datasource.username=gci_app",
@@ -96,15 +93,12 @@ final class ClusterProcesses implements AutoCloseable {
                 "--app.cluster.node-name=node" + (i + 1),
                 "--app.cluster.takeover-within=10s",
                 "--app.import.chunk-rows=2000",
-                "--app.import.dispatch-interval=2s",
-                "--vaadin.launch-browser=false"));
-        command.addAll(extraArguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        nodes[i] = process;
-        started.add(process);
-        Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> !process.isAlive() || answers(ports[i]));
-        assertThat(process.isAlive()).as("node %d started: %s", i + 1, log).isTrue();
+                "--app.import.dispatch-interval=2s"));
+        arguments.addAll(extraArguments);
+        ApplicationProcess node = ApplicationProcess.start(ports[i], log, List.of("-Xmx384m"), arguments);
+        nodes[i] = node.process();
+        started.add(node.process());
+        node.awaitServing(START_TIMEOUT);
     }
 
     /** kill -9. */
@@ -241,11 +235,5 @@ final class ClusterProcesses implements AutoCloseable {
         }
         s3.close();
         postgres.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,13 +1,11 @@
 package com.giftcardimport.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import com.giftcardimport.base.ApplicationProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +25,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,7 +94,7 @@ class CrashRecoveryIT {
         }
         Path dataDir = dir.resolve("data");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        int port = freePort();
+        int port = ApplicationProcess.freePort();
 
         Process first = startApplication(port, dataDir, tmp, dir.resolve("first-run.log"));
         long project = seed(db);
@@ -207,71 +204,19 @@ class CrashRecoveryIT {
     // ------------------------------------------------------------------ the application process
 
     private Process startApplication(int port, Path dataDir, Path tmp, Path log) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-cp", applicationClassPath(),
-                "com.giftcardimport.Application",
-                "--server.port=" + port,
-                "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                "--spring.datasource.username=gci_app",
-                "--spring.datasource.password=app",
-                "--spring.liquibase.user=postgres",
-                "--spring.liquibase.password=postgres",
-                "--app.data-dir=" + dataDir,
-                "--app.import.file-retention=0s",
-                "--app.import.dispatch-interval=1s",
-                "--app.cluster.takeover-within=10s",
-                "--vaadin.launch-browser=false");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        processes.add(process);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("The application stopped while starting:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/imports")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 401) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        fail("The application did not start within " + START_TIMEOUT + ":\n" + Files.readString(log));
-        return process;
-    }
-
-    /** The classpath of this test run without the test classes: the application's classes and dependencies. */
-    static String applicationClassPath() throws IOException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> entries = new ArrayList<>(List.of(classPath.split(File.pathSeparator)));
-        if (entries.size() == 1 && entries.getFirst().endsWith(".jar")) {
-            // a manifest-only jar: the real classpath is in its manifest
-            try (JarFile jar = new JarFile(entries.getFirst())) {
-                Manifest manifest = jar.getManifest();
-                String manifestPath = manifest == null ? null
-                        : manifest.getMainAttributes().getValue("Class-Path");
-                if (manifestPath != null) {
-                    entries = new ArrayList<>();
-                    for (String url : manifestPath.trim().split("\\s+")) {
-                        entries.add(new File(URI.create(url)).getPath());
-                    }
-                }
-            }
-        }
-        return String.join(File.pathSeparator, entries.stream()
-                .filter(entry -> !entry.replace('\\', '/').endsWith("/test-classes")
-                        && !entry.replace('\\', '/').endsWith("/test-classes/"))
-                .toList());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        ApplicationProcess application = ApplicationProcess.start(port, log, List.of("-Djava.io.tmpdir=" + tmp),
+                List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                        "--spring.datasource.username=gci_app",
+                        "--spring.datasource.password=app",
+                        "--spring.liquibase.user=postgres",
+                        "--spring.liquibase.password=postgres",
+                        "--app.data-dir=" + dataDir,
+                        "--app.import.file-retention=0s",
+                        "--app.import.dispatch-interval=1s",
+                        "--app.cluster.takeover-within=10s"));
+        processes.add(application.process());
+        application.awaitServing(START_TIMEOUT);
+        return application.process();
     }
 
     // ------------------------------------------------------------------ data
@@ -318,37 +263,27 @@ class CrashRecoveryIT {
         return Long.parseLong(id.group(1));
     }
 
-    private static void awaitRows(DataSource db, long jobA, long rowsA, long jobB, long rowsB) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, Object> a = job(db, jobA);
-            Map<String, Object> b = job(db, jobB);
-            if (!"RUNNING".equals(a.get("status")) && !"QUEUED".equals(a.get("status"))
-                    || !"RUNNING".equals(b.get("status")) && !"QUEUED".equals(b.get("status"))) {
-                fail("An import ended before the kill: " + a + " " + b);
-            }
-            if (processed(a) >= rowsA && processed(b) >= rowsB) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        fail("The imports did not get far enough to be killed in the middle");
+    private static void awaitRows(DataSource db, long jobA, long rowsA, long jobB, long rowsB) {
+        Awaitility.await("both imports far enough to be killed in the middle").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    Map<String, Object> a = job(db, jobA);
+                    Map<String, Object> b = job(db, jobB);
+                    assertThat(List.of(a.get("status"), b.get("status")))
+                            .as("no import ended before the kill: %s %s", a, b)
+                            .allMatch(status -> "RUNNING".equals(status) || "QUEUED".equals(status));
+                    return processed(a) >= rowsA && processed(b) >= rowsB;
+                });
     }
 
     private static long processed(Map<String, Object> job) {
         return (long) job.get("imported_rows") + (long) job.get("failed_rows");
     }
 
-    private static void awaitEnd(DataSource db, long job) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-        while (System.nanoTime() < deadline) {
-            String status = (String) job(db, job).get("status");
-            if (!status.equals("RUNNING") && !status.equals("QUEUED")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("Import " + job + " did not end after the restart: " + job(db, job));
+    private static void awaitEnd(DataSource db, long job) {
+        Awaitility.await("import " + job + " ends after the restart").atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> job(db, job).get("status"), status -> !"RUNNING".equals(status) && !"QUEUED".equals(status));
     }
 
     /** The cards and errors stored for a job are exactly its counters, and no row went in twice. */

@@ -167,18 +167,13 @@ class ImportRunnerTest {
             launched.add(launch(bigFile("P" + i, 150_000)));
         }
         ImportJobId third = launched.get(2);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        boolean thirdSeenQueued = false;
-        while (System.nanoTime() < deadline) {
-            maxRunning.add(jdbc.sql("select count(*) from import_job where project_id = ? and status = 'RUNNING'")
-                    .param(project.id().value()).query(Long.class).single());
-            if (support.status(third).equals("QUEUED") && runningCount() == 2) {
-                thirdSeenQueued = true;
-                break;
-            }
-            Thread.sleep(5);
-        }
-        assertThat(thirdSeenQueued).isTrue();
+        await("the third import queued behind two running ones").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> {
+                    maxRunning.add(jdbc.sql("select count(*) from import_job where project_id = ? and status = 'RUNNING'")
+                            .param(project.id().value()).query(Long.class).single());
+                    return support.status(third).equals("QUEUED") && runningCount() == 2;
+                });
         assertThat(scope.inProject(project.id(), () -> jobs.cancelQueued(project.id(), third))).isTrue();
         runner.countRowsOfCancelled(project.id(), third);
         assertThat(support.status(third)).isEqualTo("CANCELLED");
@@ -186,14 +181,11 @@ class ImportRunnerTest {
             assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("COMPLETED");
         }
         assertThat(maxRunning).allMatch(n -> n <= 2);
-        long deadlineForCount = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Long total = null;
-        while (total == null && System.nanoTime() < deadlineForCount) {
-            total = jdbc.sql("select total_rows from import_job where id = ?").param(third.value())
-                    .query(Long.class).optional().orElse(null);
-            Thread.sleep(20);
-        }
-        assertThat(total).isEqualTo(150_000);
+        await("the cancelled import's rows counted").atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select total_rows from import_job where id = ?").param(third.value())
+                        .query(Long.class).optional().orElse(null), total -> total != null);
+        assertThat(jdbc.sql("select total_rows from import_job where id = ?").param(third.value())
+                .query(Long.class).single()).isEqualTo(150_000);
         assertThat(jdbc.sql("select imported_rows + failed_rows from import_job where id = ?").param(third.value())
                 .query(Long.class).single()).isZero();
     }
