@@ -3,18 +3,16 @@ package com.giftcardimport.importing;
 import com.giftcardimport.importing.job.ErrorReportWriter;
 import com.giftcardimport.importing.job.ImportSummaryRepository;
 import com.giftcardimport.project.Membership;
-import com.giftcardimport.project.Project;
 import com.giftcardimport.project.ProjectId;
-import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.security.CurrentTenant;
 import com.giftcardimport.security.PeopleDirectory;
 import com.giftcardimport.security.Tenant;
 import java.io.OutputStream;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +29,9 @@ public class ImportQueries {
     private final ImportSummaryRepository jobs;
     private final ErrorReportWriter reports;
     private final PeopleDirectory people;
-    private final ProjectRepository projects;
 
     ImportQueries(CurrentTenant current, ImportSummaryRepository jobs, ErrorReportWriter reports,
-                  PeopleDirectory people, ProjectRepository projects) {
-        this.projects = projects;
+                  PeopleDirectory people) {
         this.current = current;
         this.jobs = jobs;
         this.reports = reports;
@@ -45,7 +41,7 @@ public class ImportQueries {
     /** The current project's imports matching {@code filter}, newest first. */
     public List<ImportSummary> list(ImportFilter filter, int offset, int limit) {
         Tenant tenant = current.enterAsMember();
-        return named(jobs.list(List.of(tenant.projectId()), filterOrAll(filter), offset, limit));
+        return jobs.list(List.of(tenant.projectId()), filterOrAll(filter), offset, limit);
     }
 
     public long count(ImportFilter filter) {
@@ -60,8 +56,7 @@ public class ImportQueries {
 
     public Optional<ImportSummary> find(ImportJobId id) {
         Tenant tenant = current.enterAsMember();
-        return id == null ? Optional.empty()
-                : jobs.find(tenant.projectId(), id).map(job -> named(List.of(job)).getFirst());
+        return id == null ? Optional.empty() : jobs.find(tenant.projectId(), id);
     }
 
     /** The row errors of an import, by row number. */
@@ -107,7 +102,10 @@ public class ImportQueries {
      * {@link ImportFilter#project()} among them), newest first, with the project's name.
      */
     public List<ImportSummary> audit(ImportFilter filter, int offset, int limit) {
-        return named(jobs.list(auditProjects(filter), filterOrAll(filter), offset, limit));
+        List<ImportSummary> page = jobs.list(auditProjects(filter), filterOrAll(filter), offset, limit);
+        Map<ProjectId, String> names = current.memberships().stream()
+                .collect(Collectors.toMap(Membership::projectId, Membership::projectName));
+        return page.stream().map(job -> job.withProjectName(names.get(job.projectId()))).toList();
     }
 
     public long auditCount(ImportFilter filter) {
@@ -125,13 +123,6 @@ public class ImportQueries {
         return current.memberships().stream()
                 .sorted(Comparator.comparing(Membership::projectName))
                 .toList();
-    }
-
-    /** The summaries with their projects' names, asked of {@code project} once per project. */
-    private List<ImportSummary> named(List<ImportSummary> summaries) {
-        Map<ProjectId, String> names = new HashMap<>();
-        return summaries.stream().map(job -> job.withProjectName(names.computeIfAbsent(job.projectId(),
-                project -> projects.findById(project).map(Project::name).orElse(null)))).toList();
     }
 
     private List<LaunchedBy> launchersOf(List<ProjectId> projects) {

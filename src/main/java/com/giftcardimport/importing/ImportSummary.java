@@ -11,6 +11,8 @@ import java.util.Optional;
 /**
  * Everything about one import job, for the list, the result page and the HTTP API.
  *
+ * @param projectName   the project's name on the audit's summaries, which cross projects; null elsewhere (the
+ *                      current project's screens know their project)
  * @param launchedBy    how the launcher is shown: the person's name or {@code API token "x" (by Alice)}
  * @param totalRows     data rows in the file; known once the job has read the file to its end (null before)
  * @param estimatedRows the estimate made at launch from the head of the file (null when none)
