@@ -40,9 +40,30 @@ final class HeaderNormalizer {
         if (a.isEmpty() || b.isEmpty()) {
             return 0.0;
         }
-        int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
+        double jaro = jaro(a, b);
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    /** Jaro similarity: the characters that match within a window, and how many of those are out of order. */
+    private static double jaro(String a, String b) {
         boolean[] matchedA = new boolean[a.length()];
         boolean[] matchedB = new boolean[b.length()];
+        int matches = match(a, b, matchedA, matchedB);
+        if (matches == 0) {
+            return 0.0;
+        }
+        int transpositions = transpositions(a, b, matchedA, matchedB);
+        double m = matches;
+        return (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3.0;
+    }
+
+    /** Marks each character of {@code a} that equals a not yet matched one of {@code b} nearby; returns how many. */
+    private static int match(String a, String b, boolean[] matchedA, boolean[] matchedB) {
+        int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
         int matches = 0;
         for (int i = 0; i < a.length(); i++) {
             int from = Math.max(0, i - window);
@@ -56,9 +77,11 @@ final class HeaderNormalizer {
                 }
             }
         }
-        if (matches == 0) {
-            return 0.0;
-        }
+        return matches;
+    }
+
+    /** How many matched characters, taken in order on both sides, differ. */
+    private static int transpositions(String a, String b, boolean[] matchedA, boolean[] matchedB) {
         int transpositions = 0;
         int k = 0;
         for (int i = 0; i < a.length(); i++) {
@@ -72,12 +95,6 @@ final class HeaderNormalizer {
                 k++;
             }
         }
-        double m = matches;
-        double jaro = (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3.0;
-        int prefix = 0;
-        while (prefix < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(prefix) == b.charAt(prefix)) {
-            prefix++;
-        }
-        return jaro + prefix * 0.1 * (1 - jaro);
+        return transpositions;
     }
 }

@@ -15,24 +15,20 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams the rows of a CSV/TXT file with bounded memory. commons-csv does the parsing; a guard in front of it
- * ({@link LimitGuard}) cuts any value or row that grows over the {@link ReadLimits}, so the parser never holds
- * more than one bounded row, whatever the file (a 20 MB value, no line breaks at all).
+ * Streams the rows of a CSV/TXT file with bounded memory, reading it with the application's one grammar
+ * ({@link CsvTokenizer}), which keeps every value and row within the {@link ReadLimits} whatever the file (a 20 MB
+ * value, no line breaks at all).
  *
  * <p>Rules:
  * <ul>
- *   <li>A byte-order mark is skipped. Bytes that are not valid in the encoding become U+FFFD; the validator fails
- *       a mapped value holding one ({@code INVALID_ENCODING}).</li>
+ *   <li>A byte-order mark is skipped. Bytes that are not valid in the encoding, and NUL, become U+FFFD; the
+ *       validator fails a mapped value holding one ({@code INVALID_ENCODING}).</li>
  *   <li>Quotes are {@code "}, only at the start of a value, doubled inside a quoted value; characters after the
  *       closing quote are kept ({@code "ab"c} reads {@code abc}, as spreadsheets do). Line ends are CRLF, LF or CR.</li>
  *   <li>Row numbers are what a spreadsheet shows: every physical row counts, the header and empty lines included,
@@ -50,42 +46,23 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
 
-    private final LimitGuard guard;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvTokenizer tokenizer;
     private final ReadLimits limits;
     private final List<String> header;
     private final long headerRowNumber;
     private long rowNumber;
     private SourceRow next;
 
-    private CsvRowReader(LimitGuard guard, CSVParser parser, ReadLimits limits) {
-        this.guard = guard;
-        this.parser = parser;
-        this.records = parser.iterator();
+    private CsvRowReader(CsvTokenizer tokenizer, ReadLimits limits) {
+        this.tokenizer = tokenizer;
         this.limits = limits;
-        CSVRecord first = nextNonBlankRecord();
+        CsvRecord first = nextNonBlankRecord();
         if (first == null) {
             throw new MalformedFileException(0, "The file has no header row: it is empty or holds only empty "
                     + "lines. The first row must hold the column names");
         }
         this.headerRowNumber = rowNumber;
-        String[] values = first.values();
-        List<String> names = new ArrayList<>(values.length);
-        for (String value : values) {
-            char last = value.isEmpty() ? 0 : value.charAt(value.length() - 1);
-            if (last == LimitGuard.CUT_RECORD) {
-                throw new MalformedFileException(rowNumber, "The header row is longer than "
-                        + count(limits.maxRecordChars()) + " characters or has more than " + count(limits.maxColumns())
-                        + " columns: the file seems to have no line breaks, or it is not a CSV/TXT file");
-            }
-            if (last == LimitGuard.CUT_VALUE) {
-                throw new MalformedFileException(rowNumber, "A column name in the header row is longer than "
-                        + count(limits.maxFieldChars()) + " characters: the first row must hold the column names");
-            }
-            names.add(value.strip());
-        }
-        this.header = List.copyOf(names);
+        this.header = headerOf(first);
     }
 
     /**
@@ -97,24 +74,11 @@ public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
         CharsetDecoder decoder = format.encoding().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        LimitGuard guard = new LimitGuard(new InputStreamReader(in, decoder), format.delimiter(), limits);
-        CSVFormat csv = CSVFormat.Builder.create(CSVFormat.DEFAULT)
-                .setDelimiter(format.delimiter())
-                .setQuote('"')
-                .setEscape(null)
-                .setCommentMarker(null)
-                .setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(false)
-                .setTrim(false)
-                .setTrailingData(true)
-                .setLenientEof(false)
-                .setAllowMissingColumnNames(true)
-                .get();
-        CSVParser parser = CSVParser.builder().setReader(guard).setFormat(csv).get();
+        CsvTokenizer tokenizer = new CsvTokenizer(new InputStreamReader(in, decoder), format.delimiter(), limits);
         try {
-            return new CsvRowReader(guard, parser, limits);
+            return new CsvRowReader(tokenizer, limits);
         } catch (RuntimeException e) {
-            parser.close();
+            tokenizer.close();
             throw e;
         }
     }
@@ -149,7 +113,7 @@ public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
         if (next != null) {
             return true;
         }
-        CSVRecord record = nextNonBlankRecord();
+        CsvRecord record = nextNonBlankRecord();
         if (record == null) {
             return false;
         }
@@ -169,75 +133,69 @@ public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        tokenizer.close();
     }
 
     /** The next record that is not blank, counting every physical row; null at the end. */
-    private CSVRecord nextNonBlankRecord() {
+    private CsvRecord nextNonBlankRecord() {
         while (true) {
-            if (!records.hasNext()) {
+            CsvRecord record;
+            try {
+                record = tokenizer.next();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (record == null) {
                 return null;
             }
-            CSVRecord record = records.next();
             rowNumber++;
-            long open = guard.unterminatedQuoteRow();
-            if (open > 0 && open <= rowNumber) {
-                throw new MalformedFileException(open, "Row " + open + " opens a quoted value (\") that is never "
-                        + "closed, so the rest of the file would be one value. A value that starts with \" must end "
-                        + "with \"; a \" inside a quoted value is written twice (\"\")");
+            if (record.unclosedQuote()) {
+                throw new MalformedFileException(rowNumber, "Row " + rowNumber + " opens a quoted value (\") that is "
+                        + "never closed, so the rest of the file would be one value. A value that starts with \" must "
+                        + "end with \"; a \" inside a quoted value is written twice (\"\")");
             }
-            if (!isBlank(record)) {
+            if (!record.blank()) {
                 return record;
             }
         }
     }
 
-    private static boolean isBlank(CSVRecord record) {
-        for (int i = 0; i < record.size(); i++) {
-            String value = record.get(i);
-            for (int k = 0; k < value.length(); k++) {
-                if (!Character.isWhitespace(value.charAt(k)) && value.charAt(k) != '\u00a0') {
-                    return false;
-                }
-            }
+    private List<String> headerOf(CsvRecord record) {
+        List<String> values = record.values();
+        int firstCutValue = record.cutValues().isEmpty() ? values.size() : record.cutValues().getFirst();
+        if (record.cut() && firstCutValue >= values.size() - 1) {
+            throw new MalformedFileException(rowNumber, "The header row is longer than "
+                    + count(limits.maxRecordChars()) + " characters or has more than " + count(limits.maxColumns())
+                    + " columns: the file seems to have no line breaks, or it is not a CSV/TXT file");
         }
-        return true;
+        if (firstCutValue < values.size()) {
+            throw new MalformedFileException(rowNumber, "A column name in the header row is longer than "
+                    + count(limits.maxFieldChars()) + " characters: the first row must hold the column names");
+        }
+        List<String> names = new ArrayList<>(values.size());
+        for (String value : values) {
+            names.add(value.strip());
+        }
+        return List.copyOf(names);
     }
 
-    private SourceRow toRow(CSVRecord record) {
-        String[] values = record.values();
-        List<RowError> errors = null;
-        for (int i = 0; i < values.length; i++) {
-            String value = values[i];
-            int end = value.length();
-            boolean cutRecord = false;
-            boolean cutValue = false;
-            while (end > 0 && (value.charAt(end - 1) == LimitGuard.CUT_RECORD
-                    || value.charAt(end - 1) == LimitGuard.CUT_VALUE)) {
-                cutRecord |= value.charAt(end - 1) == LimitGuard.CUT_RECORD;
-                cutValue |= value.charAt(end - 1) == LimitGuard.CUT_VALUE;
-                end--;
-            }
-            if (end == value.length()) {
-                continue;
-            }
-            values[i] = value.substring(0, end);
-            if (errors == null) {
-                errors = new ArrayList<>(2);
-            }
-            if (cutValue) {
-                String column = columnName(i);
-                errors.add(new RowError(rowNumber, column, preview(values[i]), FIELD_TOO_LONG, "The value in column '"
-                        + column + "' is longer than " + count(limits.maxFieldChars())
-                        + " characters: only the beginning was read and the row was not imported"));
-            }
-            if (cutRecord) {
-                errors.add(new RowError(rowNumber, null, null, ROW_TOO_LONG, "The row is longer than "
-                        + count(limits.maxRecordChars()) + " characters or has more than "
-                        + count(limits.maxColumns()) + " values: the rest of it was not read and it was not imported"));
-            }
+    private SourceRow toRow(CsvRecord record) {
+        if (record.whole()) {
+            return new SourceRow(rowNumber, record.values());
         }
-        return new SourceRow(rowNumber, Arrays.asList(values), errors == null ? List.of() : errors);
+        List<RowError> errors = new ArrayList<>(2);
+        for (int column : record.cutValues()) {
+            String name = columnName(column);
+            errors.add(new RowError(rowNumber, name, preview(record.values().get(column)), FIELD_TOO_LONG,
+                    "The value in column '" + name + "' is longer than " + count(limits.maxFieldChars())
+                            + " characters: only the beginning was read and the row was not imported"));
+        }
+        if (record.cut()) {
+            errors.add(new RowError(rowNumber, null, null, ROW_TOO_LONG, "The row is longer than "
+                    + count(limits.maxRecordChars()) + " characters or has more than "
+                    + count(limits.maxColumns()) + " values: the rest of it was not read and it was not imported"));
+        }
+        return new SourceRow(rowNumber, record.values(), errors);
     }
 
     private String columnName(int column) {

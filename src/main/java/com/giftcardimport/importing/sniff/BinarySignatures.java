@@ -63,18 +63,7 @@ final class BinarySignatures {
             return "This looks like a spreadsheet (XLS, old Excel format), not CSV/TXT: " + SAVE_AS_CSV;
         }
         if (starts(h, n, 'P', 'K', 3, 4) || starts(h, n, 'P', 'K', 5, 6)) {
-            String names = new String(h, 0, n, StandardCharsets.ISO_8859_1);
-            if (names.contains("xl/")) {
-                return "This looks like a spreadsheet (XLSX) file, not CSV/TXT: " + SAVE_AS_CSV;
-            }
-            if (names.contains("opendocument.spreadsheet")) {
-                return "This looks like a spreadsheet (ODS) file, not CSV/TXT: " + SAVE_AS_CSV;
-            }
-            if (names.contains("word/")) {
-                return "This looks like a Word document (DOCX), not a CSV/TXT file: export the data as CSV and "
-                        + "upload that";
-            }
-            return archive("ZIP");
+            return zipKind(h, n);
         }
         if (starts(h, n, 0x1F, 0x8B)) {
             return archive("gzip");
@@ -86,6 +75,22 @@ final class BinarySignatures {
             return archive("RAR");
         }
         return null;
+    }
+
+    /** A ZIP container: an office document (by the names of the entries in the head) or a plain archive. */
+    private static String zipKind(byte[] h, int n) {
+        String names = new String(h, 0, n, StandardCharsets.ISO_8859_1);
+        if (names.contains("xl/")) {
+            return "This looks like a spreadsheet (XLSX) file, not CSV/TXT: " + SAVE_AS_CSV;
+        }
+        if (names.contains("opendocument.spreadsheet")) {
+            return "This looks like a spreadsheet (ODS) file, not CSV/TXT: " + SAVE_AS_CSV;
+        }
+        if (names.contains("word/")) {
+            return "This looks like a Word document (DOCX), not a CSV/TXT file: export the data as CSV and "
+                    + "upload that";
+        }
+        return archive("ZIP");
     }
 
     private static String image(String type) {

@@ -1,14 +1,20 @@
 package com.giftcardimport.importing.sniff;
 
 import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.read.CsvRecord;
+import com.giftcardimport.importing.read.CsvTokenizer;
+import com.giftcardimport.importing.read.ReadLimits;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Picks the delimiter among {@code , ; tab |} that splits the sampled rows most consistently: the header row into
- * at least two values and as many data rows as possible into the same number of values. Quotes are respected, so
- * a delimiter inside a quoted value does not count, and decimal commas in a semicolon file do not win: they give
- * the header one column and the rows a varying number. Ties go to more columns, then to tab, {@code ;},
+ * at least two values and as many data rows as possible into the same number of values. The rows are read with the
+ * import's own grammar, so a delimiter inside a quoted value does not count, and decimal commas in a semicolon file
+ * do not win: they give the header one column and the rows a varying number. Ties go to more columns, then to tab, {@code ;},
  * {@code ,}, {@code |}.
  */
 final class DelimiterDetector {
@@ -20,12 +26,12 @@ final class DelimiterDetector {
     private DelimiterDetector() {
     }
 
-    static char detect(String text) {
+    static char detect(String text, ReadLimits limits) {
         char best = ',';
         double bestScore = -1;
         int bestColumns = 0;
         for (char delimiter : ORDER) {
-            List<Integer> counts = valueCounts(text, delimiter);
+            List<Integer> counts = valueCounts(text, delimiter, limits);
             if (counts.isEmpty() || counts.getFirst() < 2) {
                 continue;
             }
@@ -49,56 +55,21 @@ final class DelimiterDetector {
     }
 
     /**
-     * How many values each non-empty row has when split by {@code delimiter}, for the header and up to
-     * {@link #ROWS} rows after it. Quotes open only at the start of a value, {@code ""} inside stays inside; a line
-     * break inside quotes does not end the row.
+     * How many values each non-blank record has when {@code text} is read with {@code delimiter}, for the header
+     * and up to {@link #ROWS} records after it: read by the same grammar and limits as the import reads the file
+     * ({@link CsvTokenizer}), so a delimiter inside a quoted value does not count.
      */
-    static List<Integer> valueCounts(String text, char delimiter) {
+    static List<Integer> valueCounts(String text, char delimiter, ReadLimits limits) {
         List<Integer> counts = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n && counts.size() <= ROWS) {
-            int values = 1;
-            boolean blank = true;
-            boolean fieldStart = true;
-            boolean quoted = false;
-            while (i < n) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    }
-                    i++;
-                    continue;
+        try (CsvTokenizer tokenizer = new CsvTokenizer(new StringReader(text), delimiter, limits)) {
+            CsvRecord record;
+            while (counts.size() <= ROWS && (record = tokenizer.next()) != null) {
+                if (!record.blank()) {
+                    counts.add(record.values().size());
                 }
-                if (c == '\n' || c == '\r') {
-                    i++;
-                    if (c == '\r' && i < n && text.charAt(i) == '\n') {
-                        i++;
-                    }
-                    break;
-                }
-                if (c == delimiter) {
-                    values++;
-                    fieldStart = true;
-                } else {
-                    if (c == '"' && fieldStart) {
-                        quoted = true;
-                    }
-                    if (!Character.isWhitespace(c)) {
-                        blank = false;
-                    }
-                    fieldStart = false;
-                }
-                i++;
             }
-            if (!blank) {
-                counts.add(values);
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("A string cannot fail to read", e);
         }
         return counts;
     }

@@ -133,7 +133,7 @@ public class FileSniffer {
                             + "to have no line breaks, or it is not a CSV/TXT file"), false);
         }
         char delimiter = forcedDelimiter != null ? forcedDelimiter : DelimiterDetector.detect(
-                textForDelimiter(head, cut, encoding, bom));
+                textForDelimiter(head, cut, encoding, bom), limits);
         FileFormat format = new FileFormat(encoding, delimiter);
         return read(format, bom != null, head, cut, size, truncated);
     }

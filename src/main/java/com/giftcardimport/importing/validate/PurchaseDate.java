@@ -72,18 +72,36 @@ public record PurchaseDate(Instant value) {
 
         private final String s;
         private final int n;
+        private final boolean iso;
         private int i;
+        private int year;
+        private int month;
+        private int day;
+        private int hour;
+        private int minute;
+        private int second;
+        private int nanos;
+        private int offsetSeconds;
 
         Parser(String s) {
             this.s = s;
             this.n = s.length();
+            this.iso = n >= 8 && isDigit(0) && isDigit(1) && isDigit(2) && isDigit(3) && s.charAt(4) == '-';
         }
 
         Instant parse() {
-            int year;
-            int month;
-            int day;
-            boolean iso = n >= 8 && isDigit(0) && isDigit(1) && isDigit(2) && isDigit(3) && s.charAt(4) == '-';
+            date();
+            if (i < n) {
+                time();
+            }
+            checkExists();
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            long epochSecond = epochDay * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
+            return Instant.ofEpochSecond(epochSecond, nanos);
+        }
+
+        /** {@code yyyy-MM-dd} or {@code d.M.yyyy}. */
+        private void date() {
             if (iso) {
                 year = digits(4, 4);
                 expect('-');
@@ -97,45 +115,51 @@ public record PurchaseDate(Instant value) {
                 expect('.');
                 year = digits(4, 4);
             }
-            int hour = 0;
-            int minute = 0;
-            int second = 0;
-            int nanos = 0;
-            int offsetSeconds = 0;
-            if (i < n) {
-                char separator = s.charAt(i);
-                if (separator != ' ' && !(iso && (separator == 'T' || separator == 't'))) {
-                    throw invalid(s);
-                }
+        }
+
+        /** After the date: a space (or {@code T} in ISO form), {@code H:mm[:ss[.fraction]]}, an ISO offset. */
+        private void time() {
+            char separator = s.charAt(i);
+            if (separator != ' ' && !(iso && (separator == 'T' || separator == 't'))) {
+                throw invalid(s);
+            }
+            i++;
+            hour = digits(1, 2);
+            expect(':');
+            minute = digits(2, 2);
+            if (i < n && s.charAt(i) == ':') {
                 i++;
-                hour = digits(1, 2);
-                expect(':');
-                minute = digits(2, 2);
-                if (i < n && s.charAt(i) == ':') {
+                second = digits(2, 2);
+                if (iso && i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
                     i++;
-                    second = digits(2, 2);
-                    if (iso && i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
-                        i++;
-                        int start = i;
-                        while (i < n && isDigit(i) && i - start < 9) {
-                            nanos = nanos * 10 + (s.charAt(i) - '0');
-                            i++;
-                        }
-                        if (i == start || (i < n && isDigit(i))) {
-                            throw invalid(s);
-                        }
-                        for (int k = i - start; k < 9; k++) {
-                            nanos *= 10;
-                        }
-                    }
-                }
-                if (iso && i < n) {
-                    offsetSeconds = offset();
-                }
-                if (i != n) {
-                    throw invalid(s);
+                    fraction();
                 }
             }
+            if (iso && i < n) {
+                offsetSeconds = offset();
+            }
+            if (i != n) {
+                throw invalid(s);
+            }
+        }
+
+        /** One to nine digits of a second, as nanoseconds. */
+        private void fraction() {
+            int start = i;
+            while (i < n && isDigit(i) && i - start < 9) {
+                nanos = nanos * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || (i < n && isDigit(i))) {
+                throw invalid(s);
+            }
+            for (int k = i - start; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+
+        /** Refuses a month, day or time of day that does not exist. */
+        private void checkExists() {
             if (month < 1 || month > 12) {
                 throw impossible("there is no month " + month);
             }
@@ -147,9 +171,6 @@ public record PurchaseDate(Instant value) {
             if (hour > 23 || minute > 59 || second > 59) {
                 throw impossible("the time of day runs from 00:00:00 to 23:59:59");
             }
-            long epochDay = LocalDate.of(year, month, day).toEpochDay();
-            long epochSecond = epochDay * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
-            return Instant.ofEpochSecond(epochSecond, nanos);
         }
 
         /** {@code Z}, {@code ±HH}, {@code ±HHmm} or {@code ±HH:mm}; optionally after one space. */

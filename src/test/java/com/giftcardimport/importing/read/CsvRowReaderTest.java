@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class CsvRowReaderTest {
@@ -146,6 +147,58 @@ class CsvRowReaderTest {
         assertThat(rows.get(2).rowNumber()).isEqualTo(4);
         assertThat(rows.get(2).cells()).containsExactly("x", "y", "z");
         assertThat(rows.get(2).hasReadErrors()).isFalse();
+    }
+
+    @Test
+    void a_value_cut_at_the_field_limit_in_a_row_then_cut_at_the_record_limit_gets_both_errors_in_that_order()
+            throws IOException {
+        ReadLimits limits = new ReadLimits(5, 12, 100);
+        List<SourceRow> rows = read("a,b,c\n1,2345678,9999999,x\n2,ok,3\n", ',', limits);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).cells()).containsExactly("1", "23456", "9999");
+        assertThat(rows.get(0).readErrors()).extracting(e -> e.code())
+                .containsExactly(RowErrorCodes.FIELD_TOO_LONG, RowErrorCodes.ROW_TOO_LONG);
+        assertThat(rows.get(0).readErrors().getFirst().column()).isEqualTo("b");
+        assertThat(rows.get(1).cells()).containsExactly("2", "ok", "3");
+    }
+
+    @Test
+    void a_row_cut_where_a_quoted_value_opens_keeps_that_value_empty_and_skips_the_quoted_line_breaks()
+            throws IOException {
+        ReadLimits limits = new ReadLimits(5, 6, 100);
+        List<SourceRow> rows = read("a,b,c\n12345,\"x\ny\",z\n2,ok,3\n", ',', limits);
+        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(2L, 3L);
+        assertThat(rows.get(0).cells()).containsExactly("12345", "");
+        assertThat(rows.get(0).readErrors()).extracting(e -> e.code()).containsExactly(RowErrorCodes.ROW_TOO_LONG);
+        assertThat(rows.get(1).cells()).containsExactly("2", "ok", "3");
+    }
+
+    @Test
+    void a_column_name_over_the_field_limit_fails_the_file_as_having_no_usable_header() {
+        ReadLimits limits = new ReadLimits(5, 100, 100);
+        assertThatThrownBy(() -> read("number,balance\n1,2\n", ',', limits))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("A column name in the header row is longer than 5 characters");
+    }
+
+    @Test
+    void the_non_characters_u_fffe_and_u_ffff_read_as_the_replacement_character() throws IOException {
+        List<SourceRow> rows = read("a,b\nx\ufffe,\uffffy\n", ',');
+        assertThat(rows.getFirst().cells()).containsExactly("x\ufffd", "\ufffdy");
+        assertThat(rows.getFirst().hasReadErrors()).isFalse();
+    }
+
+    @Test
+    void lone_carriage_returns_end_rows_and_a_crlf_split_across_reads_is_one_line_end() throws IOException {
+        assertThat(read("a,b\r1,2\r\r3,4\r", ',')).extracting(SourceRow::rowNumber).containsExactly(2L, 4L);
+        StringBuilder csv = new StringBuilder("a,b\r\n");
+        while (csv.length() < 100_000) {
+            csv.append("1,").append("x".repeat(csv.length() % 7)).append("\r\n");
+        }
+        List<SourceRow> rows = read(csv.toString(), ',');
+        assertThat(rows).extracting(SourceRow::rowNumber)
+                .containsExactlyElementsOf(LongStream.rangeClosed(2, rows.size() + 1).boxed().toList());
+        assertThat(rows).allSatisfy(row -> assertThat(row.cells()).hasSize(2));
     }
 
     @Test
