@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.card.CardNumberMask;
 import com.giftcardimport.importing.job.ErrorReportWriter;
 import com.giftcardimport.importing.job.ImportSummaryRepository;
 import com.giftcardimport.project.Membership;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,10 +67,22 @@ public class ImportQueries {
                 : jobs.find(tenant.projectId(), id).map(job -> named(List.of(job)).getFirst());
     }
 
-    /** The row errors of an import, by row number. */
+    /**
+     * The row errors of an import, by row number. Whoever is not a project admin of it (an account manager) sees the
+     * card numbers masked ({@link CardNumberMask}), in the value and in the message.
+     */
     public List<RowError> errors(ImportJobId id, int offset, int limit) {
         ImportSummary job = get(id);
-        return jobs.errors(job.projectId(), job.id(), offset, limit);
+        List<RowError> errors = jobs.errors(job.projectId(), job.id(), offset, limit);
+        if (current.enterAsMember().isAdmin()) {
+            return errors;
+        }
+        Set<String> cardColumns = job.mappedColumns().stream()
+                .filter(c -> c.field().equals(Optional.of(GiftCardField.CARD_NUMBER)))
+                .map(ImportSummary.MappedColumn::column).collect(Collectors.toSet());
+        return errors.stream().map(e -> e.value() == null || e.value().isEmpty() || !cardColumns.contains(e.column())
+                ? e : new RowError(e.rowNumber(), e.column(), CardNumberMask.of(e.value()), e.code(),
+                e.message().replace(e.value(), CardNumberMask.of(e.value())))).toList();
     }
 
     public long errorCount(ImportJobId id) {
