@@ -59,7 +59,12 @@ public class FileInspection {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public StoredFile upload(InputStream content, String originalName) {
-        return receive(content, originalName).file();
+        Tenant tenant = current.enterAsAdmin();
+        try {
+            return files.store(tenant.projectId(), originalName, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload could not be stored", e);
+        }
     }
 
     /**

@@ -413,7 +413,7 @@ class ImportServiceTest {
     void an_account_manager_sees_the_card_numbers_of_row_errors_masked_and_a_project_admin_whole() throws Exception {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
-        ImportSummary job = importCsv(HEADER + "SECRET-4711,nowhere,,1,\n", null);
+        ImportSummary job = importCsv(HEADER + "SECRET-4711,flex,,1,\nSECRET-4711,flex,,2,\n", null);
         assertThat(queries.errors(job.id(), 0, 10)).extracting(RowError::value).contains("SECRET-4711");
 
         support.loginAs(project.manager(), project.id());

@@ -75,21 +75,26 @@ public class FileStore {
      * @throws IOException           when the storage fails; nothing is kept
      */
     public ReceivedFile receive(ProjectId projectId, String originalName, InputStream content) throws IOException {
+        return write(projectId, originalName, content, HEAD_BYTES);
+    }
+
+    /** {@link #receive} without keeping the head: for callers that read the file later, or never. */
+    public StoredFile store(ProjectId projectId, String originalName, InputStream content) throws IOException {
+        return write(projectId, originalName, content, 0).file();
+    }
+
+    private ReceivedFile write(ProjectId projectId, String originalName, InputStream content, int headBytes)
+            throws IOException {
         if (projectId.value() <= 0) {
             throw new IllegalArgumentException("Not a project id: " + projectId);
         }
         String id = UUID.randomUUID().toString();
-        HashingInputStream hashing = new HashingInputStream(new LimitedInputStream(content, maxBytes), HEAD_BYTES);
+        HashingInputStream hashing = new HashingInputStream(new LimitedInputStream(content, maxBytes), headBytes);
         long size = storage.write(key(projectId, id), hashing);
         log.info("Stored upload {} of project {} ({} bytes)", id, projectId, size);
         StoredFile file = new StoredFile(id, projectId, sanitiseName(originalName), size, hashing.sha256(),
                 clock.instant());
         return new ReceivedFile(file, hashing.head(), file(projectId, id));
-    }
-
-    /** {@link #receive} without the head: for callers that read the file later, or never. */
-    public StoredFile store(ProjectId projectId, String originalName, InputStream content) throws IOException {
-        return receive(projectId, originalName, content).file();
     }
 
     /** Opens a stored file for reading. */

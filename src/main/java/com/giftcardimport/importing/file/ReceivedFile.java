@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An upload just stored, with its head ({@link FileStore#HEAD_BYTES}) kept from the stream it came in: reading it as a
  * {@link FileSource} serves the head from memory and opens the storage only for what lies past it, so the detection
  * that follows an upload reads nothing twice.
  */
+@NamedInterface("uploads")
 public final class ReceivedFile implements FileSource {
 
     private final StoredFile file;

@@ -2,6 +2,7 @@ package com.giftcardimport.importing.file;
 
 import com.giftcardimport.project.ProjectId;
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An uploaded file kept by {@link FileStore}.
@@ -14,6 +15,7 @@ import java.time.Instant;
  *                     idempotency key is matched by
  * @param storedAt     when the upload finished
  */
+@NamedInterface("uploads")
 public record StoredFile(String id, ProjectId projectId, String originalName, long size, String sha256,
                          Instant storedAt) {
 }

@@ -39,8 +39,8 @@ record JobLayout(long jobId, long projectId, List<String> header, ColumnMapping 
 
     /** The row's cells as they may be stored and shown: the CVV never in full. */
     List<String> maskedCells(List<String> cells) {
-        if (cells == null) {
-            return null;
+        if (cells == null || cvvColumns.isEmpty()) {
+            return cells;
         }
         List<String> masked = new ArrayList<>(cells);
         for (int column : cvvColumns) {
