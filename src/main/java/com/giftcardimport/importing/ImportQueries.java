@@ -80,9 +80,16 @@ public class ImportQueries {
         Set<String> cardColumns = job.mappedColumns().stream()
                 .filter(c -> c.field().equals(Optional.of(GiftCardField.CARD_NUMBER)))
                 .map(ImportSummary.MappedColumn::column).collect(Collectors.toSet());
-        return errors.stream().map(e -> e.value() == null || e.value().isEmpty() || !cardColumns.contains(e.column())
-                ? e : new RowError(e.rowNumber(), e.column(), CardNumberMask.of(e.value()), e.code(),
-                e.message().replace(e.value(), CardNumberMask.of(e.value())))).toList();
+        return errors.stream().map(e -> cardColumns.contains(e.column()) ? withCardNumberMasked(e) : e).toList();
+    }
+
+    private static RowError withCardNumberMasked(RowError error) {
+        if (error.value() == null || error.value().isEmpty()) {
+            return error;
+        }
+        String masked = CardNumberMask.of(error.value());
+        return new RowError(error.rowNumber(), error.column(), masked, error.code(),
+                error.message().replace(error.value(), masked));
     }
 
     public long errorCount(ImportJobId id) {
