@@ -1,6 +1,7 @@
 package com.giftcardimport.api;
 
 import com.giftcardimport.importing.DirectImport;
+import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.ImportCancellation;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.ImportJobId;
@@ -16,10 +17,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -36,9 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,13 +52,15 @@ class ImportsApiController {
 
     static final int MAX_PAGE_SIZE = 500;
 
+    private final FileInspection inspection;
     private final DirectImport directImport;
     private final ImportQueries imports;
     private final ImportCancellation cancellation;
     private final JsonMapper json;
 
-    ImportsApiController(DirectImport directImport, ImportQueries imports, ImportCancellation cancellation,
-                         JsonMapper json) {
+    ImportsApiController(FileInspection inspection, DirectImport directImport, ImportQueries imports,
+                         ImportCancellation cancellation, JsonMapper json) {
+        this.inspection = inspection;
         this.directImport = directImport;
         this.imports = imports;
         this.cancellation = cancellation;
@@ -73,8 +73,11 @@ class ImportsApiController {
                     + "(the 'mapping' part, or auto-mapping) and launches the import. The import runs in the "
                     + "background: poll GET /api/v1/imports/{id}. A file that is not usable text, has no header, or "
                     + "leaves a required field without a column is refused with a 422 problem listing the "
-                    + "reasons in 'problems'; no import is created. With an Idempotency-Key, retrying the same "
-                    + "request returns the same import (200) and a different request with the same key is a 409.")
+                    + "reasons in 'problems'; no import is created. The file streams into storage as it arrives "
+                    + "(its parts may come in any order). With an Idempotency-Key, retrying the same request (the "
+                    + "same file content, format and mapping; the file's name does not count) returns the same "
+                    + "import (200); a different request with the same key, such as another file of the same name "
+                    + "and size, is a 409 naming the import the key was used for.")
     @ApiResponse(responseCode = "201", description = "The import was created")
     @ApiResponse(responseCode = "200", description = "An earlier request with the same Idempotency-Key created it")
     @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
@@ -83,40 +86,32 @@ class ImportsApiController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "The file or the mapping cannot be imported",
             content = @Content(mediaType = "application/problem+json"))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = ImportUploadParts.Form.class)))
     ResponseEntity<ImportResponse> create(
-            @RequestPart("file") @Parameter(description = "The .csv or .txt file; the first row holds column names")
-            MultipartFile file,
-            @RequestPart(name = "mapping", required = false)
-            @Parameter(description = "JSON object naming the field for each column to import, by column name or "
-                    + "0-based position, e.g. {\"Card No\":\"CARD_NUMBER\",\"Pool\":\"POOL\",\"Amount\":\"BALANCE\"}. "
-                    + "Columns not named are skipped. Without it, columns are mapped automatically.")
-            String mapping,
-            @RequestPart(name = "encoding", required = false)
-            @Parameter(description = "Character encoding, e.g. UTF-8 or windows-1251; detected when absent")
-            String encoding,
-            @RequestPart(name = "delimiter", required = false)
-            @Parameter(description = "',' ';' '|' or 'tab' (also 'comma', 'semicolon', 'pipe'); detected when absent")
-            String delimiter,
+            HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
-            @Parameter(description = "Up to 200 characters; a retry with the same key returns the same import")
-            String idempotencyKey) {
-        Optional<Charset> charset = charset(encoding);
-        Optional<Character> separator = delimiter(delimiter);
+            @Parameter(description = "Up to 200 characters; a retry with the same key and the same file content "
+                    + "returns the same import")
+            String idempotencyKey) throws IOException {
         String key = idempotencyKey(idempotencyKey);
-        Optional<NamedColumnMapping> requested = Optional.ofNullable(mapping).filter(m -> !m.isBlank())
-                .map(m -> RequestedMapping.parse(m, json));
-        if (file.isEmpty()) {
-            throw new ImportRefusedException(List.of("The file is empty"));
+        ImportUploadParts parts = ImportUploadParts.read(request.getContentType(), request.getInputStream(),
+                inspection::receive, received -> inspection.discard(received.file().id()));
+        DirectImport.Request importRequest;
+        try {
+            Optional<Charset> charset = charset(parts.field("encoding"));
+            Optional<Character> separator = delimiter(parts.field("delimiter"));
+            Optional<NamedColumnMapping> requested = Optional.ofNullable(parts.field("mapping"))
+                    .filter(m -> !m.isBlank()).map(m -> RequestedMapping.parse(m, json));
+            importRequest = new DirectImport.Request(parts.file(), charset, separator, requested, key);
+        } catch (RuntimeException e) {
+            inspection.discard(parts.file().file().id());
+            throw e;
         }
-        LaunchOutcome outcome;
-        try (InputStream in = file.getInputStream()) {
-            outcome = directImport.importFile(new DirectImport.Request(in,
-                    file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), charset,
-                    separator, requested, key));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The upload could not be read", e);
-        }
-        ImportResponse body = ImportResponse.of(imports.get(outcome.id()));
+        DirectImport.Outcome imported = directImport.importFile(importRequest);
+        LaunchOutcome outcome = imported.launch();
+        ImportResponse body = ImportResponse.of(imports.get(outcome.id())).withWarnings(imported.warnings());
         return outcome.isCreated()
                 ? ResponseEntity.created(body.location()).body(body)
                 : ResponseEntity.ok().location(body.location()).body(body);

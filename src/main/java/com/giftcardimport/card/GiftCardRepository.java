@@ -32,9 +32,8 @@ class GiftCardRepository {
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
         params.add(offset);
-        return jdbc.sql("""
-                        select c.id, c.pool_id, p.system_name,
-                               right(c.card_number, least(4, length(c.card_number) / 2)) as visible_end,
+        return jdbc.sql("select c.id, c.pool_id, p.system_name, " + CardNumberMask.visibleEndSql("c.card_number")
+                        + " as visible_end, " + """
                                c.cvv_encrypted is not null as has_cvv,
                                c.balance, c.point_of_contact, c.purchased_at, c.expires_at, c.status, c.created_at
                           from gift_card c

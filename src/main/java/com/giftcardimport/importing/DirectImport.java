@@ -1,19 +1,21 @@
 package com.giftcardimport.importing;
 
-import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.file.ReceivedFile;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.security.CurrentTenant;
-import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An import in one call, for scripts (project admins and API tokens): upload, inspect, map (the mapping given, or
- * auto-mapping) and launch. A request that cannot be launched is refused and leaves no job and no file behind. Runs
- * outside any transaction: each step is a use case with its own ({@link FileInspection}, {@link ImportLaunch}).
+ * An import in one call, for scripts (project admins and API tokens): the file, received with
+ * {@link FileInspection#receive} while the request streamed in, is inspected from the head kept on the way, mapped
+ * (the mapping given, or auto-mapping) and launched with that same inspection, so its head is read once. A request
+ * that cannot be launched is refused and leaves no job and no file behind. Runs outside any transaction: each step is
+ * a use case with its own.
  */
 @Service
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -22,50 +24,61 @@ public class DirectImport {
     /**
      * What to import.
      *
-     * @param content        the file; read to its end, not closed
-     * @param originalName   the file's name on the caller's side
+     * @param upload         the file, as {@link FileInspection#receive} answered it
      * @param encoding       overrides the detected encoding
      * @param delimiter      overrides the detected delimiter
      * @param mapping        the columns to import by name; auto-mapping when empty
      * @param idempotencyKey see {@link LaunchRequest#idempotencyKey()}
      */
-    public record Request(InputStream content, String originalName, Optional<Charset> encoding,
-                          Optional<Character> delimiter, Optional<NamedColumnMapping> mapping,
-                          String idempotencyKey) {
+    public record Request(ReceivedFile upload, Optional<Charset> encoding, Optional<Character> delimiter,
+                          Optional<NamedColumnMapping> mapping, String idempotencyKey) {
+    }
+
+    /**
+     * What came of it.
+     *
+     * @param launch   the import created, or the earlier one replayed
+     * @param warnings what the inspection of the file says the caller should know (e.g. bytes that are not valid
+     *                 UTF-8 and the encoding chosen instead)
+     */
+    public record Outcome(LaunchOutcome launch, List<String> warnings) {
     }
 
     private final CurrentTenant current;
+    private final UploadedFiles uploads;
     private final FileInspection inspection;
     private final ImportLaunch launch;
 
-    DirectImport(CurrentTenant current, FileInspection inspection, ImportLaunch launch) {
+    DirectImport(CurrentTenant current, UploadedFiles uploads, FileInspection inspection,
+                 ImportLaunch launch) {
         this.current = current;
+        this.uploads = uploads;
         this.inspection = inspection;
         this.launch = launch;
     }
 
     /**
      * Imports the file: {@link LaunchOutcome.Kind#CREATED} for a new import, {@link LaunchOutcome.Kind#REPLAYED}
-     * when an earlier request with the same idempotency key (or the same upload) created it.
+     * when an earlier request with the same idempotency key (or the same upload) created it. On any failure the
+     * upload is discarded.
      *
      * @throws ImportRefusedException       the file is not usable text, or the mapping is incomplete; nothing kept
      * @throws IdempotencyConflictException the key was used for a different request
      */
-    public LaunchOutcome importFile(Request request) {
+    public Outcome importFile(Request request) {
         current.enterAsAdmin();
-        StoredFile stored = inspection.upload(request.content(), request.originalName());
         try {
-            SniffResult sniff = inspection.inspect(stored.id(), request.encoding(), request.delimiter());
+            SniffResult sniff = uploads.inspect(request.upload(), request.encoding(), request.delimiter());
             if (!sniff.ok()) {
                 throw new ImportRefusedException(sniff.problems());
             }
-            FileFormat format = sniff.detected();
             ColumnMapping columns = request.mapping().isPresent()
                     ? request.mapping().get().resolve(sniff.headers())
-                    : inspection.suggestMapping(stored.id(), format).mapping();
-            return launch.launch(new LaunchRequest(stored, format, columns, request.idempotencyKey()));
+                    : inspection.suggestMapping(sniff).mapping();
+            return new Outcome(launch.launch(new LaunchRequest(request.upload().file(), sniff.detected(), columns,
+                    request.idempotencyKey()), sniff), sniff.warnings());
         } catch (RuntimeException e) {
-            inspection.discard(stored.id());
+            inspection.discard(request.upload().file().id());
             throw e;
         }
     }

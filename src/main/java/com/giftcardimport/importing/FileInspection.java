@@ -1,12 +1,11 @@
 package com.giftcardimport.importing;
 
-import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.FileStore;
+import com.giftcardimport.importing.file.ReceivedFile;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.job.ImportJobRepository;
 import com.giftcardimport.importing.mapping.AutoMapper;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
-import com.giftcardimport.importing.sniff.FileSniffer;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.security.CurrentTenant;
 import com.giftcardimport.security.Tenant;
@@ -32,17 +31,15 @@ public class FileInspection {
     private final CurrentTenant current;
     private final FileStore files;
     private final UploadedFiles uploads;
-    private final FileSniffer sniffer;
     private final AutoMapper autoMapper;
     private final ImportPreviewer previewer;
     private final ImportJobRepository jobs;
 
-    FileInspection(CurrentTenant current, FileStore files, UploadedFiles uploads, FileSniffer sniffer,
-                   AutoMapper autoMapper, ImportPreviewer previewer, ImportJobRepository jobs) {
+    FileInspection(CurrentTenant current, FileStore files, UploadedFiles uploads, AutoMapper autoMapper,
+                   ImportPreviewer previewer, ImportJobRepository jobs) {
         this.current = current;
         this.files = files;
         this.uploads = uploads;
-        this.sniffer = sniffer;
         this.autoMapper = autoMapper;
         this.previewer = previewer;
         this.jobs = jobs;
@@ -71,31 +68,38 @@ public class FileInspection {
     }
 
     /**
+     * {@link #upload}, keeping the file's head from the stream: reading the answer as a file serves the head from
+     * memory, so inspecting it right after reads nothing from the storage again.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public ReceivedFile receive(InputStream content, String originalName) {
+        Tenant tenant = current.enterAsAdmin();
+        try {
+            return files.receive(tenant.projectId(), originalName, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload could not be stored", e);
+        }
+    }
+
+    /**
      * Reads the head of an uploaded file: encoding, delimiter, header, first rows, a row estimate and file-level
      * problems. An encoding or delimiter given overrides detection.
      */
     public SniffResult inspect(String fileId, Optional<Charset> encoding, Optional<Character> delimiter) {
         Tenant tenant = current.enterAsAdmin();
-        FileSource source = uploads.file(tenant.projectId(), fileId);
-        try {
-            if (encoding.isPresent()) {
-                return delimiter.isPresent()
-                        ? sniffer.sniff(source, new FileFormat(encoding.get(), delimiter.get()))
-                        : sniffer.sniff(source, encoding.get());
-            }
-            SniffResult detected = sniffer.sniff(source);
-            return delimiter.isPresent()
-                    ? sniffer.sniff(source, new FileFormat(detected.encoding(), delimiter.get()))
-                    : detected;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The file could not be read", e);
-        }
+        return uploads.inspect(uploads.file(tenant.projectId(), fileId), encoding, delimiter);
     }
 
     /** Suggests a mapping for the file read with {@code format}, using the project's earlier imports. */
     public MappingSuggestion suggestMapping(String fileId, FileFormat format) {
         Tenant tenant = current.enterAsAdmin();
         SniffResult sniff = uploads.sniff(uploads.file(tenant.projectId(), fileId), format);
+        return autoMapper.suggest(tenant.projectId(), sniff.headers(), sniff.sampleRows());
+    }
+
+    /** Suggests a mapping for a file whose head was just read ({@link #inspect}), using the project's imports. */
+    public MappingSuggestion suggestMapping(SniffResult sniff) {
+        Tenant tenant = current.enterAsAdmin();
         return autoMapper.suggest(tenant.projectId(), sniff.headers(), sniff.sampleRows());
     }
 

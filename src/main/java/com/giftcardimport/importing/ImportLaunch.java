@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Launching an import (project admins): creates the job, QUEUED, and starts it when a slot is free. Idempotent: the
  * same idempotency key with the same request, or the same upload launched again (a double click), answers the first
- * job as {@link LaunchOutcome.Kind#REPLAYED}. The launcher is the current user (or API token), recorded by the
+ * job as {@link LaunchOutcome.Kind#REPLAYED}. A request is the same when its file has the same content (SHA-256 taken
+ * while it streamed in; the file's name does not count), format, mapping and action; the same key with another
+ * request is an {@link IdempotencyConflictException}. The launcher is the current user (or API token), recorded by the
  * server.
  */
 @Service
@@ -53,6 +55,15 @@ public class ImportLaunch {
      * @throws com.giftcardimport.importing.file.StoredFileNotFoundException no such upload in this project
      */
     public LaunchOutcome launch(LaunchRequest request) {
+        return launch(request, null);
+    }
+
+    /**
+     * {@link #launch(LaunchRequest)} with the file's head as the caller has just read it with {@code request.format()}
+     * (the inspection of an upload that streamed in), so that it is not read again; {@code null}, or a result read
+     * with another format, reads it again.
+     */
+    public LaunchOutcome launch(LaunchRequest request, SniffResult read) {
         Tenant tenant = current.enterAsAdmin();
         ProjectId project = tenant.projectId();
         String key = idempotencyKey(request.idempotencyKey());
@@ -60,12 +71,13 @@ public class ImportLaunch {
         FileSource source = uploads.file(project, fileId);
         long size = sizeOf(source);
         String name = FileStore.sanitiseName(request.file().originalName());
-        String fingerprint = fingerprint(request, name, size);
+        String fingerprint = fingerprint(request, size);
         Optional<ImportJobId> earlier = earlierLaunch(project, key, fileId, fingerprint);
         if (earlier.isPresent()) {
             return LaunchOutcome.replayed(earlier.get());
         }
-        SniffResult sniff = uploads.sniff(source, request.format());
+        SniffResult sniff = read != null && read.detected().equals(request.format())
+                ? read : uploads.sniff(source, request.format());
         refuseUnless(sniff.problems());
         refuseUnless(request.mapping().problemsWith(sniff.headers()));
         NewImportJob job = new NewImportJob(project, request.action(), name, fileId, size, request.format(),
@@ -132,8 +144,13 @@ public class ImportLaunch {
         return Optional.empty();
     }
 
-    private static String fingerprint(LaunchRequest request, String name, long size) {
-        String text = String.join("\u0000", request.action().name(), name, Long.toString(size),
+    /** What makes two launches the same request: the file's content (not its name), its format and mapping. */
+    private static String fingerprint(LaunchRequest request, long size) {
+        String sha256 = request.file().sha256();
+        if (sha256 == null) {
+            throw new IllegalArgumentException("A launch needs the upload's content hash, as the upload answered it");
+        }
+        String text = String.join("\u0000", request.action().name(), sha256, Long.toString(size),
                 request.format().encoding().name(), String.valueOf(request.format().delimiter()),
                 request.mapping().fieldByColumn().stream().map(f -> f.map(Enum::name).orElse("-")).toList()
                         .toString());

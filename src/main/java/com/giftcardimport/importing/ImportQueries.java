@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.card.CardNumberMask;
 import com.giftcardimport.importing.job.ErrorReportWriter;
 import com.giftcardimport.importing.job.ImportSummaryRepository;
 import com.giftcardimport.project.Membership;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,10 +61,29 @@ public class ImportQueries {
         return id == null ? Optional.empty() : jobs.find(tenant.projectId(), id);
     }
 
-    /** The row errors of an import, by row number. */
+    /**
+     * The row errors of an import, by row number. Whoever is not a project admin of it (an account manager) sees the
+     * card numbers masked ({@link CardNumberMask}), in the value and in the message.
+     */
     public List<RowError> errors(ImportJobId id, int offset, int limit) {
         ImportSummary job = get(id);
-        return jobs.errors(job.projectId(), job.id(), offset, limit);
+        List<RowError> errors = jobs.errors(job.projectId(), job.id(), offset, limit);
+        if (current.enterAsMember().isAdmin()) {
+            return errors;
+        }
+        Set<String> cardColumns = job.mappedColumns().stream()
+                .filter(c -> c.field().equals(Optional.of(GiftCardField.CARD_NUMBER)))
+                .map(ImportSummary.MappedColumn::column).collect(Collectors.toSet());
+        return errors.stream().map(e -> cardColumns.contains(e.column()) ? withCardNumberMasked(e) : e).toList();
+    }
+
+    private static RowError withCardNumberMasked(RowError error) {
+        if (error.value() == null || error.value().isEmpty()) {
+            return error;
+        }
+        String masked = CardNumberMask.of(error.value());
+        return new RowError(error.rowNumber(), error.column(), masked, error.code(),
+                error.message().replace(error.value(), masked));
     }
 
     public long errorCount(ImportJobId id) {

@@ -8,6 +8,8 @@ import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.project.ProjectId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** The uploads of a project as the use cases reach them: by id, read with a format. No access check of its own. */
@@ -28,6 +30,15 @@ class UploadedFiles {
             throw new StoredFileNotFoundException();
         }
         return files.file(project, fileId);
+    }
+
+    /** The head of the file: what it holds, read as detected, with an encoding or delimiter given overriding it. */
+    SniffResult inspect(FileSource source, Optional<Charset> encoding, Optional<Character> delimiter) {
+        try {
+            return sniffer.sniff(source, encoding, delimiter);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file could not be read", e);
+        }
     }
 
     /** The head of the file read with {@code format}. */

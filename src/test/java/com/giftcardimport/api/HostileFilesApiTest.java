@@ -110,7 +110,7 @@ class HostileFilesApiTest {
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().get("problems").get(0).asString()).startsWith(problem);
         assertThat(importCount()).isEqualTo(importsBefore);
-        assertThat(storedFiles()).isEqualTo(filesBefore);
+        assertThat(storedFiles()).as("nothing new in the upload storage").isSubsetOf(filesBefore);
         theApiKeepsServing();
     }
 
@@ -264,7 +264,7 @@ class HostileFilesApiTest {
 
         assertThat(response.status()).as(response.toString()).isIn(400, 415, 422);
         assertThat(response.isProblem()).isTrue();
-        assertThat(storedFiles()).isEqualTo(filesBefore);
+        assertThat(storedFiles()).as("nothing new in the upload storage").isSubsetOf(filesBefore);
         theApiKeepsServing();
     }
 

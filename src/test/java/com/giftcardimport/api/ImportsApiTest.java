@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -185,6 +186,77 @@ class ImportsApiTest {
         assertThat(other.isProblem()).isTrue();
         assertThat(other.json().get("existingImportId").asLong()).isEqualTo(first.json().get("id").asLong());
         assertThat(importCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_different_file_with_the_same_name_size_and_key_is_a_409_naming_the_first_import_not_a_replay() {
+        String key = "nightly-" + unique();
+        String original = validCsv(unique(), 2);
+        String other = validCsv(unique(), 2);
+        assertThat(other).hasSameSizeAs(original).isNotEqualTo(original);
+        Response first = importFile("cards.csv", original, Map.of(), Map.of("Idempotency-Key", key));
+        long before = importCount();
+
+        Response second = importFile("cards.csv", other, Map.of(), Map.of("Idempotency-Key", key));
+
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.json().get("existingImportId").asLong()).isEqualTo(first.json().get("id").asLong());
+        assertThat(second.json().get("detail").asString()).contains("another file content");
+        assertThat(importCount()).isEqualTo(before);
+    }
+
+    @Test
+    void the_same_content_under_another_name_with_the_same_key_is_a_retry() {
+        String key = "nightly-" + unique();
+        String csv = validCsv(unique(), 2);
+        Response first = importFile("cards.csv", csv, Map.of(), Map.of("Idempotency-Key", key));
+
+        Response retry = importFile("cards (1).csv", csv, Map.of(), Map.of("Idempotency-Key", key));
+
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+    }
+
+    @Test
+    void the_parts_may_come_in_any_order_the_file_first_or_last() {
+        String prefix = unique();
+        String csv = "A;B;C\n" + prefix + "-1;flex;5\n";
+        Map<String, Object> fieldsFirst = new LinkedHashMap<>();
+        fieldsFirst.put("mapping", "{\"A\":\"CARD_NUMBER\",\"B\":\"POOL\",\"C\":\"BALANCE\"}");
+        fieldsFirst.put("delimiter", ";");
+        fieldsFirst.put("file", FilePart.csv("last.csv", csv));
+
+        Response fileLast = acme.postMultipart("/api/v1/imports", fieldsFirst, Map.of());
+        Response fileFirst = importFile("first.csv", csv.replace(prefix, unique()), Map.of(
+                "mapping", "{\"A\":\"CARD_NUMBER\",\"B\":\"POOL\",\"C\":\"BALANCE\"}", "delimiter", ";"),
+                Map.of());
+
+        assertThat(fileLast.status()).as(fileLast.toString()).isEqualTo(201);
+        assertThat(fileFirst.status()).as(fileFirst.toString()).isEqualTo(201);
+        assertThat(awaitEnd(fileLast.json().get("id").asLong()).get("importedRows").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void the_answer_tells_how_many_bytes_were_not_valid_utf8_and_which_encoding_was_chosen_instead() {
+        String prefix = unique();
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        csv.writeBytes("Card number,Pool system name,Card balance,Comment\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; i <= 10; i++) {
+            csv.writeBytes((prefix + "-" + i + ",flex,5,Подарочная карта\n").getBytes(StandardCharsets.UTF_8));
+        }
+        csv.writeBytes((prefix + "-x,flex,5,").getBytes(StandardCharsets.UTF_8));
+        csv.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, '\n'});
+
+        Response created = acme.postMultipart("/api/v1/imports", Map.of("file",
+                new FilePart("mostly-utf8.csv", csv.toByteArray())), Map.of());
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String encoding = created.json().get("encoding").asString();
+        assertThat(encoding).isNotEqualTo("UTF-8");
+        assertThat(created.json().get("warnings").valueStream().map(JsonNode::asString)).singleElement()
+                .asString().startsWith("2 bytes of the file are not valid UTF-8").contains("read as " + encoding);
+        assertThat(acme.get("/api/v1/imports/" + created.json().get("id").asLong()).json().has("warnings"))
+                .isFalse();
     }
 
     @Test

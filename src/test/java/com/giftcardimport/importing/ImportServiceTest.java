@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CvvCipher;
+import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.file.FileReferences;
+import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
-import com.giftcardimport.importing.job.ImportRunner;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.project.ProjectId;
@@ -71,7 +72,7 @@ class ImportServiceTest {
     @Autowired
     FileReferences fileReferences;
     @Autowired
-    ImportRunner runner;
+    FileStore files;
 
     @AfterEach
     void logout() {
@@ -389,19 +390,53 @@ class ImportServiceTest {
     }
 
     @Test
-    void a_file_is_deleted_once_the_retention_after_its_import_is_over_and_the_error_report_still_works()
+    void a_column_that_looks_like_a_cvv_is_masked_in_stored_errors_and_the_report_even_when_not_mapped()
             throws Exception {
         TestProject project = projectWithPools();
         support.loginAs(project.admin(), project.id());
+        StoredFile file = upload("Card number;Pool system name;CVV;Card balance;Security code\n"
+                + "MAP-0002;nope;5833;5;7791\n");
+        ColumnMapping cardPoolBalance = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL,
+                3, GiftCardField.BALANCE), 5);
+
+        ImportSummary job = await(launcher.launch(new LaunchRequest(file, new FileFormat(StandardCharsets.UTF_8, ';'),
+                cardPoolBalance, null)).id());
+
+        assertThat(job.failedRows()).isEqualTo(1);
+        String stored = jdbc.sql("select array_to_string(original_row, ';') from import_error where project_id = ? "
+                + "and job_id = ? and seq = 0").param(project.id().value()).param(job.id().value()).query(String.class).single();
+        assertThat(stored).isEqualTo("MAP-0002;nope;***;5;***");
+        assertThat(report(job)).contains("MAP-0002;nope;***;5;***").doesNotContain("5833").doesNotContain("7791");
+    }
+
+    @Test
+    void an_account_manager_sees_the_card_numbers_of_row_errors_masked_and_a_project_admin_whole() throws Exception {
+        TestProject project = projectWithPools();
+        support.loginAs(project.admin(), project.id());
+        ImportSummary job = importCsv(HEADER + "SECRET-4711,flex,,1,\nSECRET-4711,flex,,2,\n", null);
+        assertThat(queries.errors(job.id(), 0, 10)).extracting(RowError::value).contains("SECRET-4711");
+
+        support.loginAs(project.manager(), project.id());
+
+        List<RowError> seen = queries.errors(job.id(), 0, 10);
+        assertThat(seen).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.value()).doesNotContain("SECRET");
+            assertThat(e.message()).doesNotContain("SECRET-4711");
+        });
+        assertThat(seen).extracting(RowError::value).contains(GiftCardService.MASK + "4711");
+    }
+
+    @Test
+    void a_file_is_deleted_as_soon_as_its_import_ends_and_the_error_report_still_works() throws Exception {
+        TestProject project = projectWithPools();
+        support.loginAs(project.admin(), project.id());
         StoredFile file = upload(HEADER + "T-1,nowhere,,1,\n");
+
         ImportSummary job = await(launcher.launch(request(file, null)).id());
-        assertThat(fileReferences.isReferenced(project.id(), file.id())).isTrue();
 
-        jdbc.sql("update import_job set finished_at = now() - interval '8 days' where id = ?")
-                .param(job.id().value()).update();
-        assertThat(runner.deleteFilesPastRetention()).isGreaterThanOrEqualTo(1);
-
-        assertThat(fileReferences.isReferenced(project.id(), file.id())).isFalse();
+        org.awaitility.Awaitility.await("the file of the ended import deleted").atMost(Duration.ofSeconds(30))
+                .until(() -> !fileReferences.isReferenced(project.id(), file.id())
+                        && !files.exists(project.id(), file.id()));
         assertThatThrownBy(() -> inspection.inspect(file.id(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(StoredFileNotFoundException.class);
         assertThat(report(job)).contains("T-1,nowhere");

@@ -20,6 +20,7 @@ import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.NamedColumnMapping;
 import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.isolation.AccessMatrixFixture.Ids;
 import com.giftcardimport.isolation.AccessMatrixFixture.Side;
 import com.giftcardimport.isolation.AccessMatrixFixture.World;
@@ -189,6 +190,12 @@ class ServiceAccessMatrixTest {
         p.put("FileInspection#upload(InputStream,String)", noIds(() -> inspection.upload(
                 new ByteArrayInputStream("Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)),
                 "matrix.csv").originalName()));
+        p.put("FileInspection#receive(InputStream,String)", noIds(() -> inspection.receive(
+                new ByteArrayInputStream("Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)),
+                "matrix.csv").file().originalName()));
+        p.put("FileInspection#suggestMapping(SniffResult)", noIds(() -> inspection.suggestMapping(new SniffResult(
+                CSV, CSV.encoding(), false, List.of("Card", "Pool", "Balance"), List.of(), 1, List.of(), true, List.of()))
+                .mapping().fieldByColumn()));
         p.put("FileInspection#inspect(String,Optional,Optional)",
                 ids(id -> inspection.inspect(id.fileId(), Optional.empty(), Optional.empty())));
         p.put("FileInspection#suggestMapping(String,FileFormat)", ids(id -> inspection.suggestMapping(id.fileId(), CSV)));
@@ -200,11 +207,16 @@ class ServiceAccessMatrixTest {
         }));
         // refused after the upload (the mapping names a column the file lacks): no job starts to change the lists
         p.put("DirectImport#importFile(Request)", noIds(() -> directImport.importFile(new DirectImport.Request(
-                new ByteArrayInputStream("Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)),
-                "matrix.csv", Optional.empty(), Optional.empty(), Optional.of(new NamedColumnMapping(
-                        Map.of("No such column", Optional.of(GiftCardField.CARD_NUMBER)))), null)).kind()));
+                inspection.receive(new ByteArrayInputStream(
+                        "Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)), "matrix.csv"),
+                Optional.empty(), Optional.empty(), Optional.of(new NamedColumnMapping(
+                        Map.of("No such column", Optional.of(GiftCardField.CARD_NUMBER)))), null)).launch().kind()));
         p.put("ImportLaunch#launch(LaunchRequest)", ids(id -> launcher.launch(new LaunchRequest(
-                new StoredFile(id.fileId(), id.project(), "cards.csv", 40, Instant.now()), CSV, MAPPING, null)).id()));
+                new StoredFile(id.fileId(), id.project(), "cards.csv", 40, "00", Instant.now()), CSV, MAPPING,
+                null)).id()));
+        p.put("ImportLaunch#launch(LaunchRequest,SniffResult)", ids(id -> launcher.launch(new LaunchRequest(
+                new StoredFile(id.fileId(), id.project(), "cards.csv", 40, "00", Instant.now()), CSV, MAPPING,
+                null), null).id()));
         p.put("ImportQueries#list(ImportFilter,int,int)", ids(id -> List.of(queries.list(ImportFilter.ALL, 0, 500),
                 queries.list(new ImportFilter(null, id.user(), null, null), 0, 500))));
         p.put("ImportQueries#count(ImportFilter)", ids(id -> List.of(queries.count(ImportFilter.ALL),

@@ -41,4 +41,13 @@ public interface FileStorage {
      * key then differs from every {@link #write} key).
      */
     List<String> listOlderThan(Instant cutoff) throws IOException;
+
+    /**
+     * Ends what a killed writer left unfinished before {@code cutoff} that {@link #listOlderThan} cannot list (S3's
+     * incomplete multipart uploads, whose parts take space but are no object); answers how many. Nothing by default:
+     * a directory's partial files are listed.
+     */
+    default int abortIncompleteWritesBefore(Instant cutoff) throws IOException {
+        return 0;
+    }
 }

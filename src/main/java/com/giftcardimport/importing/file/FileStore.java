@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.file;
 
+import com.giftcardimport.importing.sniff.FileSniffer;
 import com.giftcardimport.project.ProjectId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,6 +34,8 @@ public class FileStore {
     private static final Logger log = LoggerFactory.getLogger(FileStore.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_NAME_LENGTH = 255;
+    /** How much of an upload's head {@link #receive} keeps in memory: what the detection reads. */
+    public static final int HEAD_BYTES = FileSniffer.SAMPLE_BYTES;
 
     private final FileStorage storage;
     private final long maxBytes;
@@ -64,20 +68,33 @@ public class FileStore {
     }
 
     /**
-     * Streams {@code content} into a new file of {@code projectId}. The stream is read to its end (or to the limit)
-     * but not closed.
+     * Streams {@code content} into a new file of {@code projectId}, in one pass: hashed (SHA-256) and its head kept on
+     * the way. The stream is read to its end (or to the limit) but not closed.
      *
      * @throws FileTooLargeException when the content is over the limit; nothing is kept
      * @throws IOException           when the storage fails; nothing is kept
      */
+    public ReceivedFile receive(ProjectId projectId, String originalName, InputStream content) throws IOException {
+        return write(projectId, originalName, content, HEAD_BYTES);
+    }
+
+    /** {@link #receive} without keeping the head: for callers that read the file later, or never. */
     public StoredFile store(ProjectId projectId, String originalName, InputStream content) throws IOException {
+        return write(projectId, originalName, content, 0).file();
+    }
+
+    private ReceivedFile write(ProjectId projectId, String originalName, InputStream content, int headBytes)
+            throws IOException {
         if (projectId.value() <= 0) {
             throw new IllegalArgumentException("Not a project id: " + projectId);
         }
         String id = UUID.randomUUID().toString();
-        long size = storage.write(key(projectId, id), new LimitedInputStream(content, maxBytes));
+        HashingInputStream hashing = new HashingInputStream(new LimitedInputStream(content, maxBytes), headBytes);
+        long size = storage.write(key(projectId, id), hashing);
         log.info("Stored upload {} of project {} ({} bytes)", id, projectId, size);
-        return new StoredFile(id, projectId, sanitiseName(originalName), size, clock.instant());
+        StoredFile file = new StoredFile(id, projectId, sanitiseName(originalName), size, hashing.sha256(),
+                clock.instant());
+        return new ReceivedFile(file, hashing.head(), file(projectId, id));
     }
 
     /** Opens a stored file for reading. */
@@ -149,21 +166,23 @@ public class FileStore {
     }
 
     /**
-     * Deletes every file (and every partial upload) older than {@code app.upload.abandoned-after} that no
-     * {@link FileReferences} claims. The job engine runs it every {@code app.upload.sweep-interval} (default 15
-     * minutes), on one node at a time.
+     * Deletes every file (and every partial upload: a directory's {@code .part} file, an S3 incomplete multipart
+     * upload) older than {@code app.upload.abandoned-after} that no {@link FileReferences} claims. The job engine
+     * runs it every {@code app.upload.sweep-interval} (default 15 minutes), on one node at a time.
      *
      * @return how many files were deleted
      */
     public int sweep() {
         FileReferences claims = references.getIfAvailable();
+        Instant cutoff = clock.instant().minus(abandonedAfter);
         int deleted = 0;
         try {
-            for (String key : storage.listOlderThan(clock.instant().minus(abandonedAfter))) {
+            for (String key : storage.listOlderThan(cutoff)) {
                 if (abandoned(key, claims) && storage.delete(key)) {
                     deleted++;
                 }
             }
+            deleted += storage.abortIncompleteWritesBefore(cutoff);
         } catch (IOException | UncheckedIOException e) {
             log.warn("Could not sweep uploads: {}", e.toString());
         }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -139,6 +140,24 @@ public class S3FileStorage implements FileStorage {
             return keys;
         } catch (SdkException e) {
             throw new IOException("Could not list the bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int abortIncompleteWritesBefore(Instant cutoff) throws IOException {
+        try {
+            int aborted = 0;
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix))
+                    .uploads()) {
+                if (upload.initiated().isBefore(cutoff)) {
+                    s3.abortMultipartUpload(b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                    aborted++;
+                }
+            }
+            return aborted;
+        } catch (SdkException e) {
+            throw new IOException("Could not list the incomplete uploads of the bucket " + bucket + ": "
+                    + e.getMessage(), e);
         }
     }
 

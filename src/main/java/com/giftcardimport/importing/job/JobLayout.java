@@ -3,22 +3,32 @@ package com.giftcardimport.importing.job;
 import com.giftcardimport.card.CvvMask;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.mapping.AutoMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a running job needs to know about its file's columns to write cards and errors.
  *
- * @param cvvColumn the index of the column mapped to the CVV, or -1: its cells are masked wherever a row is kept
+ * @param cvvColumns the column mapped to the CVV and every column that looks like one, mapped or not
+ *                   ({@link AutoMapper#cvvLikeColumns}): their cells are masked wherever a row is kept
  */
-record JobLayout(long jobId, long projectId, List<String> header, ColumnMapping mapping, int cvvColumn) {
+record JobLayout(long jobId, long projectId, List<String> header, ColumnMapping mapping, Set<Integer> cvvColumns) {
 
     JobLayout {
         header = List.copyOf(header);
+        cvvColumns = Set.copyOf(cvvColumns);
     }
 
     static JobLayout of(long jobId, long projectId, List<String> header, ColumnMapping mapping) {
-        return new JobLayout(jobId, projectId, header, mapping, mapping.columnOf(GiftCardField.CVV));
+        Set<Integer> cvv = new HashSet<>(AutoMapper.cvvLikeColumns(header));
+        int mapped = mapping.columnOf(GiftCardField.CVV);
+        if (mapped >= 0) {
+            cvv.add(mapped);
+        }
+        return new JobLayout(jobId, projectId, header, mapping, cvv);
     }
 
     /** The file's name of the column holding the card number (for duplicate errors). */
@@ -29,14 +39,15 @@ record JobLayout(long jobId, long projectId, List<String> header, ColumnMapping 
 
     /** The row's cells as they may be stored and shown: the CVV never in full. */
     List<String> maskedCells(List<String> cells) {
-        if (cells == null) {
-            return null;
-        }
-        if (cvvColumn < 0 || cvvColumn >= cells.size()) {
+        if (cells == null || cvvColumns.isEmpty()) {
             return cells;
         }
         List<String> masked = new ArrayList<>(cells);
-        masked.set(cvvColumn, CvvMask.of(cells.get(cvvColumn)));
+        for (int column : cvvColumns) {
+            if (column < cells.size()) {
+                masked.set(column, CvvMask.of(cells.get(column)));
+            }
+        }
         return masked;
     }
 }

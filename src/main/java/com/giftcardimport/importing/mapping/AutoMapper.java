@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -132,6 +133,27 @@ public class AutoMapper {
             }
         }
         return byNames(headers, sampleRows == null ? List.of() : sampleRows);
+    }
+
+    /**
+     * The columns that look like a CVV, mapped or not (SPEC §10): a name known for the CVV, a name with "CVV" or
+     * "CVC" in it, or the column auto-mapping suggests for the CVV from the names. Their cells are masked wherever a
+     * failed row is kept, so a CVV left out of the mapping is not kept in clear either.
+     */
+    public static Set<Integer> cvvLikeColumns(List<String> headers) {
+        Set<Integer> columns = new TreeSet<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String key = HeaderNormalizer.normalize(headers.get(i));
+            Known known = KNOWN.get(key);
+            if ((known != null && known.field() == GiftCardField.CVV) || key.contains("cvv") || key.contains("cvc")) {
+                columns.add(i);
+            }
+        }
+        int suggested = new AutoMapper().suggest(headers).mapping().columnOf(GiftCardField.CVV);
+        if (suggested >= 0) {
+            columns.add(suggested);
+        }
+        return columns;
     }
 
     /** Suggests a mapping from the headers alone (no history, no sample values). */

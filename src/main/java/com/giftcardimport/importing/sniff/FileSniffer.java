@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -49,22 +50,22 @@ public class FileSniffer {
 
     /** Detects everything. */
     public SniffResult sniff(Path file) throws IOException {
-        return sniff(source(file), null, null);
+        return sniffHead(source(file), null, null);
     }
 
     /** Detects everything. */
     public SniffResult sniff(FileSource file) throws IOException {
-        return sniff(file, null, null);
+        return sniffHead(file, null, null);
     }
 
     /** The user chose the encoding; the delimiter is detected again with it. */
     public SniffResult sniff(Path file, Charset encoding) throws IOException {
-        return sniff(source(file), encoding, null);
+        return sniffHead(source(file), encoding, null);
     }
 
     /** The user chose the encoding; the delimiter is detected again with it. */
     public SniffResult sniff(FileSource file, Charset encoding) throws IOException {
-        return sniff(file, encoding, null);
+        return sniffHead(file, encoding, null);
     }
 
     /** The user chose encoding and delimiter: the sample is read again with them. */
@@ -74,7 +75,13 @@ public class FileSniffer {
 
     /** The user chose encoding and delimiter: the sample is read again with them. */
     public SniffResult sniff(FileSource file, FileFormat override) throws IOException {
-        return sniff(file, override.encoding(), override.delimiter());
+        return sniffHead(file, override.encoding(), override.delimiter());
+    }
+
+    /** An encoding or a delimiter given overrides its detection; the rest is detected. */
+    public SniffResult sniff(FileSource file, Optional<Charset> encoding, Optional<Character> delimiter)
+            throws IOException {
+        return sniffHead(file, encoding.orElse(null), delimiter.orElse(null));
     }
 
     private static FileSource source(Path file) {
@@ -91,7 +98,8 @@ public class FileSniffer {
         };
     }
 
-    private SniffResult sniff(FileSource file, Charset forcedEncoding, Character forcedDelimiter) throws IOException {
+    private SniffResult sniffHead(FileSource file, Charset forcedEncoding, Character forcedDelimiter)
+            throws IOException {
         long size = file.size();
         byte[] head = new byte[(int) Math.min(size, SAMPLE_BYTES)];
         int length;
@@ -120,7 +128,8 @@ public class FileSniffer {
         if (binary != null) {
             return problem(encoding == null ? StandardCharsets.UTF_8 : encoding, bom != null, binary, false);
         }
-        if (encoding == null) {
+        boolean detectedEncoding = encoding == null;
+        if (detectedEncoding) {
             encoding = EncodingDetector.detect(head, length, truncated);
         }
 
@@ -130,12 +139,14 @@ public class FileSniffer {
             FileFormat format = new FileFormat(encoding, forcedDelimiter != null ? forcedDelimiter : ',');
             return new SniffResult(format, encoding, bom != null, List.of(), List.of(), 0,
                     List.of("The first " + (SAMPLE_BYTES >> 20) + " MB of the file holds no line break: the file seems "
-                            + "to have no line breaks, or it is not a CSV/TXT file"), false);
+                            + "to have no line breaks, or it is not a CSV/TXT file"), false, List.of());
         }
         char delimiter = forcedDelimiter != null ? forcedDelimiter : DelimiterDetector.detect(
                 textForDelimiter(head, cut, encoding, bom), limits);
         FileFormat format = new FileFormat(encoding, delimiter);
-        return read(format, bom != null, head, cut, size, truncated);
+        SniffResult result = read(format, bom != null, head, cut, size, truncated);
+        String invalid = detectedEncoding ? Utf8Check.of(head, length, truncated).warning(encoding, truncated) : null;
+        return invalid == null ? result : result.withWarning(invalid);
     }
 
     /** Reads the sample with the real reader: header, first rows, row count, problems. */
@@ -159,7 +170,7 @@ public class FileSniffer {
             if (headers.isEmpty()) {
                 String message = e.getMessage();
                 return new SniffResult(format, format.encoding(), bomPresent, List.of(), List.of(), 0,
-                        List.of(message), complete);
+                        List.of(message), complete, List.of());
             }
             if (complete) {
                 problems.add(e.getMessage());
@@ -176,12 +187,13 @@ public class FileSniffer {
         } else if (rows == 0 && problems.isEmpty()) {
             problems.add("The file has a header row but no data rows: there are no cards to import");
         }
-        return new SniffResult(format, format.encoding(), bomPresent, headers, sample, estimate, problems, complete);
+        return new SniffResult(format, format.encoding(), bomPresent, headers, sample, estimate, problems, complete,
+                List.of());
     }
 
     private static SniffResult problem(Charset encoding, boolean bomPresent, String problem, boolean exact) {
         return new SniffResult(new FileFormat(encoding, ','), encoding, bomPresent, List.of(), List.of(), 0,
-                List.of(problem), exact);
+                List.of(problem), exact, List.of());
     }
 
     private static String textForDelimiter(byte[] head, int cut, Charset encoding, EncodingDetector.Bom bom) {

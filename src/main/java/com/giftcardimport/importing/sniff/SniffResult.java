@@ -20,15 +20,26 @@ import java.util.List;
  *                      from the average length of the sampled rows
  * @param problems      file-level problems in words for the user; when not empty, the file cannot be imported
  * @param exactRowCount whether {@code estimatedRows} is an exact count (the whole file fitted in the sample)
+ * @param warnings      what the user should know but does not stop the import, in words: e.g. bytes that are not
+ *                      valid UTF-8 in a file that otherwise is, and the encoding chosen instead
  */
 public record SniffResult(FileFormat detected, Charset encoding, boolean bomPresent, List<String> headers,
                           List<SourceRow> sampleRows, long estimatedRows, List<String> problems,
-                          boolean exactRowCount) {
+                          boolean exactRowCount, List<String> warnings) {
 
     public SniffResult {
         headers = List.copyOf(headers);
         sampleRows = List.copyOf(sampleRows);
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The same result with {@code warning} added. */
+    SniffResult withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new SniffResult(detected, encoding, bomPresent, headers, sampleRows, estimatedRows, problems,
+                exactRowCount, all);
     }
 
     /** Whether the file can go on to mapping: no file-level problem. */

@@ -77,6 +77,8 @@ final class UploadStep extends VerticalLayout {
     final Select<Character> delimiter = new Select<>();
     final Span rows = new Span();
     final Div problems = new Div();
+    /** What the user should know about the file that does not stop it (e.g. bytes that are not valid UTF-8). */
+    final Div warnings = new Div();
     final Grid<SourceRow> sample = new Grid<>();
     private final VerticalLayout inspection = new VerticalLayout();
     private final transient Storage storage;
@@ -142,6 +144,8 @@ final class UploadStep extends VerticalLayout {
         rows.setId("rows-estimate");
         problems.addClassName("gci-problems");
         problems.setId("file-problems");
+        warnings.addClassName("gci-warnings");
+        warnings.setId("file-warnings");
         sample.setAllRowsVisible(true);
         sample.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         sample.setId("sample-rows");
@@ -150,7 +154,7 @@ final class UploadStep extends VerticalLayout {
         HorizontalLayout format = new HorizontalLayout(encoding, delimiter, rows);
         format.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         inspection.setPadding(false);
-        inspection.add(new H3("What the file looks like"), fileName, format, problems, sample);
+        inspection.add(new H3("What the file looks like"), fileName, format, warnings, problems, sample);
         inspection.setVisible(false);
 
         Paragraph intro = new Paragraph("The file's first row holds the column names; they may be anything, "
@@ -236,6 +240,9 @@ final class UploadStep extends VerticalLayout {
             problems.add(lead, list);
         }
         problems.setVisible(!result.ok());
+        warnings.removeAll();
+        result.warnings().forEach(w -> warnings.add(new Paragraph(w)));
+        warnings.setVisible(!result.warnings().isEmpty());
 
         sample.removeAllColumns();
         sample.addColumn(SourceRow::rowNumber).setHeader("Row").setAutoWidth(true).setFlexGrow(0);

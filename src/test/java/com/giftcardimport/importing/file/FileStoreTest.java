@@ -43,6 +43,44 @@ class FileStoreTest {
     }
 
     @Test
+    void an_upload_is_hashed_while_it_streams_in_and_its_head_is_read_back_without_the_storage() throws Exception {
+        FileStore store = store(DataSize.ofMegabytes(8), null);
+        byte[] content = new byte[FileStore.HEAD_BYTES + 1000];
+        new java.util.Random(7).nextBytes(content);
+
+        ReceivedFile received = store.receive(ACME, "cards.csv", new ByteArrayInputStream(content));
+
+        assertThat(received.file().sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(content)));
+        assertThat(received.size()).isEqualTo(content.length);
+        try (InputStream whole = received.open()) {
+            assertThat(whole.readAllBytes()).as("the head from memory, the rest from the storage").isEqualTo(content);
+        }
+        Files.delete(path(ACME, received.file().id()));
+        try (InputStream head = received.open()) {
+            assertThat(head.readNBytes(FileStore.HEAD_BYTES)).as("the head, with the stored file gone")
+                    .isEqualTo(java.util.Arrays.copyOf(content, FileStore.HEAD_BYTES));
+        }
+    }
+
+    @Test
+    void files_are_owner_only_in_owner_only_folders_even_when_the_storage_folder_was_made_open_before()
+            throws IOException {
+        Path uploads = Files.createDirectories(dir.resolve("uploads"));
+        Files.setPosixFilePermissions(uploads, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        FileStore store = store(DataSize.ofMegabytes(1), null);
+
+        StoredFile stored = store.store(ACME, "cards.csv", stream("Card,CVV\nA-1,123\n"));
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(path(ACME, stored.id())))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(path(ACME, stored.id()).getParent()))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(uploads)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
     void an_upload_is_streamed_under_a_generated_name_in_its_projects_folder() throws IOException {
         FileStore store = store(DataSize.ofMegabytes(1), null);
         StoredFile stored = store.store(ACME, "../../etc/passwd", stream("a,b\n1,2\n"));

@@ -120,6 +120,30 @@ class S3FileStorageTest {
         assertThat(store.exists(project, kept.id())).isFalse();
     }
 
+    @Test
+    void the_sweeper_aborts_a_multipart_upload_a_killed_writer_left_unfinished() throws IOException {
+        String key = "uploads/10/00000000-0000-0000-0000-00000000000a";
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
+        s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[PART]));
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        FileStore now = new FileStore(storage, DataSize.ofMegabytes(100), Duration.ofHours(6),
+                beans.getBeanProvider(FileReferences.class), Clock.systemUTC());
+        FileStore later = new FileStore(storage, DataSize.ofMegabytes(100), Duration.ofHours(6),
+                beans.getBeanProvider(FileReferences.class), Clock.offset(Clock.systemUTC(), Duration.ofHours(7)));
+
+        now.sweep();
+        assertThat(incompleteUploads()).as("younger than the grace period").contains(uploadId);
+
+        later.sweep();
+        assertThat(incompleteUploads()).doesNotContain(uploadId);
+    }
+
+    private static java.util.List<String> incompleteUploads() {
+        return s3.listMultipartUploads(b -> b.bucket(BUCKET).prefix("uploads/")).uploads().stream()
+                .map(software.amazon.awssdk.services.s3.model.MultipartUpload::uploadId).toList();
+    }
+
     /** {@code size} pseudo-random bytes, made as they are read. */
     static class RandomBytes extends InputStream {
         private final long size;

@@ -48,6 +48,36 @@ class FileSnifferTest {
     }
 
     @Test
+    void a_utf8_file_with_a_few_invalid_bytes_tells_how_many_and_which_encoding_was_chosen_instead()
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("Номер карты;Пул;Баланс;Комментарий\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; i <= 20; i++) {
+            bytes.writeBytes(("A-" + i + ";flex;5;Подарочная карта клиента\n").getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes(new byte[] {'B', ';', 'f', 'l', 'e', 'x', ';', '5', ';', (byte) 0xFF, (byte) 0xC0, '\n'});
+        bytes.writeBytes("C;flex;5;\u0436\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9);
+        bytes.writeBytes(";flex;5;x\n".getBytes(StandardCharsets.UTF_8));
+
+        SniffResult result = sniffer.sniff(file("mostly-utf8.csv", bytes.toByteArray()));
+
+        assertThat(result.encoding()).isNotEqualTo(StandardCharsets.UTF_8);
+        assertThat(result.warnings()).singleElement().asString()
+                .startsWith("3 bytes of the file are not valid UTF-8")
+                .contains("read as " + result.encoding().name() + " instead")
+                .contains("choose UTF-8");
+    }
+
+    @Test
+    void a_windows_1251_file_and_a_valid_utf8_file_get_no_warning_about_utf8() throws IOException {
+        String csv = "Номер карты;Пул;Баланс\nA-1;flex;5\nA-2;Подарки;7\n";
+
+        assertThat(sniffer.sniff(file("cp1251.csv", csv.getBytes(CP1251))).warnings()).isEmpty();
+        assertThat(sniffer.sniff(file("utf8.csv", csv.getBytes(StandardCharsets.UTF_8))).warnings()).isEmpty();
+    }
+
+    @Test
     void a_short_upper_case_windows_1251_header_is_still_windows_1251() throws IOException {
         SniffResult result = sniffer.sniff(file("short.csv", "НОМЕР;ПУЛ;БАЛАНС\r\n1;flex;5\r\n".getBytes(CP1251)));
         assertThat(result.encoding()).isEqualTo(CP1251);

@@ -1,0 +1,63 @@
+package com.giftcardimport.importing.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.giftcardimport.base.ui.KaribuTest;
+import com.giftcardimport.importing.ImportTestSupport;
+import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.html.Paragraph;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Step 2 of the wizard tells what the user should know about the file they uploaded. */
+class UploadStepTest extends KaribuTest {
+
+    @Autowired
+    ImportTestSupport support;
+
+    TestProject project;
+
+    @BeforeEach
+    void project() {
+        project = support.newProject();
+        support.arbitraryPool(project.id(), "flex", false);
+        login(project.admin());
+    }
+
+    @Test
+    void a_utf8_file_with_invalid_bytes_shows_how_many_and_the_encoding_chosen_instead() {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes("Номер карты;Пул;Баланс;Комментарий\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; i <= 10; i++) {
+            file.writeBytes((ImportFiles.unique() + ";flex;5;Подарочная карта\n").getBytes(StandardCharsets.UTF_8));
+        }
+        file.writeBytes(new byte[] {'X', ';', 'f', 'l', 'e', 'x', ';', '5', ';', (byte) 0xFF, '\n'});
+        ImportWizard wizard = navigate(ImportWizard.class);
+        _click(wizard.next);
+
+        UploadKt._upload(wizard.uploadStep.upload, "cards.csv", "text/csv", file.toByteArray());
+
+        UploadStep step = wizard.uploadStep;
+        assertThat(step.encoding.getValue()).isNotEqualTo(StandardCharsets.UTF_8);
+        assertThat(step.warnings.isVisible()).isTrue();
+        assertThat(step.warnings.getChildren().map(c -> ((Paragraph) c).getText())).singleElement().asString()
+                .startsWith("1 byte of the file is not valid UTF-8")
+                .contains("read as " + step.encoding.getValue().name() + " instead");
+    }
+
+    @Test
+    void a_valid_utf8_file_shows_no_warning() {
+        ImportWizard wizard = navigate(ImportWizard.class);
+        _click(wizard.next);
+
+        UploadKt._upload(wizard.uploadStep.upload, "cards.csv", "text/csv", ImportFiles.utf8(
+                "Card number,Pool system name,Card balance", ImportFiles.unique() + ",flex,5"));
+
+        assertThat(wizard.uploadStep.warnings.isVisible()).isFalse();
+    }
+}
