@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.read;
 
+import com.giftcardimport.base.Blank;
 import java.util.List;
 
 /**
@@ -26,18 +27,15 @@ public record CsvRecord(List<String> values, List<Integer> cutValues, boolean cu
 
     /**
      * Whether the record holds nothing: an empty line, or values that are all empty or blank ({@code ;;;}, spaces,
-     * no-break spaces). A cut record is never blank.
+     * any kind of space: {@link Blank}). A cut record is never blank.
      */
     public boolean blank() {
         if (!whole()) {
             return false;
         }
         for (String value : values) {
-            for (int k = 0; k < value.length(); k++) {
-                char c = value.charAt(k);
-                if (!Character.isWhitespace(c) && c != '\u00a0') {
-                    return false;
-                }
+            if (!Blank.isBlank(value)) {
+                return false;
             }
         }
         return true;

@@ -1,5 +1,7 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.base.Blank;
+
 /**
  * The text of a cell as the validator reads and quotes it: blanks stripped (no-break and thin spaces too), values
  * quoted and cut short inside messages so that a message stays readable whatever the file holds.
@@ -44,24 +46,20 @@ final class CellText {
         };
     }
 
-    /** Strips ordinary whitespace and no-break spaces from both ends. */
+    /** Strips blanks ({@link Blank}: whitespace, every kind of space) from both ends. */
     static String strip(String raw) {
         if (raw == null) {
             return "";
         }
         int start = 0;
         int end = raw.length();
-        while (start < end && isBlank(raw.charAt(start))) {
+        while (start < end && Blank.isBlank(raw.charAt(start))) {
             start++;
         }
-        while (end > start && isBlank(raw.charAt(end - 1))) {
+        while (end > start && Blank.isBlank(raw.charAt(end - 1))) {
             end--;
         }
         return start == 0 && end == raw.length() ? raw : raw.substring(start, end);
     }
 
-    static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\u00a0' || c == '\u202f' || c == '\u2007' || c == '\u2009'
-                || c == '\ufeff' || Character.isWhitespace(c);
-    }
 }

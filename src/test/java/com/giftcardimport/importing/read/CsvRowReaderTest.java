@@ -53,6 +53,15 @@ class CsvRowReaderTest {
     }
 
     @Test
+    void a_row_of_narrow_no_break_thin_or_ideographic_spaces_is_blank_like_a_row_of_ordinary_spaces()
+            throws IOException {
+        String csv = "number;pool\n\u202f;\u2009\nA1;flex\n\u3000\u00a0;\ufeff\n";
+        try (CsvRowReader reader = open(csv.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, ';')) {
+            assertThat(drain(reader)).extracting(SourceRow::rowNumber).containsExactly(3L);
+        }
+    }
+
+    @Test
     void a_utf8_file_with_a_byte_order_mark_and_crlf_line_ends_reads_clean_headers_and_values() throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = "Номер карты,Пул\r\nA1,flex\r\n".getBytes(StandardCharsets.UTF_8);
