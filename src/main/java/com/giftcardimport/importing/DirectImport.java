@@ -28,10 +28,22 @@ public class DirectImport {
      * @param delimiter      overrides the detected delimiter
      * @param mapping        the columns to import by name; auto-mapping when empty
      * @param idempotencyKey see {@link LaunchRequest#idempotencyKey()}
+     * @param action         what the import does; {@link ImportAction#ADD_GIFT_CARDS} when null
      */
     public record Request(InputStream content, String originalName, Optional<Charset> encoding,
                           Optional<Character> delimiter, Optional<NamedColumnMapping> mapping,
-                          String idempotencyKey) {
+                          String idempotencyKey, ImportAction action) {
+
+        public Request {
+            if (action == null) {
+                action = ImportAction.ADD_GIFT_CARDS;
+            }
+        }
+
+        public Request(InputStream content, String originalName, Optional<Charset> encoding,
+                       Optional<Character> delimiter, Optional<NamedColumnMapping> mapping, String idempotencyKey) {
+            this(content, originalName, encoding, delimiter, mapping, idempotencyKey, ImportAction.ADD_GIFT_CARDS);
+        }
     }
 
     private final CurrentTenant current;
@@ -62,8 +74,9 @@ public class DirectImport {
             FileFormat format = sniff.detected();
             ColumnMapping columns = request.mapping().isPresent()
                     ? request.mapping().get().resolve(sniff.headers())
-                    : inspection.suggestMapping(stored.id(), format).mapping();
-            return launch.launch(new LaunchRequest(stored, format, columns, request.idempotencyKey()));
+                    : inspection.suggestMapping(stored.id(), format).mapping().restrictedTo(request.action());
+            return launch.launch(new LaunchRequest(stored, format, columns, request.idempotencyKey(),
+                    request.action()));
         } catch (RuntimeException e) {
             inspection.discard(stored.id());
             throw e;
