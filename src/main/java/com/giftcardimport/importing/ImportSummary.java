@@ -51,11 +51,9 @@ public record ImportSummary(ImportJobId id, ProjectId projectId, String projectN
         return Optional.ofNullable(totalRows).map(total -> total - importedRows - unchangedRows - failedRows);
     }
 
-    /** Whether a project admin may undo it now: it ended with cards to undo, and was not undone (or asked) yet. */
+    /** Whether a project admin may undo it now: it ended, and was not undone (nor is being undone). */
     public boolean undoable() {
-        return (status == ImportStatus.COMPLETED || status == ImportStatus.COMPLETED_WITH_ERRORS
-                || status == ImportStatus.CANCELLED)
-                && (undo == null || undo.status() == ImportUndoSummary.Status.FAILED);
+        return status.isFinal() && (undo == null || undo.status() == ImportUndoSummary.Status.FAILED);
     }
 
     /** Running time: start to end, or start to now while running; zero before it starts. */

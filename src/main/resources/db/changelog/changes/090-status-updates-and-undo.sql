@@ -56,7 +56,7 @@ create policy tenant_isolation on import_status_change
 --changeset gci:090-undo
 --comment: The undo of a finished import (SPEC 13): at most one per import; who asked and when, how far it got (the
 -- id of the last card handled, its resume point), how many cards it deleted or restored and how many it kept, and
--- why each kept card was kept.
+-- why each kept card was kept (what changed, and what it is at the undo).
 create table import_undo (
     job_id                bigint       primary key,
     project_id            bigint       not null,
@@ -76,11 +76,14 @@ create table import_undo (
         references import_job (project_id, id) on delete cascade
 );
 create table import_undo_kept (
-    job_id       bigint      not null,
-    project_id   bigint      not null,
-    card_id      bigint      not null,
-    card_number  varchar(64) not null,
-    reason       text        not null,
+    job_id           bigint         not null,
+    project_id       bigint         not null,
+    card_id          bigint         not null,
+    card_number      varchar(64)    not null,
+    status_changed   boolean        not null,
+    balance_changed  boolean        not null,
+    status           varchar(16)    not null,
+    balance          numeric(19, 2) not null,
     constraint import_undo_kept_pk primary key (job_id, card_id),
     constraint import_undo_kept_undo_fk foreign key (job_id) references import_undo (job_id) on delete cascade
 );

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,7 +147,7 @@ class StatusUpdateServiceTest {
 
         LaunchOutcome outcome = direct.importFile(new DirectImport.Request(new ByteArrayInputStream(
                 "Card No,Pool,Status\nA-1,flex,Blocked\n".getBytes(StandardCharsets.UTF_8)), "statuses.csv",
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), null,
+                Optional.empty(), Optional.empty(), Optional.empty(), null,
                 ImportAction.UPDATE_GIFT_CARD_STATUSES));
         support.awaitEnd(outcome.id(), TIMEOUT);
 
