@@ -97,6 +97,10 @@ class ImportsApiController {
             @RequestPart(name = "delimiter", required = false)
             @Parameter(description = "',' ';' '|' or 'tab' (also 'comma', 'semicolon', 'pipe'); detected when absent")
             String delimiter,
+            @RequestPart(name = "action", required = false)
+            @Parameter(description = "What the import does: ADD_GIFT_CARDS (the default) or "
+                    + "UPDATE_GIFT_CARD_STATUSES (a file of card numbers and statuses)")
+            String action,
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Parameter(description = "Up to 200 characters; a retry with the same key returns the same import")
             String idempotencyKey) {
@@ -112,7 +116,7 @@ class ImportsApiController {
         try (InputStream in = file.getInputStream()) {
             outcome = directImport.importFile(new DirectImport.Request(in,
                     file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), charset,
-                    separator, requested, key));
+                    separator, requested, key, RequestedAction.parse(action)));
         } catch (IOException e) {
             throw new UncheckedIOException("The upload could not be read", e);
         }
