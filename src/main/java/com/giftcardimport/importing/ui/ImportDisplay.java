@@ -76,14 +76,23 @@ final class ImportDisplay {
         return cell;
     }
 
-    /** "imported / failed / total", the failed count marked when there are any. */
+    /**
+     * "imported / failed / total", the failed count marked when there are any; a status update's unchanged rows
+     * follow the imported ones ("12 + 3 unchanged").
+     */
     static Div rows(ImportSummary job) {
         Span imported = new Span(number(job.importedRows()));
         imported.addClassName("gci-rows-imported");
         Span failed = new Span(number(job.failedRows()));
         failed.addClassName("gci-rows-failed");
         failed.getElement().setAttribute("data-any", Boolean.toString(job.failedRows() > 0));
-        Div cell = new Div(imported, new Span(" / "), failed, new Span(" / " + total(job)));
+        Div cell = new Div(imported);
+        if (job.unchangedRows() > 0) {
+            Span unchanged = new Span(" + " + number(job.unchangedRows()) + " unchanged");
+            unchanged.addClassName("gci-rows-unchanged");
+            cell.add(unchanged);
+        }
+        cell.add(new Span(" / "), failed, new Span(" / " + total(job)));
         cell.addClassName("gci-rows");
         return cell;
     }

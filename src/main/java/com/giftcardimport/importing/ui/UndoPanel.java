@@ -64,7 +64,8 @@ final class UndoPanel extends VerticalLayout {
 
     /** Shows the undo of {@code shown} (or its Undo button, for an admin). */
     void render(ImportSummary shown, boolean mayUndo) {
-        boolean keptBefore = job != null && job.undo() != null && job.undo().status() != ImportUndoSummary.Status.RUNNING;
+        boolean keptBefore = job != null && job.undo() != null
+                && job.undo().status() != ImportUndoSummary.Status.RUNNING;
         job = shown;
         admin = mayUndo;
         button.setVisible(admin && job.undoable());
