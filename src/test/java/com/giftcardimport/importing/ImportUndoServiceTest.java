@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.file.StoredFile;
@@ -148,6 +149,40 @@ class ImportUndoServiceTest {
         assertThatThrownBy(() -> undo.preview(add.id())).isInstanceOf(ImportNotFoundException.class);
         assertThatThrownBy(() -> undo.keptCards(add.id(), 0, 10)).isInstanceOf(ImportNotFoundException.class);
         assertThat(cards(project)).isEqualTo("P-1=INACTIVE");
+    }
+
+    @Test
+    void an_undo_whose_node_died_is_revived_elsewhere_and_resumes_after_its_last_committed_batch() throws Exception {
+        TestProject project = project();
+        ImportSummary add = run(CARDS + "R-1,flex,10,Inactive\nR-2,flex,10,Inactive\nR-3,flex,10,Inactive\n"
+                + "R-4,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
+        long second = jdbc.sql("select id from gift_card where project_id = ? and card_number = 'R-2'")
+                .param(project.id().value()).query(Long.class).single();
+        // a node had committed a batch up to R-2, then died with the undo picked; R-1 is left in place to show that
+        // the resumed run starts after the resume point and does not look at the committed batch's cards again
+        jdbc.sql("delete from gift_card where project_id = ? and card_number = 'R-2'")
+                .param(project.id().value()).update();
+        jdbc.sql("""
+                        insert into import_undo (job_id, project_id, requested_by_user_id, requested_by_label,
+                                                 total_cards, undone_cards, last_card_id, claim)
+                        values (?, ?, ?, 'Admin', 4, 2, ?, 'dead-node#3')
+                        """)
+                .params(add.id().value(), project.id().value(), support.userId(project.admin()), second).update();
+        jdbc.sql("""
+                        insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,
+                                                     picked_by, last_heartbeat, version)
+                        values ('import-undo', ?, ?, now() - interval '1 minute', true, 'dead-node',
+                                now() - interval '1 minute', 3)
+                        """)
+                .params(Long.toString(add.id().value()),
+                        Serializer.DEFAULT_JAVA_SERIALIZER.serialize(project.id().value()))
+                .update();
+
+        ImportUndoSummary done = awaitUndo(add.id());
+
+        assertThat(done.status()).isEqualTo(ImportUndoSummary.Status.COMPLETED);
+        assertThat(List.of(done.undoneCards(), done.keptCards(), done.totalCards())).containsExactly(4L, 0L, 4L);
+        assertThat(cards(project)).isEqualTo("R-1=INACTIVE");
     }
 
     // ---------------------------------------------------------------- helpers
