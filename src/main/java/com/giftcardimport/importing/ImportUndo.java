@@ -5,6 +5,7 @@ import com.giftcardimport.importing.job.ImportUndoRepository;
 import com.giftcardimport.security.CurrentTenant;
 import com.giftcardimport.security.Tenant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,8 +56,8 @@ public class ImportUndo {
         Tenant tenant = current.enterAsAdmin();
         ImportSummary job = queries.get(id);
         if (!job.status().isFinal()) {
-            throw new ImportUndoRefusedException("An import that is still " + job.status().label().toLowerCase()
-                    + " cannot be undone: cancel it first, then undo it once it has stopped");
+            throw new ImportUndoRefusedException("An import that is still "
+                    + job.status().label().toLowerCase(Locale.ROOT) + " cannot be undone: cancel it first, then undo it once it has stopped");
         }
         UndoPreview preview = undos.preview(tenant.projectId(), id, job.action());
         if (!undos.insert(tenant.projectId(), id, tenant.userId(), tenant.actorLabel(),

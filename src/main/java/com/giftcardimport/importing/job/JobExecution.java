@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one job on two threads: a {@link ChunkProducer} reads the file (from the row after the job's resume point),
  * validates each row and builds {@link Chunk}s; the loader (the thread calling {@link #run()}) commits them one by one
- * with {@link ChunkLoader}, so parsing the next chunk overlaps loading the previous one. At most two chunks wait
+ * with {@link ChunkLoader} (a status update's with {@link StatusChangeLoader}), so parsing the next chunk overlaps
+ * loading the previous one. At most two chunks wait
  * between them, so memory stays bounded whatever the file. After a cancel the producer only counts the rest of the
  * file, so that imported + failed + not processed = rows in the file.
  * <p>
@@ -54,8 +55,8 @@ final class JobExecution {
     private long loaderWaiting;
 
     JobExecution(ImportJob job, FileSource file, RowRules validator, CvvCipher cipher, ReadLimits limits,
-                 ChunkLoader loader, StatusChangeLoader statusLoader, ImportJobRepository jobs, Executor executor, JobFence fence,
-                 ImportSettings settings) {
+                 ChunkLoader loader, StatusChangeLoader statusLoader, ImportJobRepository jobs, Executor executor,
+                 JobFence fence, ImportSettings settings) {
         this.job = job;
         this.loader = loader;
         this.statusLoader = statusLoader;

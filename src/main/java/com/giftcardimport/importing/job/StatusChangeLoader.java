@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads one {@link Chunk} of a status update (SPEC §13) in one transaction scoped to the job's project, in four
- * statements whatever the chunk's size: the rows go by binary COPY into a temporary table; one {@code INSERT … SELECT}
- * records, for every row whose number is a card of the project not named by an earlier row of the file, the card's
+ * statements whatever the chunk's size: the rows go by binary COPY into a temporary table; one
+ * {@code INSERT … SELECT} records, for every row whose number is a card of the project not named by an earlier row of the file, the card's
  * status before and after (locking the cards, in id order); one {@code UPDATE … FROM} sets the statuses that change;
  * one query finds the rows left out (an unknown number, or a card an earlier row named) for their errors. The job's
  * counters (changed as imported, unchanged, failed) and resume point move on in the same transaction, under the

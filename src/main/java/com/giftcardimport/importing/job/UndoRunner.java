@@ -92,8 +92,10 @@ class UndoRunner {
         String cards = (action.createsCards() ? ImportUndoRepository.ADDED_CARDS : ImportUndoRepository.CHANGED_CARDS)
                 + " and g.id > ? order by g.id limit ? for update of g";
         String undo = action.createsCards()
-                ? "delete from gift_card g using batch b where g.id = b.id and not (b.status_changed or b.balance_changed)"
-                : "update gift_card g set status = b.previous_status from batch b where g.id = b.id and not b.status_changed";
+                ? "delete from gift_card g using batch b "
+                        + "where g.id = b.id and not (b.status_changed or b.balance_changed)"
+                : "update gift_card g set status = b.previous_status from batch b "
+                        + "where g.id = b.id and not b.status_changed";
         long[] done = jdbc.sql("with batch as (" + cards + "), "
                         + "kept as (insert into import_undo_kept (job_id, project_id, card_id, card_number, "
                         + "status_changed, balance_changed, status, balance) "
