@@ -36,7 +36,10 @@ record ImportUploadParts(ReceivedFile file, Map<String, String> fields) {
             @Schema(description = "Character encoding, e.g. UTF-8 or windows-1251; detected when absent")
             String encoding,
             @Schema(description = "',' ';' '|' or 'tab' (also 'comma', 'semicolon', 'pipe'); detected when absent")
-            String delimiter) {
+            String delimiter,
+            @Schema(description = "What the import does: ADD_GIFT_CARDS (the default) or UPDATE_GIFT_CARD_STATUSES "
+                    + "(a file of card numbers and statuses)")
+            String action) {
     }
 
     static ImportUploadParts read(String contentType, InputStream body,

@@ -104,7 +104,8 @@ class ImportsApiController {
             Optional<Character> separator = delimiter(parts.field("delimiter"));
             Optional<NamedColumnMapping> requested = Optional.ofNullable(parts.field("mapping"))
                     .filter(m -> !m.isBlank()).map(m -> RequestedMapping.parse(m, json));
-            importRequest = new DirectImport.Request(parts.file(), charset, separator, requested, key);
+            importRequest = new DirectImport.Request(parts.file(), charset, separator, requested, key,
+                    RequestedAction.parse(parts.field("action")));
         } catch (RuntimeException e) {
             inspection.discard(parts.file().file().id());
             throw e;

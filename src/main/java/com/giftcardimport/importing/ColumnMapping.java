@@ -56,12 +56,21 @@ public record ColumnMapping(List<Optional<GiftCardField>> fieldByColumn) {
      * field chosen for more than one column. Empty when the mapping can be launched.
      */
     public List<String> problems() {
+        return problems(ImportAction.ADD_GIFT_CARDS);
+    }
+
+    /** {@link #problems()} for a file of {@code action}: its required fields, and none of another action's. */
+    public List<String> problems(ImportAction action) {
         List<String> problems = new ArrayList<>();
         Map<GiftCardField, Integer> counts = new EnumMap<>(GiftCardField.class);
         fieldByColumn.forEach(f -> f.ifPresent(field -> counts.merge(field, 1, Integer::sum)));
         for (GiftCardField field : GiftCardField.values()) {
-            if (field.required() && !counts.containsKey(field)) {
+            if (action.requires(field) && !counts.containsKey(field)) {
                 problems.add("The required field \"" + field.label() + "\" is not mapped to any column");
+            }
+            if (counts.containsKey(field) && !action.fields().contains(field)) {
+                problems.add("The field \"" + field.label() + "\" is not part of \"" + action.label()
+                        + "\": do not import that column");
             }
             if (counts.getOrDefault(field, 0) > 1) {
                 problems.add("The field \"" + field.label() + "\" is mapped to more than one column");
@@ -72,10 +81,21 @@ public record ColumnMapping(List<Optional<GiftCardField>> fieldByColumn) {
 
     /** {@link #problems()}, plus a column count that differs from the file's {@code header}. */
     public List<String> problemsWith(List<String> header) {
-        List<String> problems = new ArrayList<>(problems());
+        return problemsWith(header, ImportAction.ADD_GIFT_CARDS);
+    }
+
+    /** {@link #problems(ImportAction)}, plus a column count that differs from the file's {@code header}. */
+    public List<String> problemsWith(List<String> header, ImportAction action) {
+        List<String> problems = new ArrayList<>(problems(action));
         if (columnCount() != header.size()) {
             problems.add("The mapping has " + columnCount() + " columns but the file has " + header.size());
         }
         return problems;
+    }
+
+    /** The same mapping without the fields {@code action} does not use (an auto-mapping made for every field). */
+    public ColumnMapping restrictedTo(ImportAction action) {
+        return new ColumnMapping(fieldByColumn.stream()
+                .map(f -> f.filter(action.fields()::contains)).toList());
     }
 }

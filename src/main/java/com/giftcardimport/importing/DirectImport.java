@@ -29,9 +29,16 @@ public class DirectImport {
      * @param delimiter      overrides the detected delimiter
      * @param mapping        the columns to import by name; auto-mapping when empty
      * @param idempotencyKey see {@link LaunchRequest#idempotencyKey()}
+     * @param action         what the import does; {@link ImportAction#ADD_GIFT_CARDS} when null
      */
     public record Request(ReceivedFile upload, Optional<Charset> encoding, Optional<Character> delimiter,
-                          Optional<NamedColumnMapping> mapping, String idempotencyKey) {
+                          Optional<NamedColumnMapping> mapping, String idempotencyKey, ImportAction action) {
+
+        public Request {
+            if (action == null) {
+                action = ImportAction.ADD_GIFT_CARDS;
+            }
+        }
     }
 
     /**
@@ -74,9 +81,9 @@ public class DirectImport {
             }
             ColumnMapping columns = request.mapping().isPresent()
                     ? request.mapping().get().resolve(sniff.headers())
-                    : inspection.suggestMapping(sniff).mapping();
+                    : inspection.suggestMapping(sniff).mapping().restrictedTo(request.action());
             return new Outcome(launch.launch(new LaunchRequest(request.upload().file(), sniff.detected(), columns,
-                    request.idempotencyKey()), sniff), sniff.warnings());
+                    request.idempotencyKey(), request.action()), sniff), sniff.warnings());
         } catch (RuntimeException e) {
             inspection.discard(request.upload().file().id());
             throw e;

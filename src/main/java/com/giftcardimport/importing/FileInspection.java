@@ -109,8 +109,15 @@ public class FileInspection {
      * stored cards.
      */
     public ImportPreview preview(String fileId, FileFormat format, ColumnMapping mapping, int rows) {
+        return preview(fileId, format, mapping, rows, ImportAction.ADD_GIFT_CARDS);
+    }
+
+    /** {@link #preview(String, FileFormat, ColumnMapping, int)} of a file for {@code action}. */
+    public ImportPreview preview(String fileId, FileFormat format, ColumnMapping mapping, int rows,
+                                 ImportAction action) {
         Tenant tenant = current.enterAsAdmin();
-        return previewer.preview(tenant.projectId(), uploads.file(tenant.projectId(), fileId), format, mapping, rows);
+        return previewer.preview(tenant.projectId(), uploads.file(tenant.projectId(), fileId), format, mapping, rows,
+                action);
     }
 
     /** Deletes an upload the wizard no longer needs; a file that a job uses is kept. */

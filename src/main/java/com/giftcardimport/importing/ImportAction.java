@@ -1,7 +1,9 @@
 package com.giftcardimport.importing;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The catalogue of import actions, each belonging to an {@link ImportType}: what the wizard offers in its first
@@ -10,16 +12,48 @@ import java.util.List;
  */
 public enum ImportAction {
     ADD_GIFT_CARDS(ImportType.LOYALTY_GIFT_CARDS, "Add gift cards",
-            "Creates a new gift card for each row of the file. Existing cards are never changed.");
+            "Creates a new gift card for each row of the file. Existing cards are never changed.",
+            EnumSet.allOf(GiftCardField.class), fieldsRequiredToAdd()),
+    UPDATE_GIFT_CARD_STATUSES(ImportType.LOYALTY_GIFT_CARDS, "Update gift card statuses",
+            "Sets the status of existing cards of this project, one card number and status per row. "
+                    + "No card is created; unknown card numbers fail their row.",
+            EnumSet.of(GiftCardField.CARD_NUMBER, GiftCardField.STATUS),
+            EnumSet.of(GiftCardField.CARD_NUMBER, GiftCardField.STATUS));
 
     private final ImportType type;
     private final String label;
     private final String description;
+    private final Set<GiftCardField> fields;
+    private final Set<GiftCardField> required;
 
-    ImportAction(ImportType type, String label, String description) {
+    ImportAction(ImportType type, String label, String description, Set<GiftCardField> fields,
+                 Set<GiftCardField> required) {
         this.type = type;
         this.label = label;
         this.description = description;
+        this.fields = Set.copyOf(fields);
+        this.required = Set.copyOf(required);
+    }
+
+    private static Set<GiftCardField> fieldsRequiredToAdd() {
+        Set<GiftCardField> required = EnumSet.noneOf(GiftCardField.class);
+        Arrays.stream(GiftCardField.values()).filter(GiftCardField::required).forEach(required::add);
+        return required;
+    }
+
+    /** The fields a file of this action can fill, in the wizard's order. */
+    public List<GiftCardField> fields() {
+        return Arrays.stream(GiftCardField.values()).filter(fields::contains).toList();
+    }
+
+    /** Whether a file of this action must fill {@code field}. */
+    public boolean requires(GiftCardField field) {
+        return required.contains(field);
+    }
+
+    /** Whether the import creates cards (and an undo deletes them) rather than changing existing ones. */
+    public boolean createsCards() {
+        return this == ADD_GIFT_CARDS;
     }
 
     public ImportType type() {

@@ -79,7 +79,7 @@ public class ImportLaunch {
         SniffResult sniff = read != null && read.detected().equals(request.format())
                 ? read : uploads.sniff(source, request.format());
         refuseUnless(sniff.problems());
-        refuseUnless(request.mapping().problemsWith(sniff.headers()));
+        refuseUnless(request.mapping().problemsWith(sniff.headers(), request.action()));
         NewImportJob job = new NewImportJob(project, request.action(), name, fileId, size, request.format(),
                 sniff.headers(), request.mapping(), sniff.estimatedRows(), tenant.userId(), tenant.actorLabel(), key,
                 fingerprint);

@@ -4,12 +4,14 @@ import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.card.CvvMask;
 import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.job.DuplicateCheck;
+import com.giftcardimport.importing.job.LoadErrorCodes;
 import com.giftcardimport.importing.read.CsvRowReader;
 import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.importing.validate.InvalidRow;
 import com.giftcardimport.importing.validate.RowOutcome;
-import com.giftcardimport.importing.validate.RowValidator;
+import com.giftcardimport.importing.validate.RowRules;
 import com.giftcardimport.importing.validate.ValidCard;
+import com.giftcardimport.importing.validate.ValidStatusChange;
 import com.giftcardimport.pool.PoolDirectory;
 import com.giftcardimport.project.ProjectId;
 import java.io.IOException;
@@ -21,13 +23,14 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The review step's preview: the first rows read, validated and checked for duplicates by the same parts as the job
- * ({@link CsvRowReader}, {@link RowValidator}, {@link DuplicateCheck}), without loading anything. Access is checked
+ * ({@link CsvRowReader}, {@link RowRules}, {@link DuplicateCheck}), without loading anything. Access is checked
  * by the caller.
  */
 @Component
@@ -53,12 +56,13 @@ class ImportPreviewer {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    ImportPreview preview(ProjectId project, FileSource source, FileFormat format, ColumnMapping mapping, int rows) {
+    ImportPreview preview(ProjectId project, FileSource source, FileFormat format, ColumnMapping mapping, int rows,
+                          ImportAction action) {
         List<String> header = new ArrayList<>();
         List<SourceRow> sample = head(source, format, Math.clamp(rows, 0, MAX_ROWS), header);
-        List<String> problems = mapping.problemsWith(header);
+        List<String> problems = mapping.problemsWith(header, action);
         List<List<RowError>> errors = problems.isEmpty()
-                ? validate(project, header, mapping, sample)
+                ? validate(project, header, mapping, sample, action)
                 : sample.stream().map(row -> List.<RowError>of()).toList();
         Map<String, GiftCardField> fieldByColumnName = new HashMap<>();
         mapping.columnsByField().forEach((field, column) -> {
@@ -92,31 +96,47 @@ class ImportPreviewer {
         return sample;
     }
 
-    /** Every row's errors, in sample order: the validator's, then the duplicate rule's for valid cards. */
+    /**
+     * Every row's errors, in sample order: the validator's, then the duplicate rule's; for a status update, a card
+     * number the project does not have.
+     */
     private List<List<RowError>> validate(ProjectId project, List<String> header, ColumnMapping mapping,
-                                          List<SourceRow> sample) {
-        RowValidator validator = new RowValidator(mapping, header, pools.bySystemName(project), clock);
-        List<RowOutcome> outcomes = sample.stream().map(validator::validate).toList();
-        Set<String> taken = cards.takenNumbers(outcomes.stream()
-                .filter(ValidCard.class::isInstance).map(o -> ((ValidCard) o).cardNumber()).toList());
+                                          List<SourceRow> sample, ImportAction action) {
+        RowRules rules = RowRules.of(action, mapping, header,
+                action.createsCards() ? pools.bySystemName(project) : Map.of(), clock);
+        List<RowOutcome> outcomes = sample.stream().map(rules::validate).toList();
+        Set<String> taken = cards.takenNumbers(outcomes.stream().map(ImportPreviewer::cardNumber)
+                .filter(Objects::nonNull).toList());
         int column = mapping.columnOf(GiftCardField.CARD_NUMBER);
-        DuplicateCheck duplicates = new DuplicateCheck(column >= 0 && column < header.size() ? header.get(column)
-                : GiftCardField.CARD_NUMBER.label(), sample.size(), taken::contains);
+        String columnName = column >= 0 && column < header.size() ? header.get(column)
+                : GiftCardField.CARD_NUMBER.label();
+        DuplicateCheck duplicates = new DuplicateCheck(columnName, sample.size(),
+                action.createsCards() ? taken::contains : number -> false);
         List<List<RowError>> errors = new ArrayList<>();
         for (RowOutcome outcome : outcomes) {
             List<RowError> rowErrors = new ArrayList<>();
-            switch (outcome) {
-                case InvalidRow invalid -> rowErrors.addAll(invalid.errors());
-                case ValidCard card -> {
-                    RowError duplicate = duplicates.check(card.rowNumber(), card.cardNumber());
-                    if (duplicate != null) {
-                        rowErrors.add(duplicate);
-                    }
+            String number = cardNumber(outcome);
+            if (outcome instanceof InvalidRow invalid) {
+                rowErrors.addAll(invalid.errors());
+            } else if (outcome instanceof ValidStatusChange && !taken.contains(number)) {
+                rowErrors.add(LoadErrorCodes.unknownCard(outcome.rowNumber(), columnName, number));
+            } else {
+                RowError duplicate = duplicates.check(outcome.rowNumber(), number);
+                if (duplicate != null) {
+                    rowErrors.add(duplicate);
                 }
             }
             errors.add(rowErrors);
         }
         return errors;
+    }
+
+    private static String cardNumber(RowOutcome outcome) {
+        return switch (outcome) {
+            case ValidCard card -> card.cardNumber();
+            case ValidStatusChange change -> change.cardNumber();
+            case InvalidRow invalid -> null;
+        };
     }
 
     private static ImportPreview.Row row(SourceRow row, ColumnMapping mapping, List<RowError> errors,

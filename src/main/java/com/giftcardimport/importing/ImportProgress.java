@@ -10,13 +10,20 @@ import java.time.Instant;
  * @param totalOrEstimate the number of rows in the file once known, before that the estimate made at launch
  *                        (null when there is none)
  * @param lastRowNumber   the spreadsheet number of the last row committed (1 = only the header so far)
+ * @param unchanged       rows of a status update whose card already had the status
  */
 public record ImportProgress(ProjectId projectId, ImportJobId jobId, ImportStatus status, long imported,
-                             long failed, Long totalOrEstimate, long lastRowNumber, Instant at) {
+                             long failed, Long totalOrEstimate, long lastRowNumber, Instant at, long unchanged) {
 
-    /** Rows handled so far (imported or failed). */
+    /** Progress of an import that has no unchanged rows (adding cards). */
+    public ImportProgress(ProjectId projectId, ImportJobId jobId, ImportStatus status, long imported, long failed,
+                          Long totalOrEstimate, long lastRowNumber, Instant at) {
+        this(projectId, jobId, status, imported, failed, totalOrEstimate, lastRowNumber, at, 0);
+    }
+
+    /** Rows handled so far (imported, unchanged or failed). */
     public long processed() {
-        return imported + failed;
+        return imported + unchanged + failed;
     }
 
     /** Between 0 and 1 when there is a total or an estimate; 1 for an ended job. */

@@ -17,13 +17,16 @@ import java.util.Optional;
  * @param totalRows     data rows in the file; known once the job has read the file to its end (null before)
  * @param estimatedRows the estimate made at launch from the head of the file (null when none)
  * @param lastRowNumber the spreadsheet number of the last row committed; a resumed job goes on after it
+ * @param unchangedRows rows of a status update whose card already had the status (neither imported nor failed)
+ * @param undo          the import's undo, or null when nobody asked for one
  */
 public record ImportSummary(ImportJobId id, ProjectId projectId, String projectName, ImportType type,
                             ImportAction action, String originalFileName, long fileSize, FileFormat format,
                             List<String> header, ColumnMapping mapping, UserId launchedByUserId, String launchedBy,
                             ImportStatus status, Long totalRows, Long estimatedRows, long importedRows,
                             long failedRows, long lastRowNumber, Instant launchedAt, Instant startedAt,
-                            Instant finishedAt, String failureMessage, boolean cancelRequested) {
+                            Instant finishedAt, String failureMessage, boolean cancelRequested, long unchangedRows,
+                            ImportUndoSummary undo) {
 
     public ImportSummary {
         header = List.copyOf(header);
@@ -42,9 +45,17 @@ public record ImportSummary(ImportJobId id, ProjectId projectId, String projectN
         return lines;
     }
 
-    /** Rows not imported and not failed: counted once the total is known (after a cancel, the rest of the file). */
+    /**
+     * Rows not imported, unchanged or failed: counted once the total is known (after a cancel, the rest of the
+     * file).
+     */
     public Optional<Long> notProcessedRows() {
-        return Optional.ofNullable(totalRows).map(total -> total - importedRows - failedRows);
+        return Optional.ofNullable(totalRows).map(total -> total - importedRows - unchangedRows - failedRows);
+    }
+
+    /** Whether a project admin may undo it now: it ended, and was not undone (nor is being undone). */
+    public boolean undoable() {
+        return status.isFinal() && (undo == null || undo.status() == ImportUndoSummary.Status.FAILED);
     }
 
     /** Running time: start to end, or start to now while running; zero before it starts. */
@@ -67,20 +78,20 @@ public record ImportSummary(ImportJobId id, ProjectId projectId, String projectN
         return new ImportSummary(id, projectId, projectName, type, action, originalFileName, fileSize, format, header,
                 mapping, launchedByUserId, launchedBy, event.status(), total, estimate, event.imported(),
                 event.failed(), event.lastRowNumber(), launchedAt, startedAt, finishedAt, failureMessage,
-                cancelRequested);
+                cancelRequested, event.unchanged(), undo);
     }
 
     /** The same import with the name of its project. */
     public ImportSummary withProjectName(String name) {
         return new ImportSummary(id, projectId, name, type, action, originalFileName, fileSize, format, header, mapping,
                 launchedByUserId, launchedBy, status, totalRows, estimatedRows, importedRows, failedRows, lastRowNumber,
-                launchedAt, startedAt, finishedAt, failureMessage, cancelRequested);
+                launchedAt, startedAt, finishedAt, failureMessage, cancelRequested, unchangedRows, undo);
     }
 
     /** The progress in the form the bus publishes it. */
     public ImportProgress progress() {
         return new ImportProgress(projectId, id, status, importedRows, failedRows,
                 totalRows != null ? totalRows : estimatedRows, lastRowNumber,
-                finishedAt != null ? finishedAt : Instant.now());
+                finishedAt != null ? finishedAt : Instant.now(), unchangedRows);
     }
 }

@@ -53,6 +53,8 @@ public final class RowErrorCodes {
 
     // Status
     public static final String STATUS_UNKNOWN = "STATUS_UNKNOWN";
+    /** A status update's row without a status. */
+    public static final String STATUS_MISSING = "STATUS_MISSING";
 
     private RowErrorCodes() {
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -91,6 +92,28 @@ abstract class BrowserTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Wizard: Next. */
+    void next() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("wizard-next"))).click();
+    }
+
+    /** Gives the file to the upload's file input (in its shadow root), as the picker would. */
+    void upload(Path file) {
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-upload")));
+        WebElement input = (WebElement) js("const u = arguments[0];"
+                + "return (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))"
+                + " || u.querySelector('input[type=file]');", upload);
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    String bodyText() {
+        return String.valueOf(js("return document.body.innerText"));
     }
 
     /** Waits until the page's visible text contains {@code text}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.base.DemoData;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * SPEC §10 in Chromium: an unknown address and a refused page show pages that say so, with the application's own
@@ -33,9 +32,5 @@ class ErrorPagesIT extends BrowserTestSupport {
         waitForText("Not allowed");
         assertThat(bodyText()).doesNotContain("Could not navigate", "Exception", "ACCOUNT_MANAGER");
         screenshot("error-not-allowed");
-    }
-
-    private String bodyText() {
-        return ((JavascriptExecutor) driver).executeScript("return document.body.innerText").toString();
     }
 }

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -153,19 +152,6 @@ class ImportJourneyIT extends BrowserTestSupport {
 
     // ------------------------------------------------------------------ browser helpers
 
-    void next() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("wizard-next"))).click();
-    }
-
-    /** Gives the file to the upload's file input (in its shadow root), as the picker would. */
-    void upload(Path file) {
-        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-upload")));
-        WebElement input = (WebElement) js("const u = arguments[0];"
-                + "return (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))"
-                + " || u.querySelector('input[type=file]');", upload);
-        input.sendKeys(file.toAbsolutePath().toString());
-    }
-
     /** The status badge of the list row whose file is {@code fileName}. */
     java.util.Optional<String> rowStatus(String fileName) {
         Object status = js("""
@@ -198,11 +184,4 @@ class ImportJourneyIT extends BrowserTestSupport {
         });
     }
 
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    String bodyText() {
-        return String.valueOf(js("return document.body.innerText"));
-    }
 }

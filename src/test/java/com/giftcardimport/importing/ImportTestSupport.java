@@ -3,11 +3,16 @@ package com.giftcardimport.importing;
 import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.base.db.OwnerJdbc;
+import com.giftcardimport.importing.file.FileStore;
+import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.project.ProjectRole;
 import com.giftcardimport.security.AppUser;
 import com.giftcardimport.security.CurrentTenant;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,12 +36,27 @@ public class ImportTestSupport {
     private final ProjectRepository projects;
     private final UserDetailsService users;
     private final CurrentTenant current;
+    private final FileStore files;
 
-    ImportTestSupport(OwnerJdbc jdbc, ProjectRepository projects, UserDetailsService users, CurrentTenant current) {
+    ImportTestSupport(OwnerJdbc jdbc, ProjectRepository projects, UserDetailsService users, CurrentTenant current,
+                      FileStore files) {
         this.jdbc = jdbc;
+        this.files = files;
         this.projects = projects;
         this.users = users;
         this.current = current;
+    }
+
+    /**
+     * Gives an ended job its file back, as a job whose node died before its end still has it: an import's file is
+     * deleted when it ends (app.import.file-retention=0s), so a test that turns an ended job back into a running one
+     * to play a dead node must store the file again.
+     */
+    public void storeFileAgain(ProjectId project, ImportJobId job, String content) throws IOException {
+        StoredFile file = files.store(project, "again.csv", new ByteArrayInputStream(
+                content.getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("update import_job set stored_file_id = ?, file_deleted_at = null where id = ?")
+                .params(file.id(), job.value()).update();
     }
 
     public TestProject newProject() {

@@ -111,6 +111,11 @@ public class AccessMatrixFixture {
                             union all select 'job ' || row(x.*)::text from import_job x where x.project_id = :p
                             union all select 'error ' || row(x.*)::text from import_error x where x.project_id = :p
                             union all select 'token ' || row(x.*)::text from api_token x where x.project_id = :p
+                            union all select 'status change ' || row(x.*)::text from import_status_change x
+                                       where x.project_id = :p
+                            union all select 'undo ' || row(x.*)::text from import_undo x where x.project_id = :p
+                            union all select 'kept ' || row(x.*)::text from import_undo_kept x
+                                       where x.project_id = :p
                         ) rows
                         """)
                 .param("p", project.value()).query(String.class).single();

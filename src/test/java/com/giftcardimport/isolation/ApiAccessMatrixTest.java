@@ -80,6 +80,10 @@ class ApiAccessMatrixTest {
         p.put("GET /api/v1/imports/{id}", new Probe(true, id -> get("/api/v1/imports/" + id.job().value())));
         p.put("POST /api/v1/imports/{id}/cancel",
                 new Probe(true, id -> post("/api/v1/imports/" + id.job().value() + "/cancel")));
+        p.put("POST /api/v1/imports/{id}/undo",
+                new Probe(true, id -> post("/api/v1/imports/" + id.job().value() + "/undo")));
+        p.put("GET /api/v1/imports/{id}/undo/kept-cards",
+                new Probe(true, id -> get("/api/v1/imports/" + id.job().value() + "/undo/kept-cards")));
         p.put("GET /api/v1/imports/{id}/errors",
                 new Probe(true, id -> get("/api/v1/imports/" + id.job().value() + "/errors")));
         p.put("GET /api/v1/imports/{id}/error-report",

@@ -1,22 +1,28 @@
 package com.giftcardimport.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.api.ApiTestSupport;
 import com.giftcardimport.api.ApiTokenService;
 import com.giftcardimport.base.TestLogins;
+import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.GiftCardFilter;
 import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.DirectImport;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.ImportCancellation;
 import com.giftcardimport.importing.ImportLaunch;
 import com.giftcardimport.importing.ImportProgressFeed;
 import com.giftcardimport.importing.ImportQueries;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportUndo;
+import com.giftcardimport.importing.LaunchOutcome;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.NamedColumnMapping;
 import com.giftcardimport.importing.file.StoredFile;
@@ -37,6 +43,7 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +102,8 @@ class ServiceAccessMatrixTest {
     private static final FileFormat CSV = new FileFormat(StandardCharsets.UTF_8, ',');
     private static final ColumnMapping MAPPING = ColumnMapping.of(
             Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL, 2, GiftCardField.BALANCE), 3);
+    private static final ColumnMapping STATUS_MAPPING = ColumnMapping.of(
+            Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.STATUS), 2);
 
     @Autowired
     ApplicationContext context;
@@ -122,6 +131,10 @@ class ServiceAccessMatrixTest {
     ImportCancellation cancellation;
     @Autowired
     ImportProgressFeed feed;
+    @Autowired
+    ImportUndo undo;
+    @Autowired
+    OwnerJdbc owner;
     @Autowired
     UserDetailsService userDetails;
     @Autowired
@@ -201,16 +214,22 @@ class ServiceAccessMatrixTest {
         p.put("FileInspection#suggestMapping(String,FileFormat)", ids(id -> inspection.suggestMapping(id.fileId(), CSV)));
         p.put("FileInspection#preview(String,FileFormat,ColumnMapping,int)",
                 ids(id -> inspection.preview(id.fileId(), CSV, MAPPING, 10)));
+        p.put("FileInspection#preview(String,FileFormat,ColumnMapping,int,ImportAction)",
+                ids(id -> inspection.preview(id.fileId(), CSV, STATUS_MAPPING, 10,
+                        ImportAction.UPDATE_GIFT_CARD_STATUSES)));
         p.put("FileInspection#discard(String)", ids(id -> {
             inspection.discard(id.fileId());
             return "discarded";
         }));
-        // refused after the upload (the mapping names a column the file lacks): no job starts to change the lists
-        p.put("DirectImport#importFile(Request)", noIds(() -> directImport.importFile(new DirectImport.Request(
+        // refused after the upload (the mapping names a column the file lacks): no job starts to change the lists;
+        // then a status update in the caller's project naming the other project's card, run to its end
+        p.put("DirectImport#importFile(Request)", ids(id -> List.of(directImport.importFile(new DirectImport.Request(
                 inspection.receive(new ByteArrayInputStream(
                         "Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)), "matrix.csv"),
                 Optional.empty(), Optional.empty(), Optional.of(new NamedColumnMapping(
-                        Map.of("No such column", Optional.of(GiftCardField.CARD_NUMBER)))), null)).launch().kind()));
+                        Map.of("No such column", Optional.of(GiftCardField.CARD_NUMBER)))), null, null))
+                        .launch().kind(),
+                Outcomes.of(() -> statusUpdateOf(id.cardNumber())))));
         p.put("ImportLaunch#launch(LaunchRequest)", ids(id -> launcher.launch(new LaunchRequest(
                 new StoredFile(id.fileId(), id.project(), "cards.csv", 40, "00", Instant.now()), CSV, MAPPING,
                 null)).id()));
@@ -232,6 +251,9 @@ class ServiceAccessMatrixTest {
         }));
         p.put("ImportQueries#errorReportFileName(ImportJobId)", ids(id -> queries.errorReportFileName(id.job())));
         p.put("ImportCancellation#cancel(ImportJobId)", ids(id -> cancellation.cancel(id.job())));
+        p.put("ImportUndo#preview(ImportJobId)", ids(id -> undo.preview(id.job())));
+        p.put("ImportUndo#undo(ImportJobId)", ids(id -> undo.undo(id.job())));
+        p.put("ImportUndo#keptCards(ImportJobId,int,int)", ids(id -> undo.keptCards(id.job(), 0, 100)));
         p.put("ImportQueries#audit(ImportFilter,int,int)", ids(id -> List.of(queries.audit(ImportFilter.ALL, 0, 500),
                 queries.audit(ImportFilter.ALL.withProject(id.project()), 0, 500),
                 queries.audit(new ImportFilter(null, id.user(), null, null), 0, 500))));
@@ -439,6 +461,19 @@ class ServiceAccessMatrixTest {
 
     private static Probe platform(Function<Ids, Object> call) {
         return new Probe(Kind.PLATFORM, call);
+    }
+
+    /** Sets the status of card {@code number} by a file, in the caller's project: the job's row errors. */
+    private Object statusUpdateOf(String number) {
+        LaunchOutcome outcome = directImport.importFile(new DirectImport.Request(inspection.receive(
+                new ByteArrayInputStream(("Card number,Status\n" + number + ",Blocked\n")
+                        .getBytes(StandardCharsets.UTF_8)), "statuses.csv"),
+                Optional.empty(), Optional.empty(), Optional.empty(), null, ImportAction.UPDATE_GIFT_CARD_STATUSES))
+                .launch();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ImportStatus.valueOf(owner.sql(
+                "select status from import_job where id = ?").param(outcome.id().value()).query(String.class)
+                .single()).isFinal());
+        return queries.errors(outcome.id(), 0, 10);
     }
 
     private static PoolDraft draft() {

@@ -52,6 +52,31 @@ final class Chunk {
             writeErrors(rowNumber, rowCells, List.of(duplicate));
             return false;
         }
+        keep(rowNumber, rowCells, cardNumber);
+        cards.row(11).int8(layout.projectId()).int8(poolId).text(cardNumber).bytea(cvvEncrypted).numeric(balance)
+                .text(pointOfContact).timestamptz(purchasedAt).timestamptz(expiresAt).text(status)
+                .int8(layout.jobId()).int8(rowNumber);
+        return true;
+    }
+
+    /**
+     * A valid row of a status update (its card is looked up when the chunk is loaded); false (and a row error) when
+     * an earlier row of the chunk names the same card. Written for the status staging table: number, status, row.
+     */
+    boolean addStatusChange(long rowNumber, List<String> rowCells, String cardNumber, String status) {
+        seen(rowNumber);
+        RowError duplicate = duplicates.check(rowNumber, cardNumber);
+        if (duplicate != null) {
+            writeErrors(rowNumber, rowCells, List.of(duplicate));
+            return false;
+        }
+        keep(rowNumber, rowCells, cardNumber);
+        cards.row(3).text(cardNumber).text(status).int8(rowNumber);
+        return true;
+    }
+
+    /** Keeps a valid row's number and cells, for an error the database finds when the chunk is loaded. */
+    private void keep(long rowNumber, List<String> rowCells, String cardNumber) {
         if (cardCount == rowNumbers.length) {
             int n = cardCount * 2;
             rowNumbers = Arrays.copyOf(rowNumbers, n);
@@ -65,10 +90,6 @@ final class Chunk {
             keptChars += cell.length();
         }
         cardCount++;
-        cards.row(11).int8(layout.projectId()).int8(poolId).text(cardNumber).bytea(cvvEncrypted).numeric(balance)
-                .text(pointOfContact).timestamptz(purchasedAt).timestamptz(expiresAt).text(status)
-                .int8(layout.jobId()).int8(rowNumber);
-        return true;
     }
 
     /** A row that fails, with its errors (at least one). */
@@ -90,15 +111,37 @@ final class Chunk {
 
     /** A valid row the database refused because its card number was taken; found after the staging load. */
     void addDuplicate(long rowNumber, boolean sameJob, Long firstRowNumber) {
+        String cardNumber = cardNumberOf(rowNumber);
+        failKept(rowNumber, sameJob && firstRowNumber != null
+                ? LoadErrorCodes.duplicateInFile(rowNumber, layout.cardNumberColumn(), cardNumber, firstRowNumber)
+                : LoadErrorCodes.alreadyExists(rowNumber, layout.cardNumberColumn(), cardNumber));
+    }
+
+    /**
+     * A valid row of a status update whose card the database did not find in the project, or whose card an earlier
+     * row of the file (row {@code firstRowNumber}, or null) already named.
+     */
+    void addStatusFailure(long rowNumber, Long firstRowNumber) {
+        String cardNumber = cardNumberOf(rowNumber);
+        failKept(rowNumber, firstRowNumber != null
+                ? LoadErrorCodes.duplicateInFile(rowNumber, layout.cardNumberColumn(), cardNumber, firstRowNumber)
+                : LoadErrorCodes.unknownCard(rowNumber, layout.cardNumberColumn(), cardNumber));
+    }
+
+    private String cardNumberOf(long rowNumber) {
+        return cardNumbers[indexOf(rowNumber)];
+    }
+
+    private void failKept(long rowNumber, RowError error) {
+        writeErrors(rowNumber, cells[indexOf(rowNumber)], List.of(error));
+    }
+
+    private int indexOf(long rowNumber) {
         int i = Arrays.binarySearch(rowNumbers, 0, cardCount, rowNumber);
         if (i < 0) {
             throw new IllegalStateException("Row " + rowNumber + " is not a card of this chunk");
         }
-        String cardNumber = cardNumbers[i];
-        RowError error = sameJob && firstRowNumber != null
-                ? LoadErrorCodes.duplicateInFile(rowNumber, layout.cardNumberColumn(), cardNumber, firstRowNumber)
-                : LoadErrorCodes.alreadyExists(rowNumber, layout.cardNumberColumn(), cardNumber);
-        writeErrors(rowNumber, cells[i], List.of(error));
+        return i;
     }
 
     private void seen(long rowNumber) {

@@ -43,8 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChunkLoader {
 
     /** What one committed chunk did, and whether a cancel was asked for meanwhile. */
-    record Loaded(long imported, long failed, long lastRowNumber, boolean cancelRequested, boolean direct,
-                  Timings timings) {
+    record Loaded(long imported, long unchanged, long failed, long lastRowNumber, boolean cancelRequested,
+                  boolean direct, Timings timings) {
 
         /** Whether the database found a taken card number in this chunk. */
         boolean hadDuplicates(Chunk chunk) {
@@ -166,7 +166,7 @@ class ChunkLoader {
             }
         });
         Timings t = loaded.timings();
-        return new Loaded(loaded.imported(), loaded.failed(), loaded.lastRowNumber(), loaded.cancelRequested(),
+        return new Loaded(loaded.imported(), 0, loaded.failed(), loaded.lastRowNumber(), loaded.cancelRequested(),
                 loaded.direct(), new Timings(t.direct() + wastedNanos, t.stage(), t.insert(), t.duplicates(),
                 t.errors(), System.nanoTime() - beforeCommit[0]));
     }
@@ -208,12 +208,7 @@ class ChunkLoader {
                 tDuplicates = System.nanoTime();
             }
         }
-        if (chunk.hasErrors()) {
-            jdbc.sql(CREATE_ERROR_STAGING).update();
-            copyIn(copy, "copy gci_error_staging (" + Chunk.ERROR_COLUMNS + ") from stdin (format binary)",
-                    chunk.errors());
-            jdbc.sql(INSERT_ERRORS).update();
-        }
+        storeErrors(jdbc, copy, chunk);
         Boolean cancel = jdbc.sql("""
                         update import_job
                            set imported_rows = imported_rows + ?, failed_rows = failed_rows + ?,
@@ -225,7 +220,7 @@ class ChunkLoader {
                 .query(Boolean.class).optional()
                 .orElseThrow(() -> new JobNoLongerRunningException(layout.jobId()));
         long tErrors = System.nanoTime();
-        return new Loaded(imported, chunk.failedRows(), chunk.lastRowNumber(), cancel,
+        return new Loaded(imported, 0, chunk.failedRows(), chunk.lastRowNumber(), cancel,
                 direct && chunk.cardCount() > 0,
                 new Timings(tDirect - t0, tStage - tDirect, tInsert - tStage, tDuplicates - tInsert,
                         tErrors - tDuplicates, 0));
@@ -238,7 +233,17 @@ class ChunkLoader {
         }
     }
 
-    private static void copyIn(CopyManager copy, String sql, PgBinaryCopy data) throws SQLException {
+    /** The chunk's row errors into {@code import_error}, through a temporary table (row-level security). */
+    static void storeErrors(JdbcClient jdbc, CopyManager copy, Chunk chunk) throws SQLException {
+        if (chunk.hasErrors()) {
+            jdbc.sql(CREATE_ERROR_STAGING).update();
+            copyIn(copy, "copy gci_error_staging (" + Chunk.ERROR_COLUMNS + ") from stdin (format binary)",
+                    chunk.errors());
+            jdbc.sql(INSERT_ERRORS).update();
+        }
+    }
+
+    static void copyIn(CopyManager copy, String sql, PgBinaryCopy data) throws SQLException {
         int length = data.finish();
         CopyIn in = copy.copyIn(sql);
         try {

@@ -8,8 +8,9 @@ import com.giftcardimport.importing.read.MalformedFileException;
 import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.importing.validate.InvalidRow;
 import com.giftcardimport.importing.validate.RowOutcome;
-import com.giftcardimport.importing.validate.RowValidator;
+import com.giftcardimport.importing.validate.RowRules;
 import com.giftcardimport.importing.validate.ValidCard;
+import com.giftcardimport.importing.validate.ValidStatusChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ final class ChunkProducer implements Runnable {
 
     private final ImportJob job;
     private final FileSource file;
-    private final RowValidator validator;
+    private final RowRules validator;
     private final CvvCipher cipher;
     private final ReadLimits limits;
     private final ImportSettings settings;
@@ -51,7 +52,7 @@ final class ChunkProducer implements Runnable {
     /** Set by the loader when it gives up: stop at once. */
     private volatile boolean aborted;
 
-    ChunkProducer(ImportJob job, FileSource file, RowValidator validator, CvvCipher cipher, ReadLimits limits,
+    ChunkProducer(ImportJob job, FileSource file, RowRules validator, CvvCipher cipher, ReadLimits limits,
                   ImportSettings settings, JobLayout layout, BlockingQueue<Handover> queue) {
         this.job = job;
         this.file = file;
@@ -141,6 +142,8 @@ final class ChunkProducer implements Runnable {
             case ValidCard card -> chunk.addCard(card.rowNumber(), row.cells(), card.poolId(), card.cardNumber(),
                     card.cvv() == null ? null : cipher.encrypt(card.cvv()), card.balance(), card.pointOfContact(),
                     card.purchasedAt(), card.expiresAt(), card.status());
+            case ValidStatusChange change -> chunk.addStatusChange(change.rowNumber(), row.cells(),
+                    change.cardNumber(), change.status());
             case InvalidRow invalid -> chunk.addErrors(invalid.rowNumber(), row.cells(), invalid.errors());
         }
     }

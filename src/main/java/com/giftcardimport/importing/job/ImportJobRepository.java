@@ -2,6 +2,7 @@ package com.giftcardimport.importing.job;
 
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
+import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.project.ProjectId;
@@ -267,11 +268,12 @@ public class ImportJobRepository {
 
     private static ImportJob job(ResultSet rs, int n) throws SQLException {
         return new ImportJob(new ImportJobId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
-                new UserId(rs.getLong("launched_by_user_id")), rs.getString("stored_file_id"), format(rs),
-                textArray(rs.getArray("header")), MappingJson.read(rs.getString("mapping")),
-                (Long) rs.getObject("estimated_rows"), ImportStatus.valueOf(rs.getString("status")),
-                (Long) rs.getObject("total_rows"), rs.getLong("imported_rows"), rs.getLong("failed_rows"), rs.getLong("last_row_number"),
-                rs.getBoolean("cancel_requested"));
+                ImportAction.valueOf(rs.getString("import_action")), new UserId(rs.getLong("launched_by_user_id")),
+                rs.getString("stored_file_id"), format(rs), textArray(rs.getArray("header")),
+                MappingJson.read(rs.getString("mapping")), (Long) rs.getObject("estimated_rows"),
+                ImportStatus.valueOf(rs.getString("status")), (Long) rs.getObject("total_rows"),
+                rs.getLong("imported_rows"), rs.getLong("unchanged_rows"), rs.getLong("failed_rows"),
+                rs.getLong("last_row_number"), rs.getBoolean("cancel_requested"));
     }
 
     static FileFormat format(ResultSet rs) throws SQLException {

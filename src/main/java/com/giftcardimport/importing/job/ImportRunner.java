@@ -4,6 +4,8 @@ import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.project.ProjectId;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the import service asks of the cluster job engine. The parts: {@link ImportDispatcher} (which queued imports
@@ -51,6 +53,23 @@ public class ImportRunner {
     public void countRowsOfCancelled(ProjectId projectId, ImportJobId id) {
         engine.client().scheduleIfNotExists(ImportTasks.COUNT_ROWS.instance(Long.toString(id.value()))
                 .data(projectId.value()).build(), Instant.now());
+    }
+
+    /**
+     * Hands the undo of an import (its row just inserted, RUNNING) to the job engine, inside the caller's
+     * transaction; the first free node picks it once that transaction has committed.
+     */
+    public void scheduleUndo(ProjectId projectId, ImportJobId id) {
+        engine.client().scheduleIfNotExists(ImportTasks.UNDO.instance(Long.toString(id.value()))
+                .data(projectId.value()).build(), Instant.now());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    engine.checkForDueExecutions();
+                }
+            });
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportType;
+import com.giftcardimport.importing.ImportUndoSummary;
 import com.giftcardimport.importing.RowError;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.UserId;
@@ -27,7 +28,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ImportSummaryRepository {
 
-    private static final String VIEW_SELECT = "select j.* from import_job j";
+    private static final String VIEW_SELECT = """
+            select j.*, u.status as undo_status, u.requested_by_label as undo_by, u.requested_at as undo_at,
+                   u.finished_at as undo_finished_at, u.total_cards as undo_total, u.undone_cards as undo_undone,
+                   u.kept_cards as undo_kept, u.failure_message as undo_failure
+              from import_job j
+              left join import_undo u on u.job_id = j.id and u.project_id = j.project_id""";
 
     private final JdbcClient jdbc;
 
@@ -124,6 +130,17 @@ public class ImportSummaryRepository {
                 rs.getLong("imported_rows"), rs.getLong("failed_rows"), rs.getLong("last_row_number"),
                 ImportJobRepository.instant(rs.getTimestamp("launched_at")), ImportJobRepository.instant(rs.getTimestamp("started_at")),
                 ImportJobRepository.instant(rs.getTimestamp("finished_at")), rs.getString("failure_message"),
-                rs.getBoolean("cancel_requested"));
+                rs.getBoolean("cancel_requested"), rs.getLong("unchanged_rows"), undo(rs));
+    }
+
+    private static ImportUndoSummary undo(ResultSet rs) throws SQLException {
+        String status = rs.getString("undo_status");
+        if (status == null) {
+            return null;
+        }
+        return new ImportUndoSummary(ImportUndoSummary.Status.valueOf(status), rs.getString("undo_by"),
+                ImportJobRepository.instant(rs.getTimestamp("undo_at")),
+                ImportJobRepository.instant(rs.getTimestamp("undo_finished_at")), rs.getLong("undo_total"),
+                rs.getLong("undo_undone"), rs.getLong("undo_kept"), rs.getString("undo_failure"));
     }
 }

@@ -45,6 +45,7 @@ class JobEngine implements SmartLifecycle {
     private final List<Task<?>> tasks;
     private final SchedulerClient client;
     private final JobRunner runner;
+    private final UndoRunner undoRunner;
     private final int threads;
     private final String name;
     private final Duration takeoverWithin;
@@ -53,7 +54,8 @@ class JobEngine implements SmartLifecycle {
     private volatile Scheduler scheduler;
     private volatile boolean running;
 
-    JobEngine(DataSource dataSource, ImportTasks tasks, JobRunner runner, ImportSettings settings,
+    JobEngine(DataSource dataSource, ImportTasks tasks, JobRunner runner, UndoRunner undoRunner,
+              ImportSettings settings,
               @Value("${app.cluster.node-name:}") String nodeName,
               @Value("${app.cluster.takeover-within:30s}") Duration takeoverWithin,
               @Value("${app.cluster.poll-interval:1s}") Duration pollInterval,
@@ -62,6 +64,7 @@ class JobEngine implements SmartLifecycle {
         this.tasks = tasks.all();
         this.client = SchedulerClient.Builder.create(this.dataSource, this.tasks).build();
         this.runner = runner;
+        this.undoRunner = undoRunner;
         this.threads = settings.maxRunningJobs() + 2;
         this.name = nodeName.isBlank() ? defaultNodeName() : nodeName;
         this.takeoverWithin = takeoverWithin;
@@ -101,6 +104,7 @@ class JobEngine implements SmartLifecycle {
                 .addSchedulerListener(new PickRevivedAtOnce())
                 .build();
         runner.resume();
+        undoRunner.resume();
         started.start();
         scheduler = started;
         running = true;
@@ -112,6 +116,7 @@ class JobEngine implements SmartLifecycle {
     public void stop() {
         running = false;
         runner.stopAll();
+        undoRunner.stopAll();
         Scheduler current = scheduler;
         if (current != null) {
             current.stop();

@@ -4,7 +4,7 @@ import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.read.ReadLimits;
-import com.giftcardimport.importing.validate.RowValidator;
+import com.giftcardimport.importing.validate.RowRules;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one job on two threads: a {@link ChunkProducer} reads the file (from the row after the job's resume point),
  * validates each row and builds {@link Chunk}s; the loader (the thread calling {@link #run()}) commits them one by one
- * with {@link ChunkLoader}, so parsing the next chunk overlaps loading the previous one. At most two chunks wait
+ * with {@link ChunkLoader} (a status update's with {@link StatusChangeLoader}), so parsing the next chunk overlaps
+ * loading the previous one. At most two chunks wait
  * between them, so memory stays bounded whatever the file. After a cancel the producer only counts the rest of the
  * file, so that imported + failed + not processed = rows in the file.
  * <p>
@@ -32,6 +33,7 @@ final class JobExecution {
     private final ImportJob job;
     private final ChunkProducer producer;
     private final ChunkLoader loader;
+    private final StatusChangeLoader statusLoader;
     private final ImportJobRepository jobs;
     private final Executor executor;
     private final JobFence fence;
@@ -44,6 +46,7 @@ final class JobExecution {
 
     // the loader's state, touched by the thread calling run() only
     private long imported;
+    private long unchanged;
     private long failed;
     private long lastRow;
     private boolean cancelled;
@@ -51,11 +54,12 @@ final class JobExecution {
     private ChunkLoader.Timings timings = ChunkLoader.Timings.ZERO;
     private long loaderWaiting;
 
-    JobExecution(ImportJob job, FileSource file, RowValidator validator, CvvCipher cipher, ReadLimits limits,
-                 ChunkLoader loader, ImportJobRepository jobs, Executor executor, JobFence fence,
-                 ImportSettings settings) {
+    JobExecution(ImportJob job, FileSource file, RowRules validator, CvvCipher cipher, ReadLimits limits,
+                 ChunkLoader loader, StatusChangeLoader statusLoader, ImportJobRepository jobs, Executor executor,
+                 JobFence fence, ImportSettings settings) {
         this.job = job;
         this.loader = loader;
+        this.statusLoader = statusLoader;
         this.jobs = jobs;
         this.executor = executor;
         this.fence = fence;
@@ -82,6 +86,7 @@ final class JobExecution {
      */
     boolean run() {
         imported = job.importedRows();
+        unchanged = job.unchangedRows();
         failed = job.failedRows();
         lastRow = job.lastRowNumber();
         cancelled = job.cancelRequested() || cancelSignalled;
@@ -141,10 +146,12 @@ final class JobExecution {
         if (cancelled) {
             return;
         }
-        ChunkLoader.Loaded loaded = loader.load(layout, fence, chunk, tryDirect);
+        ChunkLoader.Loaded loaded = job.action().createsCards() ? loader.load(layout, fence, chunk, tryDirect)
+                : statusLoader.load(layout, fence, chunk);
         tryDirect = settings.directCopy() && !loaded.hadDuplicates(chunk);
         timings = timings.plus(loaded.timings());
         imported += loaded.imported();
+        unchanged += loaded.unchanged();
         failed += loaded.failed();
         lastRow = loaded.lastRowNumber();
         if (loaded.cancelRequested() || cancelSignalled) {
@@ -155,12 +162,12 @@ final class JobExecution {
 
     /** The file was read to its end: the job ends Completed, Completed with errors or Cancelled. */
     private void finish(Handover.End end) {
-        long total = job.importedRows() + job.failedRows() + end.rowsRead();
+        long total = job.importedRows() + job.unchangedRows() + job.failedRows() + end.rowsRead();
         ImportStatus status = cancelled ? ImportStatus.CANCELLED
                 : failed > 0 ? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.COMPLETED;
         if (jobs.finish(fence, job.projectId(), job.id(), status, total, null)) {
-            log.info("Import {} of project {} ended {}: {} imported, {} failed, {} rows", job.id(),
-                    job.projectId(), status, imported, failed, total);
+            log.info("Import {} of project {} ended {}: {} imported, {} unchanged, {} failed, {} rows", job.id(),
+                    job.projectId(), status, imported, unchanged, failed, total);
             log.debug("Import {} timings: loader {}, waited {} s for rows; producer worked {} s, "
                             + "waited {} s for the loader", job.id(), timings, seconds(loaderWaiting),
                     seconds(producer.workingNanos()), seconds(producer.waitingNanos()));

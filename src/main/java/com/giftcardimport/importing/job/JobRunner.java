@@ -7,7 +7,7 @@ import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
 import com.giftcardimport.importing.read.ReadLimits;
-import com.giftcardimport.importing.validate.RowValidator;
+import com.giftcardimport.importing.validate.RowRules;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.TenantScope;
 import java.time.Clock;
@@ -33,6 +33,7 @@ class JobRunner {
     private final ImportJobRepository jobs;
     private final TenantScope scope;
     private final ChunkLoader loader;
+    private final StatusChangeLoader statusLoader;
     private final PoolRulesQuery pools;
     private final FileStore files;
     private final CvvCipher cipher;
@@ -43,12 +44,14 @@ class JobRunner {
     private final Map<ImportJobId, JobExecution> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    JobRunner(ImportJobRepository jobs, TenantScope scope, ChunkLoader loader, PoolRulesQuery pools, FileStore files,
+    JobRunner(ImportJobRepository jobs, TenantScope scope, ChunkLoader loader, StatusChangeLoader statusLoader,
+              PoolRulesQuery pools, FileStore files,
               CvvCipher cipher, ReadLimits limits, ThreadPoolTaskExecutor importExecutor, ImportSettings settings,
               ObjectProvider<Clock> clock) {
         this.jobs = jobs;
         this.scope = scope;
         this.loader = loader;
+        this.statusLoader = statusLoader;
         this.pools = pools;
         this.files = files;
         this.cipher = cipher;
@@ -92,10 +95,11 @@ class JobRunner {
             log.info("Import {} resumes on node {} after row {}", id, fence.pickedBy(), job.lastRowNumber());
         }
         try {
-            RowValidator validator = new RowValidator(job.mapping(), job.header(),
-                    scope.readInProject(projectId, () -> pools.poolsOf(projectId)), clock);
-            JobExecution execution = new JobExecution(job, file, validator, cipher, limits, loader, jobs, executor,
-                    fence, settings);
+            RowRules validator = RowRules.of(job.action(), job.mapping(), job.header(),
+                    job.action().createsCards() ? scope.readInProject(projectId, () -> pools.poolsOf(projectId))
+                            : Map.of(), clock);
+            JobExecution execution = new JobExecution(job, file, validator, cipher, limits, loader, statusLoader,
+                    jobs, executor, fence, settings);
             running.put(id, execution);
             if (stopping) {
                 execution.stop();

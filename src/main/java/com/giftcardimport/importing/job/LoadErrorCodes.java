@@ -4,7 +4,8 @@ import com.giftcardimport.importing.RowError;
 
 /**
  * Row errors the loader adds to those of the validator ({@code RowErrorCodes}): duplicates, found by the
- * database against the project's stored cards and earlier rows of the same file (the first occurrence wins).
+ * database against the project's stored cards and earlier rows of the same file (the first occurrence wins), and,
+ * for a status update, card numbers the project does not have.
  */
 public final class LoadErrorCodes {
 
@@ -12,6 +13,9 @@ public final class LoadErrorCodes {
     public static final String CARD_NUMBER_ALREADY_EXISTS = "CARD_NUMBER_ALREADY_EXISTS";
     /** An earlier row of the same file has the same card number; the first occurrence wins. */
     public static final String CARD_NUMBER_DUPLICATE_IN_FILE = "CARD_NUMBER_DUPLICATE_IN_FILE";
+
+    /** A status update names a card number that no card of this project has (another project's reads the same). */
+    public static final String CARD_NOT_FOUND = "CARD_NOT_FOUND";
 
     private LoadErrorCodes() {
     }
@@ -24,5 +28,10 @@ public final class LoadErrorCodes {
     public static RowError duplicateInFile(long rowNumber, String column, String cardNumber, long firstRowNumber) {
         return new RowError(rowNumber, column, cardNumber, CARD_NUMBER_DUPLICATE_IN_FILE,
                 "Card number '" + cardNumber + "' duplicates row " + firstRowNumber + " of this file");
+    }
+
+    public static RowError unknownCard(long rowNumber, String column, String cardNumber) {
+        return new RowError(rowNumber, column, cardNumber, CARD_NOT_FOUND,
+                "Card number '" + cardNumber + "' does not exist in this project: check the number");
     }
 }

@@ -119,7 +119,8 @@ class ProgressListener implements SmartLifecycle {
                     new ImportJobId(node.get("job").asLong()), ImportStatus.valueOf(node.get("status").asString()),
                     node.get("imported").asLong(), node.get("failed").asLong(),
                     total == null || total.isNull() ? null : total.asLong(), node.get("lastRow").asLong(),
-                    Instant.ofEpochMilli(node.get("at").asLong())));
+                    Instant.ofEpochMilli(node.get("at").asLong()),
+                    node.has("unchanged") ? node.get("unchanged").asLong() : 0));
         } catch (RuntimeException e) {
             log.warn("Ignored an import progress notice that could not be read: {}", e.toString());
         }

@@ -1,9 +1,9 @@
 package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportAction;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** How the upload step names encodings and delimiters, and the template it offers. */
@@ -12,9 +12,9 @@ final class FormatLabels {
     private FormatLabels() {
     }
 
-    /** The header row of the template: every field by name. */
-    static byte[] templateCsv() {
-        return (Arrays.stream(GiftCardField.values()).map(GiftCardField::label).collect(Collectors.joining(","))
+    /** The header row of the template of {@code action}: each of its fields by name. */
+    static byte[] templateCsv(ImportAction action) {
+        return (action.fields().stream().map(GiftCardField::label).collect(Collectors.joining(","))
                 + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 

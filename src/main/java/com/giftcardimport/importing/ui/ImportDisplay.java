@@ -1,6 +1,7 @@
 package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.ImportSummary;
+import com.giftcardimport.importing.ImportUndoSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportStatus;
 import com.vaadin.flow.component.html.Div;
@@ -75,16 +76,49 @@ final class ImportDisplay {
         return cell;
     }
 
-    /** "imported / failed / total", the failed count marked when there are any. */
+    /**
+     * "imported / failed / total", the failed count marked when there are any; a status update's unchanged rows
+     * follow the imported ones ("12 + 3 unchanged").
+     */
     static Div rows(ImportSummary job) {
         Span imported = new Span(number(job.importedRows()));
         imported.addClassName("gci-rows-imported");
         Span failed = new Span(number(job.failedRows()));
         failed.addClassName("gci-rows-failed");
         failed.getElement().setAttribute("data-any", Boolean.toString(job.failedRows() > 0));
-        Div cell = new Div(imported, new Span(" / "), failed, new Span(" / " + total(job)));
+        Div cell = new Div(imported);
+        if (job.unchangedRows() > 0) {
+            Span unchanged = new Span(" + " + number(job.unchangedRows()) + " unchanged");
+            unchanged.addClassName("gci-rows-unchanged");
+            cell.add(unchanged);
+        }
+        cell.add(new Span(" / "), failed, new Span(" / " + total(job)));
         cell.addClassName("gci-rows");
         return cell;
+    }
+
+    /** The status badge, and under it the undo when there is one ("Undone by …", "Undoing…", "Undo failed"). */
+    static Div statusCell(ImportSummary job) {
+        Div cell = new Div(badge(job.status()));
+        if (job.undo() != null) {
+            Div undo = new Div(undoLine(job.undo()));
+            undo.addClassName("gci-muted");
+            undo.addClassName("gci-undo-line");
+            cell.add(undo);
+            cell.addClassName("gci-two-lines");
+        }
+        return cell;
+    }
+
+    /** "Undone by Alice: 900 deleted, 100 kept" and the like; the counts say what the undo did to which cards. */
+    static String undoLine(ImportUndoSummary undo) {
+        String counts = number(undo.undoneCards()) + " undone, " + number(undo.keptCards()) + " kept";
+        return switch (undo.status()) {
+            case RUNNING -> "Undoing (" + number(undo.undoneCards() + undo.keptCards()) + " of "
+                    + number(undo.totalCards()) + " cards), asked by " + undo.requestedBy();
+            case COMPLETED -> "Undone by " + undo.requestedBy() + ": " + counts;
+            case FAILED -> "Undo failed: " + counts;
+        };
     }
 
     static Span badge(ImportStatus status) {

@@ -3,6 +3,7 @@ package com.giftcardimport.importing.ui;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportSummary;
+import com.giftcardimport.importing.ImportUndo;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
 import com.giftcardimport.importing.ImportCancellation;
@@ -42,8 +43,8 @@ import java.util.function.Consumer;
 
 /**
  * The result page of one import of the current project: status, counters, duration, the mapping used, the row
- * errors in a lazy grid and the error report; Cancel while it runs (project admins). Updates live while the import
- * runs. An import of another project is "not found", exactly like one that does not exist.
+ * errors in a lazy grid and the error report; Cancel while it runs and Undo once it ended (project admins,
+ * {@link UndoPanel}). Updates live while the import runs. An import of another project is "not found", exactly like one that does not exist.
  */
 @Route("imports/:id([0-9]{1,18})")
 @RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
@@ -51,12 +52,14 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** Shown in pairs, left to right. */
     private static final List<String> FACTS = List.of("Import", "Launched by", "File", "Format", "Launched",
-            "Duration", "Started", "Finished", "Rows in the file", "Imported", "Failed", "Not processed");
+            "Duration", "Started", "Finished", "Rows in the file", "Imported", "Failed", "Not processed",
+            "Unchanged");
 
     private final transient ImportQueries imports;
     private final transient ImportCancellation cancellation;
     private final transient ImportProgressFeed feed;
     private final LiveProgress live;
+    final UndoPanel undoPanel;
     private ImportJobId jobId;
     private ImportSummary job;
     private boolean admin;
@@ -74,8 +77,9 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final VerticalLayout content = new VerticalLayout();
     private final Div notFound = new Div();
 
-    ImportResultView(ImportQueries imports, ImportCancellation cancellation, ImportProgressFeed feed) {
+    ImportResultView(ImportQueries imports, ImportCancellation cancellation, ImportProgressFeed feed, ImportUndo undo) {
         this.cancellation = cancellation;
+        this.undoPanel = new UndoPanel(undo, this::refresh);
         this.feed = feed;
         this.imports = imports;
         setWidthFull();
@@ -127,7 +131,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.setId("cancel-import");
         cancel.addClickListener(e -> confirmCancel());
-        HorizontalLayout header = new HorizontalLayout(title, badge, cancel);
+        HorizontalLayout header = new HorizontalLayout(title, badge, cancel, undoPanel.button);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         Div factsBox = new Div();
@@ -171,7 +175,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         errorsHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         content.add(new RouterLink("← All imports", ImportsView.class), header, factsBox, progress, failure,
-                new H3("Mapping used"), mapping, errorsHeader, errors);
+                undoPanel, new H3("Mapping used"), mapping, errorsHeader, errors);
     }
 
     /** Puts the import just loaded into the page. */
@@ -241,6 +245,8 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         fact("Failed", ImportDisplay.number(job.failedRows()));
         fact("Not processed", job.notProcessedRows().map(ImportDisplay::number)
                 .orElse(job.status().isFinal() ? "–" : "in progress"));
+        fact("Unchanged", ImportDisplay.number(job.unchangedRows()));
+        undoPanel.render(job, admin);
         progress.removeAll();
         progress.add(ImportDisplay.progress(job));
         progress.setVisible(!job.status().isFinal());

@@ -1,7 +1,6 @@
 package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.ColumnMapping;
-import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.IdempotencyConflictException;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
@@ -28,26 +27,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The import wizard: choose the action, upload, map the columns, review and launch. The steps are components that
- * fire events; this view keeps the state (file, format, mapping), talks to {@link FileInspection} and
- * {@link ImportLaunch}, and moves between the steps. Back and Next keep everything entered. Leaving without launching
- * discards the upload.
+ * fire events; this view keeps the state (action, mapping; the file is {@link WizardFile}'s), talks to
+ * {@link FileInspection} and {@link ImportLaunch}, and moves between the steps. The action decides the fields the
+ * upload step lists, the mapping offers and the review checks. Back and Next keep everything entered. Leaving without
+ * launching discards the upload.
  */
 @Route("imports/new")
 @PageTitle("New import · Gift Card Import")
 @RolesAllowed(Roles.PROJECT_ADMIN)
 class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportWizard.class);
     static final List<String> STEP_TITLES = List.of("Choose the action", "Prepare and upload", "Map the fields",
             "Review and launch");
     /** How many rows the review step shows. */
@@ -73,10 +67,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     private final String idempotencyKey = UUID.randomUUID().toString();
     private int current;
     private ImportAction action;
-    private StoredFile file;
-    private SniffResult sniff;
-    private Optional<Charset> encodingOverride = Optional.empty();
-    private Optional<Character> delimiterOverride = Optional.empty();
+    private final WizardFile upload;
     /** The file and headers the mapping on screen was made for: another file, or other headers, remap. */
     private List<String> mappedHeaders;
     private String mappedFileId;
@@ -89,24 +80,18 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
         this.imports = imports;
         setMaxWidth("80rem");
         chooseStep = new ChooseActionStep(imports.actions());
-        uploadStep = new UploadStep(new UploadStep.Storage() {
-            @Override
-            public StoredFile store(InputStream content, String fileName) {
-                return imports.upload(content, fileName);
-            }
-
-            @Override
-            public void discard(StoredFile stored) {
-                discardQuietly(stored);
-            }
-        });
+        upload = new WizardFile(imports);
+        uploadStep = new UploadStep(upload);
         steps = List.of(chooseStep, uploadStep, mappingStep, previewStep);
 
-        chooseStep.addActionChosenListener(e -> action = e.action());
+        chooseStep.addActionChosenListener(e -> choose(e.action()));
         uploadStep.addFileUploadedListener(e -> onUploaded(e.file()));
         uploadStep.addUploadFailedListener(e -> messages.show(List.of(e.message())));
         uploadStep.addFileRemovedListener(e -> onFileRemoved());
-        uploadStep.addFormatOverriddenListener(e -> onFormatOverridden(e.encoding(), e.delimiter()));
+        uploadStep.addFormatOverriddenListener(e -> {
+            upload.override(e.encoding(), e.delimiter());
+            inspect();
+        });
         mappingStep.addMappingChangedListener(e -> {
             mapping = e.mapping();
             messages.hide();
@@ -136,6 +121,14 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
     // ------------------------------------------------------------------ moving between steps
 
+    /** Another action: other fields to list and map, so the mapping is made again at the next step. */
+    private void choose(ImportAction chosen) {
+        action = chosen;
+        uploadStep.showFields(chosen);
+        mappingStep.setAction(chosen);
+        mappedFileId = null;
+    }
+
     private void next() {
         messages.hide();
         switch (current) {
@@ -147,33 +140,36 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
                 goTo(1);
             }
             case 1 -> {
-                if (file == null || sniff == null) {
+                if (!upload.ready()) {
                     messages.show(List.of("Upload a file to go on."));
                     return;
                 }
+                SniffResult sniff = upload.sniff();
                 if (!sniff.ok()) {
                     messages.show(prefixed("This file cannot be imported: ", sniff.problems()));
                     return;
                 }
-                if (!file.id().equals(mappedFileId) || !sniff.headers().equals(mappedHeaders)) {
-                    MappingSuggestion suggestion = guarded(() -> imports.suggestMapping(file.id(), format()));
+                String fileId = upload.file().id();
+                if (!fileId.equals(mappedFileId) || !sniff.headers().equals(mappedHeaders)) {
+                    MappingSuggestion suggestion = guarded(() -> imports.suggestMapping(fileId, upload.format()));
                     if (suggestion == null) {
                         return;
                     }
                     mappingStep.setColumns(sniff.headers(), sniff.sampleRows(), suggestion);
                     mappedHeaders = sniff.headers();
-                    mappedFileId = file.id();
+                    mappedFileId = fileId;
                 }
                 goTo(2);
             }
             case 2 -> {
-                List<String> problems = mappingStep.mapping().problems();
+                List<String> problems = mappingStep.mapping().problems(action);
                 if (!problems.isEmpty()) {
                     messages.show(problems);
                     return;
                 }
                 mapping = mappingStep.mapping();
-                ImportPreview preview = guarded(() -> imports.preview(file.id(), format(), mapping, PREVIEW_ROWS));
+                ImportPreview preview = guarded(() -> imports.preview(upload.file().id(), upload.format(), mapping,
+                        PREVIEW_ROWS, action));
                 if (preview == null) {
                     return;
                 }
@@ -209,48 +205,28 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     private void onUploaded(StoredFile uploaded) {
         messages.hide();
         if (!isAttached() || launched != null) {
-            discardQuietly(uploaded);
+            upload.discard(uploaded);
             return;
         }
-        if (file != null && !file.id().equals(uploaded.id())) {
-            discardQuietly(file);
-        }
-        file = uploaded;
-        encodingOverride = Optional.empty();
-        delimiterOverride = Optional.empty();
+        upload.replaceWith(uploaded);
         uploadStep.resetOverrides();
         inspect();
     }
 
     private void onFileRemoved() {
-        if (file != null) {
-            discardQuietly(file);
-        }
-        file = null;
-        sniff = null;
+        upload.remove();
         uploadStep.clear();
-    }
-
-    private void onFormatOverridden(Optional<Charset> encoding, Optional<Character> delimiter) {
-        encodingOverride = encoding;
-        delimiterOverride = delimiter;
-        inspect();
     }
 
     /** Reads the head of the file again with the current overrides and redraws what step 2 shows. */
     private void inspect() {
-        if (file == null) {
+        if (upload.file() == null) {
             return;
         }
-        SniffResult result = guarded(() -> imports.inspect(file.id(), encodingOverride, delimiterOverride));
+        SniffResult result = guarded(upload::inspect);
         if (result != null) {
-            sniff = result;
-            uploadStep.show(file, result);
+            uploadStep.show(upload.file(), result);
         }
-    }
-
-    private FileFormat format() {
-        return sniff.detected();
     }
 
     // ------------------------------------------------------------------ launch
@@ -261,7 +237,8 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         try {
-            ImportJobId job = launcher.launch(new LaunchRequest(file, format(), mapping, idempotencyKey, action)).id();
+            ImportJobId job = launcher.launch(new LaunchRequest(upload.file(), upload.format(), mapping,
+                    idempotencyKey, action)).id();
             launched = job;
             UI.getCurrent().navigate(ImportResultView.class, new RouteParameters("id", job.toString()));
         } catch (ImportRefusedException e) {
@@ -279,17 +256,8 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
     /** Leaving without launching leaves no stray file (a closed tab is left to the engine's sweeper). */
     private void leave() {
-        if (launched == null && file != null) {
-            discardQuietly(file);
-            file = null;
-        }
-    }
-
-    private void discardQuietly(StoredFile stored) {
-        try {
-            imports.discard(stored.id());
-        } catch (RuntimeException e) {
-            log.debug("Upload {} not discarded now; the sweeper will remove it", stored.id(), e);
+        if (launched == null) {
+            upload.remove();
         }
     }
 
@@ -306,8 +274,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void fileGone() {
-        file = null;
-        sniff = null;
+        upload.forget();
         uploadStep.clear();
         goTo(1);
         messages.show(List.of("The uploaded file is no longer available. Upload it again."));
@@ -319,7 +286,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
     /** For tests: the upload the wizard holds. */
     StoredFile uploadedFile() {
-        return file;
+        return upload.file();
     }
 
     /** For tests: the messages on screen. */

@@ -127,7 +127,7 @@ class ImportsView extends VerticalLayout {
                 .setKey("launchedBy").setTooltipGenerator(ImportSummary::launchedBy);
         grid.addColumn(ImportSummary::originalFileName).setHeader("File").setFlexGrow(1).setKey("file")
                 .setTooltipGenerator(ImportSummary::originalFileName);
-        grid.addComponentColumn(j -> ImportDisplay.badge(j.status())).setHeader("Status").setWidth("10.5rem")
+        grid.addComponentColumn(ImportDisplay::statusCell).setHeader("Status").setWidth("10.5rem")
                 .setFlexGrow(0).setKey("status");
         if (withProgress) {
             grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("8.5rem")

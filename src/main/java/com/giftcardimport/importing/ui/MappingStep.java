@@ -2,6 +2,7 @@ package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.mapping.ColumnSuggestion;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
@@ -74,6 +75,7 @@ final class MappingStep extends VerticalLayout {
     final Grid<Line> grid = new Grid<>();
     final Div required = new Div();
     private final List<Line> lines = new ArrayList<>();
+    private ImportAction action = ImportAction.ADD_GIFT_CARDS;
 
     MappingStep() {
         setPadding(false);
@@ -99,7 +101,12 @@ final class MappingStep extends VerticalLayout {
         add(intro, grid, required);
     }
 
-    /** Puts the columns of a file on screen with the suggested mapping. */
+    /** The fields to offer and require are {@code chosen}'s (the columns are set again for it). */
+    void setAction(ImportAction chosen) {
+        action = chosen;
+    }
+
+    /** Puts the columns of a file on screen with the suggested mapping, keeping the action's fields only. */
     void setColumns(List<String> headers, List<SourceRow> sampleRows, MappingSuggestion suggestion) {
         lines.clear();
         for (int i = 0; i < headers.size(); i++) {
@@ -108,7 +115,7 @@ final class MappingStep extends VerticalLayout {
                     .distinct().limit(SAMPLE_VALUES).collect(Collectors.joining(" · "));
             ColumnSuggestion s = i < suggestion.columns().size() ? suggestion.columns().get(i) : null;
             lines.add(new Line(i, headers.get(i), samples,
-                    s == null ? null : s.field().orElse(null),
+                    s == null ? null : s.field().filter(action.fields()::contains).orElse(null),
                     s == null ? 0 : s.confidence(),
                     s == null ? "" : s.reason()));
         }
@@ -137,8 +144,8 @@ final class MappingStep extends VerticalLayout {
 
     private ComboBox<GiftCardField> fieldBox(Line line) {
         ComboBox<GiftCardField> box = new ComboBox<>();
-        box.setItems(GiftCardField.values());
-        box.setItemLabelGenerator(f -> f.required() ? f.label() + " (required)" : f.label());
+        box.setItems(action.fields());
+        box.setItemLabelGenerator(f -> action.requires(f) ? f.label() + " (required)" : f.label());
         box.setPlaceholder("Not imported");
         box.setClearButtonVisible(true);
         box.setValue(line.field);
@@ -215,8 +222,8 @@ final class MappingStep extends VerticalLayout {
     private void changed() {
         ColumnMapping mapping = mapping();
         List<String> parts = new ArrayList<>();
-        for (GiftCardField field : GiftCardField.values()) {
-            if (field.required()) {
+        for (GiftCardField field : action.fields()) {
+            if (action.requires(field)) {
                 int column = mapping.columnOf(field);
                 parts.add((column >= 0 ? "✓ " : "✗ ") + field.label()
                         + (column >= 0 ? " ← " + lines.get(column).header : ""));
@@ -224,7 +231,7 @@ final class MappingStep extends VerticalLayout {
         }
         required.setText("Required fields: " + String.join("   ", parts));
         required.getElement().setAttribute("data-complete",
-                Boolean.toString(mapping.problems().isEmpty()));
+                Boolean.toString(mapping.problems(action).isEmpty()));
         fireEvent(new MappingChanged(this, mapping));
     }
 

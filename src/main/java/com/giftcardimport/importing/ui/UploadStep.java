@@ -2,6 +2,7 @@ package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileTooLargeException;
 import com.giftcardimport.importing.file.StoredFile;
@@ -35,7 +36,6 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -70,6 +70,8 @@ final class UploadStep extends VerticalLayout {
 
     final Details fieldsBox = new Details();
     final Grid<GiftCardField> fields = new Grid<>();
+    private final Paragraph intro = new Paragraph();
+    private ImportAction action = ImportAction.ADD_GIFT_CARDS;
     final Anchor template = new Anchor();
     final Upload upload = new Upload();
     final Span fileName = new Span();
@@ -91,15 +93,14 @@ final class UploadStep extends VerticalLayout {
         setPadding(false);
 
         fields.addColumn(GiftCardField::label).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
-        fields.addColumn(f -> f.required() ? "Required" : "Optional").setHeader("Required").setAutoWidth(true)
+        fields.addColumn(f -> action.requires(f) ? "Required" : "Optional").setHeader("Required").setAutoWidth(true)
                 .setFlexGrow(0);
         fields.addColumn(GiftCardField::description).setHeader("Description").setFlexGrow(1);
-        fields.setItems(GiftCardField.values());
         fields.setAllRowsVisible(true);
         fields.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         DownloadHandler templateFile = event -> {
-            byte[] csv = FormatLabels.templateCsv();
+            byte[] csv = FormatLabels.templateCsv(action);
             event.setFileName("gift-cards-template.csv");
             event.setContentType("text/csv; charset=UTF-8");
             event.setContentLength(csv.length);
@@ -157,18 +158,26 @@ final class UploadStep extends VerticalLayout {
         inspection.add(new H3("What the file looks like"), fileName, format, warnings, problems, sample);
         inspection.setVisible(false);
 
-        Paragraph intro = new Paragraph("The file's first row holds the column names; they may be anything, "
-                + "you map them to these fields in the next step. Each data row creates one new gift card.");
         intro.addClassName("gci-muted");
         VerticalLayout fieldsContent = new VerticalLayout(intro, fields, template);
         fieldsContent.setPadding(false);
-        long required = Arrays.stream(GiftCardField.values()).filter(GiftCardField::required).count();
-        fieldsBox.setSummaryText("Fields a file can fill: " + GiftCardField.values().length + ", of which "
-                + required + " required");
+        showFields(ImportAction.ADD_GIFT_CARDS);
         fieldsBox.add(fieldsContent);
         fieldsBox.setOpened(true);
         fieldsBox.setWidthFull();
         add(fieldsBox, new H3("Upload"), upload, inspection);
+    }
+
+    /** The fields a file of {@code chosen} fills, its template and what each row does. */
+    void showFields(ImportAction chosen) {
+        action = chosen;
+        fields.setItems(chosen.fields());
+        long required = chosen.fields().stream().filter(chosen::requires).count();
+        fieldsBox.setSummaryText("Fields a file can fill: " + chosen.fields().size() + ", of which " + required
+                + " required");
+        intro.setText("The file's first row holds the column names; they may be anything, you map them to these "
+                + "fields in the next step. " + (chosen.createsCards() ? "Each data row creates one new gift card."
+                : "Each data row sets the status of one existing gift card of this project."));
     }
 
     private Optional<Character> chosenDelimiter() {

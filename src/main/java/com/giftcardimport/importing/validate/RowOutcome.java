@@ -1,7 +1,7 @@
 package com.giftcardimport.importing.validate;
 
-/** What validating one row gives: a card to load or the row's errors. */
-public sealed interface RowOutcome permits ValidCard, InvalidRow {
+/** What validating one row gives: a card to load, a status to set, or the row's errors. */
+public sealed interface RowOutcome permits ValidCard, ValidStatusChange, InvalidRow {
 
     long rowNumber();
 }

@@ -2,11 +2,9 @@ package com.giftcardimport.importing.validate;
 
 import static com.giftcardimport.importing.RowErrorCodes.BALANCE_NOT_FACE_VALUE;
 import static com.giftcardimport.importing.RowErrorCodes.CVV_MISSING;
-import static com.giftcardimport.importing.RowErrorCodes.INVALID_ENCODING;
 import static com.giftcardimport.importing.RowErrorCodes.POINT_OF_CONTACT_TOO_LONG;
 import static com.giftcardimport.importing.RowErrorCodes.POOL_MISSING;
 import static com.giftcardimport.importing.RowErrorCodes.POOL_NOT_FOUND;
-import static com.giftcardimport.importing.RowErrorCodes.ROW_HAS_EXTRA_VALUES;
 
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
@@ -36,7 +34,7 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe; cheap on the happy path (no regular expressions, no exceptions).
  */
-public final class RowValidator {
+public final class RowValidator implements RowRules {
 
     public static final int MAX_POINT_OF_CONTACT = 255;
 
@@ -47,9 +45,7 @@ public final class RowValidator {
     private final int pointOfContact;
     private final int purchaseDate;
     private final int status;
-    private final int[] mapped;
-    private final String[] columnNames;
-    private final int headerColumns;
+    private final RowShape shape;
     private final Map<String, Pool> pools;
     private final Clock clock;
 
@@ -72,27 +68,22 @@ public final class RowValidator {
         this.pointOfContact = mapping.columnOf(GiftCardField.POINT_OF_CONTACT);
         this.purchaseDate = mapping.columnOf(GiftCardField.PURCHASE_DATE);
         this.status = mapping.columnOf(GiftCardField.STATUS);
-        this.mapped = mapping.columnsByField().values().stream().mapToInt(Integer::intValue).sorted().toArray();
-        int columns = Math.max(headers.size(), mapping.columnCount());
-        this.columnNames = new String[columns];
-        for (int i = 0; i < columns; i++) {
-            String name = i < headers.size() && headers.get(i) != null ? headers.get(i).strip() : "";
-            columnNames[i] = name.isEmpty() ? "Column " + (i + 1) : name;
-        }
-        this.headerColumns = headers.size();
+        this.shape = new RowShape(headers, mapping.columnCount(),
+                mapping.columnsByField().values().stream().mapToInt(Integer::intValue).sorted().toArray());
         this.pools = Map.copyOf(pools);
         this.clock = clock;
     }
 
     /** A valid card or every problem of the row. Rows the reader already failed keep the reader's errors. */
+    @Override
     public RowOutcome validate(SourceRow row) {
         long number = row.rowNumber();
         if (row.hasReadErrors()) {
             return new InvalidRow(number, maskCvv(row.readErrors()));
         }
         RowProblems problems = new RowProblems(number);
-        checkExtraValues(row, problems);
-        checkReadable(row, problems);
+        shape.checkExtraValues(row, problems);
+        shape.checkReadable(row, problems, this::shown);
         String cardNumber = cardNumber(row, problems);
         Pool target = pool(row, problems);
         String cvvDigits = cvv(row, problems);
@@ -108,39 +99,8 @@ public final class RowValidator {
                 target.validity().expiryFrom(purchasedAt).orElse(null), cardStatus.name());
     }
 
-    /** More non-empty values than the header has columns: a value probably holds an unquoted delimiter. */
-    private void checkExtraValues(SourceRow row, RowProblems problems) {
-        if (row.cells().size() <= headerColumns) {
-            return;
-        }
-        int extra = 0;
-        for (int i = headerColumns; i < row.cells().size(); i++) {
-            if (!CellText.strip(row.cell(i)).isEmpty()) {
-                extra = i + 1;
-            }
-        }
-        if (extra > 0) {
-            problems.add(new RowError(problems.row(), null, null, ROW_HAS_EXTRA_VALUES, "The row has " + extra
-                    + " values but the header has " + headerColumns + " columns: a value probably contains the "
-                    + "delimiter without quotes around it (for example a decimal comma in a comma-separated "
-                    + "file), so the values after it moved to other columns"));
-        }
-    }
-
-    /** A mapped cell holding U+FFFD: bytes the file's encoding could not read. */
-    private void checkReadable(SourceRow row, RowProblems problems) {
-        for (int column : mapped) {
-            if (!readable(row, column)) {
-                problems.add(new RowError(problems.row(), columnNames[column], shown(column, row.cell(column)),
-                        INVALID_ENCODING, columnNames[column] + " " + CellText.quoted(shown(column, row.cell(column)))
-                        + " contains bytes that are not text in the file's encoding (shown as \ufffd): choose the "
-                        + "right encoding for the file or save it as UTF-8"));
-            }
-        }
-    }
-
     private String cardNumber(SourceRow row, RowProblems problems) {
-        if (!readable(row, cardNumber)) {
+        if (!RowShape.readable(row, cardNumber)) {
             return null;
         }
         try {
@@ -153,12 +113,12 @@ public final class RowValidator {
 
     /** The project's pool the row names (exactly, or in lower case); null with a problem when there is none. */
     private Pool pool(SourceRow row, RowProblems problems) {
-        if (!readable(row, pool)) {
+        if (!RowShape.readable(row, pool)) {
             return null;
         }
         String name = CellText.strip(row.cell(pool));
         if (name.isEmpty()) {
-            problems.add(new RowError(problems.row(), columnNames[pool], row.cell(pool), POOL_MISSING,
+            problems.add(new RowError(problems.row(), shape.name(pool), row.cell(pool), POOL_MISSING,
                     "The pool system name is empty: every card needs the pool it goes into"));
             return null;
         }
@@ -167,7 +127,7 @@ public final class RowValidator {
             found = pools.get(name.toLowerCase(Locale.ROOT));
         }
         if (found == null) {
-            problems.add(new RowError(problems.row(), columnNames[pool], row.cell(pool), POOL_NOT_FOUND,
+            problems.add(new RowError(problems.row(), shape.name(pool), row.cell(pool), POOL_NOT_FOUND,
                     "Pool " + CellText.quoted(name) + " does not exist in this project: create it first or "
                             + "check the system name"));
         }
@@ -176,7 +136,7 @@ public final class RowValidator {
 
     /** The CVV's digits when the cell holds one; null when it is empty, unmapped or invalid (with a problem). */
     private String cvv(SourceRow row, RowProblems problems) {
-        if (cvv < 0 || !readable(row, cvv) || CellText.strip(row.cell(cvv)).isEmpty()) {
+        if (cvv < 0 || !RowShape.readable(row, cvv) || CellText.strip(row.cell(cvv)).isEmpty()) {
             return null;
         }
         try {
@@ -191,7 +151,7 @@ public final class RowValidator {
     private void checkCvvRequired(SourceRow row, Pool target, String cvvDigits, RowProblems problems) {
         if (target != null && target.cvvRequired() && cvvDigits == null
                 && (cvv < 0 || CellText.strip(row.cell(cvv)).isEmpty())) {
-            problems.add(new RowError(problems.row(), cvv >= 0 ? columnNames[cvv] : null, "", CVV_MISSING,
+            problems.add(new RowError(problems.row(), cvv >= 0 ? shape.name(cvv) : null, "", CVV_MISSING,
                     "The CVV is empty: pool " + CellText.quoted(target.systemName().value()) + " transfers CVVs, "
                             + "so every card of it needs a CVV of 3 or 4 digits"));
         }
@@ -199,13 +159,13 @@ public final class RowValidator {
 
     /** The balance; in a fixed-value pool it must be the pool's face value. */
     private BigDecimal balance(SourceRow row, Pool target, RowProblems problems) {
-        if (!readable(row, balance)) {
+        if (!RowShape.readable(row, balance)) {
             return null;
         }
         try {
             Amount parsed = Amount.parse(row.cell(balance));
             if (target != null && target.isFixed() && !parsed.sameAs(target.faceValue())) {
-                problems.add(new RowError(problems.row(), columnNames[balance], row.cell(balance),
+                problems.add(new RowError(problems.row(), shape.name(balance), row.cell(balance),
                         BALANCE_NOT_FACE_VALUE, "Card balance " + CellText.quoted(CellText.strip(row.cell(balance)))
                         + " differs from the face value " + target.faceValue().setScale(2).toPlainString()
                         + " of pool " + CellText.quoted(target.systemName().value())
@@ -220,12 +180,12 @@ public final class RowValidator {
     }
 
     private String pointOfContact(SourceRow row, RowProblems problems) {
-        if (pointOfContact < 0 || !readable(row, pointOfContact)) {
+        if (pointOfContact < 0 || !RowShape.readable(row, pointOfContact)) {
             return null;
         }
         String value = CellText.strip(row.cell(pointOfContact));
         if (value.length() > MAX_POINT_OF_CONTACT) {
-            problems.add(new RowError(problems.row(), columnNames[pointOfContact], row.cell(pointOfContact),
+            problems.add(new RowError(problems.row(), shape.name(pointOfContact), row.cell(pointOfContact),
                     POINT_OF_CONTACT_TOO_LONG, "Point of contact external ID " + CellText.quoted(value) + " has "
                     + value.length() + " characters: at most " + MAX_POINT_OF_CONTACT + " are allowed"));
             return null;
@@ -234,7 +194,7 @@ public final class RowValidator {
     }
 
     private Instant purchaseDate(SourceRow row, RowProblems problems) {
-        if (purchaseDate < 0 || !readable(row, purchaseDate) || CellText.strip(row.cell(purchaseDate)).isEmpty()) {
+        if (purchaseDate < 0 || !RowShape.readable(row, purchaseDate) || CellText.strip(row.cell(purchaseDate)).isEmpty()) {
             return null;
         }
         try {
@@ -247,7 +207,7 @@ public final class RowValidator {
 
     /** The status, {@code INACTIVE} when the column is unmapped or empty. */
     private GiftCardStatus status(SourceRow row, RowProblems problems) {
-        if (status < 0 || !readable(row, status)) {
+        if (status < 0 || !RowShape.readable(row, status)) {
             return GiftCardStatus.INACTIVE;
         }
         try {
@@ -265,7 +225,7 @@ public final class RowValidator {
         }
         List<RowError> masked = new ArrayList<>(errors.size());
         for (RowError e : errors) {
-            masked.add(columnNames[cvv].equals(e.column()) && e.value() != null
+            masked.add(shape.name(cvv).equals(e.column()) && e.value() != null
                     ? new RowError(e.rowNumber(), e.column(), CvvMask.of(e.value()), e.code(), e.message())
                     : e);
         }
@@ -273,16 +233,11 @@ public final class RowValidator {
     }
 
     private RowError error(long rowNumber, int column, SourceRow row, InvalidValueException e) {
-        return new RowError(rowNumber, columnNames[column], shown(column, row.cell(column)), e.code(), e.getMessage());
+        return shape.error(rowNumber, column, shown(column, row.cell(column)), e);
     }
 
     /** The value as an error may show it: a CVV is masked. */
     private String shown(int column, String value) {
         return column == cvv ? CvvMask.of(value) : value;
-    }
-
-    /** Whether the cell holds no U+FFFD: bytes the encoding could not read (reported once per cell above). */
-    private static boolean readable(SourceRow row, int column) {
-        return row.cell(column).indexOf('\ufffd') < 0;
     }
 }

@@ -99,6 +99,7 @@ class ImportRunnerTest {
                          where id = ?
                         """)
                 .params(job.value(), job.value(), job.value()).update();
+        support.storeFileAgain(project.id(), job, csv.toString());
         assertThat(snapshot(job)).isNotEqualTo(before);
 
         assertThat(support.awaitEnd(job, TIMEOUT)).isEqualTo("COMPLETED_WITH_ERRORS");

@@ -1,0 +1,37 @@
+package com.giftcardimport.importing;
+
+import java.time.Instant;
+
+/**
+ * The undo of an import (SPEC §13), as the list, the result page, the audit and the API show it.
+ *
+ * @param totalCards  the cards the undo looks at: those the import created, or those whose status it changed
+ * @param undoneCards cards deleted (undo of an add) or given their previous status back (undo of a status update)
+ * @param keptCards   cards left as they are because they changed since the import; each listed with why
+ */
+public record ImportUndoSummary(Status status, String requestedBy, Instant requestedAt, Instant finishedAt,
+                                long totalCards, long undoneCards, long keptCards, String failureMessage) {
+
+    /** Where an undo is. */
+    public enum Status {
+        RUNNING("Undoing"), COMPLETED("Undone"), FAILED("Undo failed");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Between 0 and 1: the cards handled so far. */
+    public double fraction() {
+        if (status != Status.RUNNING || totalCards == 0) {
+            return 1.0;
+        }
+        return Math.min(1.0, (double) (undoneCards + keptCards) / totalCards);
+    }
+}
