@@ -5,6 +5,7 @@ import java.lang.management.MemoryMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Measures what a piece of work costs in memory, for the resilience tests:
@@ -23,6 +24,8 @@ public final class MemoryMeter implements AutoCloseable {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final Pattern WORKERS =
+            Pattern.compile("import-\\d+|db-scheduler-pool-\\d+-thread-\\d+|http-nio-.*");
 
     private final Predicate<String> threads;
     private final long testThread = Thread.currentThread().threadId();
@@ -60,9 +63,15 @@ public final class MemoryMeter implements AutoCloseable {
         return new MemoryMeter(MemoryMeter::worker, periodMillis);
     }
 
+    /**
+     * The threads that read, check and load a file: an import's reader ({@code import-1}, …), the job engine's
+     * executions that load its chunks ({@code db-scheduler-pool-…}) and the web server's request threads; not the
+     * progress listener, bus and dispatcher, which serve every import of the JVM, other tests' too.
+     */
     private static boolean worker(String threadName) {
-        return threadName.startsWith("import-") || threadName.startsWith("http-nio-");
+        return WORKERS.matcher(threadName).matches();
     }
+
 
     /** Bytes the measured threads allocated since the start. */
     public synchronized long allocatedBytes() {
