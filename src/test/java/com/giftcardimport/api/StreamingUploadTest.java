@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -73,6 +75,16 @@ class StreamingUploadTest {
 
         assertThat(whileSending.get()).isEqualTo("a partial upload of 2 MB or more");
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        awaitEnd(response.body());
+    }
+
+    /** The import the upload launched ends before the next test measures the server's work. */
+    private void awaitEnd(String created) {
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created);
+        assertThat(id.find()).as(created).isTrue();
+        await("the streamed import's end").atMost(Duration.ofSeconds(120))
+                .until(() -> jdbc.sql("select status from import_job where id = ?").param(Long.parseLong(id.group(1)))
+                        .query(String.class).single(), status -> !status.equals("QUEUED") && !status.equals("RUNNING"));
     }
 
     private static String partialUploadSeen(Path uploads) {

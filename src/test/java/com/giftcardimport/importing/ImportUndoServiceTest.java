@@ -3,18 +3,18 @@ package com.giftcardimport.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
+import static com.giftcardimport.importing.CardFiles.ADD;
+import static com.giftcardimport.importing.CardFiles.CARDS;
+import static com.giftcardimport.importing.CardFiles.TIMEOUT;
+import static com.giftcardimport.importing.CardFiles.UPDATE;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CardNumberMask;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
-import com.giftcardimport.importing.file.StoredFile;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,13 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ImportUndoServiceTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
-    static final String CARDS = "Card number,Pool system name,Card balance,Gift card status\n";
-    static final ColumnMapping ADD = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL,
-            2, GiftCardField.BALANCE, 3, GiftCardField.STATUS), 4);
     static final String STATUSES = "Card number,Status\n";
-    static final ColumnMapping UPDATE = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER,
-            1, GiftCardField.STATUS), 2);
 
     @Autowired
     FileInspection inspection;
@@ -48,6 +42,8 @@ class ImportUndoServiceTest {
     @Autowired
     ImportTestSupport support;
     @Autowired
+    CardFiles files;
+    @Autowired
     OwnerJdbc jdbc;
 
     @AfterEach
@@ -58,9 +54,9 @@ class ImportUndoServiceTest {
     @Test
     void undoing_an_add_deletes_the_cards_nobody_changed_and_keeps_the_changed_ones_with_why() throws Exception {
         TestProject project = project();
-        ImportSummary add = run(CARDS + "A-1,flex,10,Inactive\nA-2,flex,10,Inactive\nA-3,flex,10,Inactive\n"
+        ImportSummary add = files.run(CARDS + "A-1,flex,10,Inactive\nA-2,flex,10,Inactive\nA-3,flex,10,Inactive\n"
                 + "A-4,flex,10,Inactive\nA-5,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
-        run(STATUSES + "A-1,Blocked\nA-2,Inactive\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
+        files.run(STATUSES + "A-1,Blocked\nA-2,Inactive\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
         jdbc.sql("update gift_card set balance = 7.5 where project_id = ? and card_number = 'A-3'")
                 .param(project.id().value()).update();
 
@@ -74,7 +70,7 @@ class ImportUndoServiceTest {
         assertThat(done.finishedAt()).isAfterOrEqualTo(done.requestedAt());
         assertThat(List.of(done.totalCards(), done.undoneCards(), done.keptCards()))
                 .containsExactly(5L, 3L, 2L);
-        assertThat(cards(project)).isEqualTo("A-1=BLOCKED A-3=INACTIVE");
+        assertThat(files.cards(project)).isEqualTo("A-1=BLOCKED A-3=INACTIVE");
         assertThat(undo.keptCards(add.id(), 0, 10)).extracting(KeptCard::cardNumber, KeptCard::reason)
                 .containsExactly(
                         tuple("A-1", "Its status changed since the import (now Blocked)"),
@@ -91,11 +87,11 @@ class ImportUndoServiceTest {
     void undoing_a_status_update_restores_the_previous_statuses_where_the_card_has_not_changed_since()
             throws Exception {
         TestProject project = project();
-        run(CARDS + "S-1,flex,10,Inactive\nS-2,flex,10,Inactive\nS-3,flex,10,CanBeUsed\n",
+        files.run(CARDS + "S-1,flex,10,Inactive\nS-2,flex,10,Inactive\nS-3,flex,10,CanBeUsed\n",
                 ImportAction.ADD_GIFT_CARDS, ADD);
-        ImportSummary update = run(STATUSES + "S-1,Blocked\nS-2,Blocked\nS-3,CanBeUsed\n",
+        ImportSummary update = files.run(STATUSES + "S-1,Blocked\nS-2,Blocked\nS-3,CanBeUsed\n",
                 ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
-        run(STATUSES + "S-2,CanBeUsed\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
+        files.run(STATUSES + "S-2,CanBeUsed\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
 
         assertThat(undo.preview(update.id())).isEqualTo(
                 new UndoPreview(ImportAction.UPDATE_GIFT_CARD_STATUSES, 1, 1));
@@ -103,7 +99,7 @@ class ImportUndoServiceTest {
         ImportUndoSummary done = awaitUndo(update.id());
 
         assertThat(List.of(done.undoneCards(), done.keptCards())).containsExactly(1L, 1L);
-        assertThat(cards(project)).isEqualTo("S-1=INACTIVE S-2=CAN_BE_USED S-3=CAN_BE_USED");
+        assertThat(files.cards(project)).isEqualTo("S-1=INACTIVE S-2=CAN_BE_USED S-3=CAN_BE_USED");
         assertThat(undo.keptCards(update.id(), 0, 10)).extracting(KeptCard::reason)
                 .containsExactly("Its status changed again since this update (now CanBeUsed)");
     }
@@ -111,13 +107,13 @@ class ImportUndoServiceTest {
     @Test
     void an_undone_import_cannot_be_undone_again() throws Exception {
         TestProject project = project();
-        ImportSummary add = run(CARDS + "T-1,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
+        ImportSummary add = files.run(CARDS + "T-1,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
         undo.undo(add.id());
         awaitUndo(add.id());
 
         assertThatThrownBy(() -> undo.undo(add.id())).isInstanceOf(ImportUndoRefusedException.class)
                 .hasMessage("This import was undone already: an import is undone only once");
-        assertThat(cards(project)).isEmpty();
+        assertThat(files.cards(project)).isEmpty();
     }
 
     @Test
@@ -127,7 +123,8 @@ class ImportUndoServiceTest {
         for (int i = 0; i < 200_000; i++) {
             csv.append("BIG-").append(i).append(",flex,10,Inactive\n");
         }
-        ImportJobId running = launcher.launch(new LaunchRequest(upload(csv.toString()), utf8(), ADD, null)).id();
+        ImportJobId running = launcher.launch(new LaunchRequest(files.upload(csv.toString()), CardFiles.utf8(), ADD,
+                null)).id();
 
         assertThatThrownBy(() -> undo.undo(running)).isInstanceOf(ImportUndoRefusedException.class)
                 .hasMessageContaining("cannot be undone: cancel it first");
@@ -142,7 +139,7 @@ class ImportUndoServiceTest {
     @Test
     void only_a_project_admin_undoes_and_another_projects_import_is_not_found() throws Exception {
         TestProject project = project();
-        ImportSummary add = run(CARDS + "P-1,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
+        ImportSummary add = files.run(CARDS + "P-1,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
 
         support.loginAs(project.manager(), project.id());
         assertThatThrownBy(() -> undo.undo(add.id())).isInstanceOf(AccessDeniedException.class);
@@ -154,13 +151,13 @@ class ImportUndoServiceTest {
         assertThatThrownBy(() -> undo.undo(add.id())).isInstanceOf(ImportNotFoundException.class);
         assertThatThrownBy(() -> undo.preview(add.id())).isInstanceOf(ImportNotFoundException.class);
         assertThatThrownBy(() -> undo.keptCards(add.id(), 0, 10)).isInstanceOf(ImportNotFoundException.class);
-        assertThat(cards(project)).isEqualTo("P-1=INACTIVE");
+        assertThat(files.cards(project)).isEqualTo("P-1=INACTIVE");
     }
 
     @Test
     void an_undo_whose_node_died_is_revived_elsewhere_and_resumes_after_its_last_committed_batch() throws Exception {
         TestProject project = project();
-        ImportSummary add = run(CARDS + "R-1,flex,10,Inactive\nR-2,flex,10,Inactive\nR-3,flex,10,Inactive\n"
+        ImportSummary add = files.run(CARDS + "R-1,flex,10,Inactive\nR-2,flex,10,Inactive\nR-3,flex,10,Inactive\n"
                 + "R-4,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
         long second = jdbc.sql("select id from gift_card where project_id = ? and card_number = 'R-2'")
                 .param(project.id().value()).query(Long.class).single();
@@ -188,7 +185,7 @@ class ImportUndoServiceTest {
 
         assertThat(done.status()).isEqualTo(ImportUndoSummary.Status.COMPLETED);
         assertThat(List.of(done.undoneCards(), done.keptCards(), done.totalCards())).containsExactly(4L, 0L, 4L);
-        assertThat(cards(project)).isEqualTo("R-1=INACTIVE");
+        assertThat(files.cards(project)).isEqualTo("R-1=INACTIVE");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -200,12 +197,6 @@ class ImportUndoServiceTest {
         return project;
     }
 
-    ImportSummary run(String csv, ImportAction action, ColumnMapping mapping) {
-        ImportJobId id = launcher.launch(new LaunchRequest(upload(csv), utf8(), mapping, null, action)).id();
-        support.awaitEnd(id, TIMEOUT);
-        return queries.get(id);
-    }
-
     ImportUndoSummary awaitUndo(ImportJobId id) {
         await("the undo of " + id).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.sql("select status from import_undo where job_id = ?").param(id.value())
@@ -213,19 +204,4 @@ class ImportUndoServiceTest {
         return queries.get(id).undo();
     }
 
-    StoredFile upload(String csv) {
-        return inspection.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "file.csv");
-    }
-
-    static FileFormat utf8() {
-        return new FileFormat(StandardCharsets.UTF_8, ',');
-    }
-
-    String cards(TestProject project) {
-        return jdbc.sql("""
-                        select coalesce(string_agg(card_number || '=' || status, ' ' order by card_number), '')
-                          from gift_card where project_id = ?
-                        """)
-                .param(project.id().value()).query(String.class).single();
-    }
 }
