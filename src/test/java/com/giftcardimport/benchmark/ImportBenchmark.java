@@ -143,7 +143,7 @@ class ImportBenchmark {
         Path copyFile = dir.resolve("cards.copy.csv");
         for (int trial = 1; trial <= trials; trial++) {
             // each side starts from an empty table: the cards of the previous trial go
-            jdbc.sql("truncate gift_card").update();
+            jdbc.sql("truncate gift_card cascade").update();
             StoredFile file;
             try (InputStream in = Files.newInputStream(csv)) {
                 file = inspection.upload(in, "cards.csv");
