@@ -48,7 +48,7 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedDatabase database,
-                          @Value("${app.embedded-db.pool-size:12}") int poolSize) {
+                          @Value("${app.embedded-db.pool-size:16}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(APP_ROLE);

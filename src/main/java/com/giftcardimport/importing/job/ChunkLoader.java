@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that project's rows only. PostgreSQL refuses {@code COPY FROM} into a table under row-level security, so the
  * binary COPY goes into temporary tables that live only for the transaction, and one {@code INSERT … SELECT} per
  * table moves the rows on (checked by the policies once per statement, not per row).
+ * <p>
+ * A job's chunks may load at the same time on several connections; each commits in its {@link ChunkTurn}, after the
+ * chunk before it: the rows go in first, then the chunk waits for its turn, then it looks for duplicates (seeing the
+ * cards of the chunk before), stores its errors and moves the job's counters. When the chunk before does not commit
+ * (a failure, a cancel), it rolls back too.
  * <p>
  * Two ways in, same outcome:
  * <ul>
@@ -46,6 +53,16 @@ class ChunkLoader {
     record Loaded(long imported, long unchanged, long failed, long lastRowNumber, boolean cancelRequested,
                   boolean direct, Timings timings) {
 
+        /** A chunk rolled back because the chunk before it did not commit or the job stops after it. */
+        static Loaded notCommitted() {
+            return new Loaded(0, 0, 0, -1, false, false, Timings.ZERO);
+        }
+
+        /** Whether the chunk committed. */
+        boolean committed() {
+            return lastRowNumber >= 0;
+        }
+
         /** Whether the database found a taken card number in this chunk. */
         boolean hadDuplicates(Chunk chunk) {
             return imported < chunk.cardCount();
@@ -53,19 +70,20 @@ class ChunkLoader {
     }
 
     /** Where a chunk's time went, in nanoseconds: for the job's log line and the benchmark. */
-    record Timings(long direct, long stage, long insert, long duplicates, long errors, long commit) {
-        static final Timings ZERO = new Timings(0, 0, 0, 0, 0, 0);
+    record Timings(long direct, long stage, long insert, long turn, long duplicates, long errors, long commit) {
+        static final Timings ZERO = new Timings(0, 0, 0, 0, 0, 0, 0);
 
         Timings plus(Timings o) {
-            return new Timings(direct + o.direct, stage + o.stage, insert + o.insert, duplicates + o.duplicates,
-                    errors + o.errors, commit + o.commit);
+            return new Timings(direct + o.direct, stage + o.stage, insert + o.insert, turn + o.turn,
+                    duplicates + o.duplicates, errors + o.errors, commit + o.commit);
         }
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "direct COPY %.1f s, staging COPY %.1f s, insert %.1f s, "
-                            + "duplicates %.1f s, errors %.1f s, commit %.1f s", direct / 1e9, stage / 1e9,
-                    insert / 1e9, duplicates / 1e9, errors / 1e9, commit / 1e9);
+                            + "waiting for the chunk before %.1f s, duplicates %.1f s, errors %.1f s, commit %.1f s",
+                    direct / 1e9, stage / 1e9, insert / 1e9, turn / 1e9, duplicates / 1e9, errors / 1e9,
+                    commit / 1e9);
         }
     }
 
@@ -73,6 +91,9 @@ class ChunkLoader {
     }
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK = "40P01";
+    /** A chunk gives way to the chunk before it, or loses a deadlock, at most this often before the job fails. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private static final String CREATE_STAGING = """
             create temp table gci_staging (
@@ -123,91 +144,121 @@ class ChunkLoader {
         this.scope = scope;
     }
 
-    /** Loads the chunk the staging way. */
+    /** Loads the chunk the staging way, as a job's only chunk in flight. */
     Loaded load(JobLayout layout, JobFence fence, Chunk chunk) {
-        return load(layout, fence, chunk, false);
+        return load(layout, fence, chunk, false, ChunkTurn.start().next());
     }
 
     /**
      * Loads the chunk; with {@code tryDirect}, first straight into {@code gift_card} in a transaction of its own,
-     * and when a card number is taken, that transaction is rolled back and the chunk goes the staging way.
+     * and when a card number is taken, that transaction is rolled back and the chunk goes the staging way. It
+     * commits in its {@code turn}: after the job's chunk before it committed.
+     *
+     * @return what the chunk did, or {@link Loaded#notCommitted()} when it rolled back because the chunk before did
+     *         not commit or the job stops after it
      */
-    Loaded load(JobLayout layout, JobFence fence, Chunk chunk, boolean tryDirect) {
+    Loaded load(JobLayout layout, JobFence fence, Chunk chunk, boolean tryDirect, ChunkTurn turn) {
         long wasted = 0;
-        if (tryDirect && chunk.cardCount() > 0) {
+        for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
-                return inTransaction(layout, fence, chunk, true, 0);
-            } catch (NumberTaken e) {
-                wasted = System.nanoTime() - start;   // rolled back: nothing of it was kept
+                if (tryDirect && chunk.cardCount() > 0) {
+                    try {
+                        return inTransaction(layout, fence, chunk, true, turn, wasted);
+                    } catch (NumberTaken e) {
+                        long now = System.nanoTime();   // rolled back: nothing of it was kept
+                        wasted += now - start;
+                        start = now;
+                    }
+                }
+                return inTransaction(layout, fence, chunk, false, turn, wasted);
+            } catch (ChunkTurn.GiveWay | PessimisticLockingFailureException e) {
+                // the chunk before waited for this one's rows (or the database broke such a wait): rolled back
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                wasted += System.nanoTime() - start;
+                if (!awaitPreviousQuietly(turn)) {
+                    return Loaded.notCommitted();
+                }
             }
         }
-        return inTransaction(layout, fence, chunk, false, wasted);
     }
 
-    private Loaded inTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct, long wastedNanos) {
+    private static boolean awaitPreviousQuietly(ChunkTurn turn) {
+        try {
+            turn.awaitPreviousQuietly();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Loaded inTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct, ChunkTurn turn,
+                                 long wastedNanos) {
         long[] beforeCommit = new long[1];
-        Loaded loaded = tx.execute(status -> {
-            try {
-                Loaded inside = loadInTransaction(layout, fence, chunk, direct);
-                beforeCommit[0] = System.nanoTime();
-                return inside;
-            } catch (DuplicateKeyException e) {
-                if (direct) {
-                    throw new NumberTaken();
+        Loaded loaded;
+        try {
+            loaded = tx.execute(status -> {
+                try {
+                    Loaded inside = loadInTransaction(layout, fence, chunk, direct, turn);
+                    beforeCommit[0] = System.nanoTime();
+                    return inside;
+                } catch (DuplicateKeyException e) {
+                    if (direct) {
+                        throw new NumberTaken();
+                    }
+                    throw e;
+                } catch (SQLException e) {
+                    if (direct && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new NumberTaken();
+                    }
+                    if (DEADLOCK.equals(e.getSQLState())) {
+                        throw new CannotAcquireLockException("Rows up to " + chunk.lastRowNumber(), e);
+                    }
+                    throw new IllegalStateException("Loading rows up to " + chunk.lastRowNumber() + " failed: "
+                            + e.getMessage(), e);
                 }
-                throw e;
-            } catch (SQLException e) {
-                if (direct && UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw new NumberTaken();
-                }
-                throw new IllegalStateException("Loading rows up to " + chunk.lastRowNumber() + " failed: "
-                        + e.getMessage(), e);
-            }
-        });
+            });
+        } catch (NotItsTurn e) {
+            return Loaded.notCommitted();
+        }
         Timings t = loaded.timings();
         return new Loaded(loaded.imported(), 0, loaded.failed(), loaded.lastRowNumber(), loaded.cancelRequested(),
-                loaded.direct(), new Timings(t.direct() + wastedNanos, t.stage(), t.insert(), t.duplicates(),
-                t.errors(), System.nanoTime() - beforeCommit[0]));
+                loaded.direct(), new Timings(t.direct() + wastedNanos, t.stage(), t.insert(), t.turn(),
+                t.duplicates(), t.errors(), System.nanoTime() - beforeCommit[0]));
     }
 
-    private Loaded loadInTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct)
+    private Loaded loadInTransaction(JobLayout layout, JobFence fence, Chunk chunk, boolean direct, ChunkTurn turn)
             throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         scope.enter(List.of(new ProjectId(layout.projectId())));
-        jdbc.sql("set local synchronous_commit = off").update();
+        int pid = jdbc.sql("select pg_backend_pid() from set_config('synchronous_commit', 'off', true)")
+                .query(Integer.class).single();
+        turn.runsOn(pid);
         long imported = 0;
         long t0 = System.nanoTime();
         long tDirect = t0;
         long tStage = t0;
         long tInsert = t0;
-        long tDuplicates = t0;
-        if (chunk.cardCount() > 0 && direct) {
-            jdbc.sql(CREATE_STAGING).update();
-            copyIn(copy, "copy gci_staging (" + Chunk.CARD_COLUMNS + ") from stdin (format binary)", chunk.cards());
-            imported = jdbc.sql(INSERT_CARDS_DIRECT).update();
-            tDirect = tStage = tInsert = tDuplicates = System.nanoTime();
-        } else if (chunk.cardCount() > 0) {
+        if (chunk.cardCount() > 0) {
             jdbc.sql(CREATE_STAGING).update();
             copyIn(copy, "copy gci_staging (" + Chunk.CARD_COLUMNS + ") from stdin (format binary)", chunk.cards());
             tStage = System.nanoTime();
-            imported = jdbc.sql(INSERT_CARDS).update();
+            imported = jdbc.sql(direct ? INSERT_CARDS_DIRECT : INSERT_CARDS).update();
             tInsert = System.nanoTime();
-            tDuplicates = tInsert;
-            if (imported < chunk.cardCount()) {
-                List<Duplicate> duplicates = jdbc.sql(FIND_DUPLICATES)
-                        .params(layout.jobId(), layout.projectId(), layout.jobId())
-                        .query((rs, n) -> new Duplicate(rs.getLong(1), rs.getBoolean(2), (Long) rs.getObject(3)))
-                        .list();
-                if (imported + duplicates.size() != chunk.cardCount()) {
-                    throw new IllegalStateException("Rows up to " + chunk.lastRowNumber() + ": " + imported
-                            + " imported and " + duplicates.size() + " duplicates of " + chunk.cardCount());
-                }
-                duplicates.forEach(d -> chunk.addDuplicate(d.rowNumber(), d.sameJob(), d.firstRowNumber()));
-                tDuplicates = System.nanoTime();
+            if (direct) {
+                tDirect = tStage = tInsert;
             }
         }
+        awaitTurn(turn, pid);
+        long tTurn = System.nanoTime();
+        if (!direct && imported < chunk.cardCount()) {
+            addDuplicates(layout, chunk, imported);
+        }
+        long tDuplicates = System.nanoTime();
         storeErrors(jdbc, copy, chunk);
         Boolean cancel = jdbc.sql("""
                         update import_job
@@ -222,8 +273,44 @@ class ChunkLoader {
         long tErrors = System.nanoTime();
         return new Loaded(imported, 0, chunk.failedRows(), chunk.lastRowNumber(), cancel,
                 direct && chunk.cardCount() > 0,
-                new Timings(tDirect - t0, tStage - tDirect, tInsert - tStage, tDuplicates - tInsert,
-                        tErrors - tDuplicates, 0));
+                new Timings(tDirect - t0, tStage - tDirect, tInsert - tStage, tTurn - tInsert,
+                        tDuplicates - tTurn, tErrors - tDuplicates, 0));
+    }
+
+    /**
+     * Waits, with the chunk's rows inserted, until the chunk before committed; rolls back when it did not, or when
+     * it waits for this chunk's rows. The duplicates are looked for after it, so they see its cards.
+     */
+    private void awaitTurn(ChunkTurn turn, int pid) {
+        try {
+            if (!turn.awaitPrevious(before -> Boolean.TRUE.equals(jdbc.sql("select ? = any(pg_blocking_pids(?))")
+                    .params(pid, before).query(Boolean.class).single()))) {
+                throw new NotItsTurn();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotItsTurn();
+        }
+    }
+
+    /** The staged rows whose card was not inserted: each is reported as a duplicate of the card that took it. */
+    private void addDuplicates(JobLayout layout, Chunk chunk, long imported) {
+        List<Duplicate> duplicates = jdbc.sql(FIND_DUPLICATES)
+                .params(layout.jobId(), layout.projectId(), layout.jobId())
+                .query((rs, n) -> new Duplicate(rs.getLong(1), rs.getBoolean(2), (Long) rs.getObject(3)))
+                .list();
+        if (imported + duplicates.size() != chunk.cardCount()) {
+            throw new IllegalStateException("Rows up to " + chunk.lastRowNumber() + ": " + imported
+                    + " imported and " + duplicates.size() + " duplicates of " + chunk.cardCount());
+        }
+        duplicates.forEach(d -> chunk.addDuplicate(d.rowNumber(), d.sameJob(), d.firstRowNumber()));
+    }
+
+    /** The chunk before did not commit, or the job stops after it: this chunk's transaction is rolled back. */
+    private static final class NotItsTurn extends RuntimeException {
+        NotItsTurn() {
+            super(null, null, false, false);
+        }
     }
 
     /** The direct COPY met a card number that is taken: its transaction is rolled back. */

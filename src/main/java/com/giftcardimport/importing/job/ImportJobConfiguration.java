@@ -16,21 +16,24 @@ class ImportJobConfiguration {
                                   @Value("${app.import.chunk-rows:20000}") int chunkRows,
                                   @Value("${app.import.chunk-interval:500ms}") Duration chunkInterval,
                                   @Value("${app.import.file-retention:7d}") Duration fileRetention,
-                                  @Value("${app.import.direct-copy:true}") boolean directCopy) {
+                                  @Value("${app.import.direct-copy:true}") boolean directCopy,
+                                  @Value("${app.import.loaders-per-job:2}") int loadersPerJob) {
         return new ImportSettings(maxRunningJobs, maxRunningPerProject, chunkRows, chunkInterval, fileRetention,
-                directCopy);
+                directCopy, loadersPerJob);
     }
 
     /**
-     * Two threads per running job (one reads and validates, one loads), never more: the runner starts at most
-     * {@code maxRunningJobs} jobs, the rest stay QUEUED in the database.
+     * One thread per running job reads and validates, {@code loadersPerJob} load its chunks (the job's own thread,
+     * a scheduler thread, waits for them), never more: the runner starts at most {@code maxRunningJobs} jobs, the
+     * rest stay QUEUED in the database.
      */
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskExecutor importExecutor(ImportSettings settings) {
+        int threads = (1 + settings.loadersPerJob()) * settings.maxRunningJobs();
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(2 * settings.maxRunningJobs());
-        executor.setMaxPoolSize(2 * settings.maxRunningJobs());
-        executor.setQueueCapacity(4 * settings.maxRunningJobs());
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(2 * threads);
         executor.setThreadNamePrefix("import-");
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.initialize();

@@ -15,12 +15,14 @@ import java.time.Duration;
  *                             7 days); the error report does not need it
  * @param directCopy           whether chunks are first COPYed straight into {@code gift_card} while no card number
  *                             is taken ({@code app.import.direct-copy}, true); false always takes the staging way
+ * @param loadersPerJob        chunks of one job loading at once, each on its own database connection, committing in
+ *                             file order ({@code app.import.loaders-per-job}, 2); 1 loads them one after the other
  */
 public record ImportSettings(int maxRunningJobs, int maxRunningPerProject, int chunkRows, Duration chunkInterval,
-                             Duration fileRetention, boolean directCopy) {
+                             Duration fileRetention, boolean directCopy, int loadersPerJob) {
 
     public ImportSettings {
-        if (maxRunningJobs < 1 || maxRunningPerProject < 1 || chunkRows < 1) {
+        if (maxRunningJobs < 1 || maxRunningPerProject < 1 || chunkRows < 1 || loadersPerJob < 1) {
             throw new IllegalArgumentException("Import limits must be positive");
         }
     }

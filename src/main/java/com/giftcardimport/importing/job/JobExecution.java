@@ -5,21 +5,28 @@ import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.importing.validate.RowRules;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one job on two threads: a {@link ChunkProducer} reads the file (from the row after the job's resume point),
- * validates each row and builds {@link Chunk}s; the loader (the thread calling {@link #run()}) commits them one by one
- * with {@link ChunkLoader} (a status update's with {@link StatusChangeLoader}), so parsing the next chunk overlaps
- * loading the previous one. At most two chunks wait
- * between them, so memory stays bounded whatever the file. After a cancel the producer only counts the rest of the
- * file, so that imported + failed + not processed = rows in the file.
+ * Runs one job: a {@link ChunkProducer} reads the file (from the row after the job's resume point), validates each
+ * row and builds {@link Chunk}s on a thread of its own; the thread calling {@link #run()} hands them to loaders
+ * ({@link ChunkLoader}, a status update's {@link StatusChangeLoader}) on the import executor, so parsing overlaps
+ * loading. An import's chunks load {@code loaders-per-job} at a time, each in its own transaction on its own
+ * connection, and commit in file order ({@link ChunkTurn}): the database works on two chunks at once, while the
+ * resume point and the counters always describe a prefix of the file. A status update loads one chunk at a time. At
+ * most two chunks wait between producer and loaders, so memory stays bounded whatever the file. After a cancel the
+ * producer only counts the rest of the file, so that imported + failed + not processed = rows in the file.
  * <p>
  * Every commit holds the node's claim on the job ({@link JobFence}). Progress is announced by the database when each
  * commit lands (a trigger on {@code import_job}), so it reaches every node. {@link #stop()} (the node is stopping)
@@ -40,11 +47,14 @@ final class JobExecution {
     private final ImportSettings settings;
     private final JobLayout layout;
     private final BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+    private final int loaders;
 
     private volatile boolean cancelSignalled;
     private volatile boolean stopRequested;
 
-    // the loader's state, touched by the thread calling run() only
+    // the job's state, touched by the thread calling run() only
+    private final Deque<Loading> loading = new ArrayDeque<>();
+    private ChunkTurn lastTurn = ChunkTurn.start();
     private long imported;
     private long unchanged;
     private long failed;
@@ -66,6 +76,11 @@ final class JobExecution {
         this.settings = settings;
         this.layout = JobLayout.of(job.id().value(), job.projectId().value(), job.header(), job.mapping());
         this.producer = new ChunkProducer(job, file, validator, cipher, limits, settings, layout, queue);
+        this.loaders = job.action().createsCards() ? settings.loadersPerJob() : 1;
+    }
+
+    /** A chunk handed to a loader, and what it will have done. */
+    private record Loading(Chunk chunk, Future<ChunkLoader.Loaded> loaded) {
     }
 
     /** A cancel was asked for: the job stops after the chunk it is loading. */
@@ -100,6 +115,7 @@ final class JobExecution {
             while (true) {
                 Handover next = poll();
                 if (stopRequested && !(next instanceof Handover.End) && !(next instanceof Handover.Failure)) {
+                    awaitLoaders();
                     log.info("Import {} stopped after row {}: this node is stopping; it resumes on another node",
                             job.id(), lastRow);
                     return false;
@@ -108,10 +124,12 @@ final class JobExecution {
                     case null -> { }
                     case Handover.Rows rows -> load(rows.chunk());
                     case Handover.End end -> {
+                        awaitLoaders();
                         finish(end);
                         return true;
                     }
                     case Handover.Failure failure -> {
+                        awaitLoaders();
                         fail(failure);
                         return true;
                     }
@@ -130,6 +148,7 @@ final class JobExecution {
         } finally {
             producer.abort();
             queue.clear();
+            abandonLoaders();
         }
     }
 
@@ -141,14 +160,53 @@ final class JobExecution {
         return next;
     }
 
-    /** Commits a chunk (unless the job was cancelled: then its rows count as not processed). */
-    private void load(Chunk chunk) {
+    /**
+     * Hands a chunk to a loader once fewer than {@code loaders} chunks are loading (unless the job was cancelled:
+     * then its rows count as not processed).
+     */
+    private void load(Chunk chunk) throws InterruptedException {
+        while (!cancelled && loading.size() >= loaders) {
+            applyOldest();
+        }
         if (cancelled) {
             return;
         }
-        ChunkLoader.Loaded loaded = job.action().createsCards() ? loader.load(layout, fence, chunk, tryDirect)
-                : statusLoader.load(layout, fence, chunk);
-        tryDirect = settings.directCopy() && !loaded.hadDuplicates(chunk);
+        ChunkTurn turn = lastTurn.next();
+        lastTurn = turn;
+        boolean direct = tryDirect;
+        loading.add(new Loading(chunk, CompletableFuture.supplyAsync(() -> loadInTurn(chunk, direct, turn),
+                executor)));
+    }
+
+    /** On a loader's thread: loads the chunk, then lets the next chunk commit if this one did and the job goes on. */
+    private ChunkLoader.Loaded loadInTurn(Chunk chunk, boolean direct, ChunkTurn turn) {
+        boolean goOn = false;
+        try {
+            ChunkLoader.Loaded loaded = job.action().createsCards() ? loader.load(layout, fence, chunk, direct, turn)
+                    : statusLoader.load(layout, fence, chunk);
+            goOn = loaded.committed() && !loaded.cancelRequested() && !cancelSignalled;
+            return loaded;
+        } finally {
+            turn.complete(goOn);
+        }
+    }
+
+    /** Waits for the oldest chunk handed to a loader and counts what it did; a loader's failure is rethrown. */
+    private void applyOldest() throws InterruptedException {
+        Loading oldest = loading.removeFirst();
+        ChunkLoader.Loaded loaded;
+        try {
+            loaded = oldest.loaded().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        if (!loaded.committed()) {
+            return;
+        }
+        tryDirect = settings.directCopy() && !loaded.hadDuplicates(oldest.chunk());
         timings = timings.plus(loaded.timings());
         imported += loaded.imported();
         unchanged += loaded.unchanged();
@@ -158,6 +216,31 @@ final class JobExecution {
             cancelled = true;
             producer.countOnly();
         }
+    }
+
+    /** Waits until every chunk handed to a loader committed or rolled back, and counts them. */
+    private void awaitLoaders() throws InterruptedException {
+        while (!loading.isEmpty()) {
+            applyOldest();
+        }
+    }
+
+    /**
+     * The run ends early (failure, interrupt): the chunks still loading roll back, since the turn of the chunk before
+     * them says so, or commit in order; either way no loader is left behind holding a connection.
+     */
+    private void abandonLoaders() {
+        for (Loading left : loading) {
+            try {
+                left.loaded().get();
+            } catch (ExecutionException e) {
+                log.debug("Import {}: a chunk loading at the end of the run failed too", job.id(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        loading.clear();
     }
 
     /** The file was read to its end: the job ends Completed, Completed with errors or Cancelled. */

@@ -124,7 +124,7 @@ class StatusChangeLoader {
                 .orElseThrow(() -> new ChunkLoader.JobNoLongerRunningException(layout.jobId()));
         long elapsed = System.nanoTime() - start;
         return new ChunkLoader.Loaded(changed, unchanged, chunk.failedRows(), chunk.lastRowNumber(), cancel, false,
-                new ChunkLoader.Timings(0, 0, elapsed, 0, 0, 0));
+                new ChunkLoader.Timings(0, 0, elapsed, 0, 0, 0, 0));
     }
 
     private record LeftOut(long rowNumber, Long firstRowNumber) {

@@ -2,6 +2,7 @@ package com.giftcardimport.importing.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ColumnMapping;
@@ -10,9 +11,12 @@ import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.RowError;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,12 +114,12 @@ class ChunkLoaderTest {
         Chunk clean = new Chunk(layout, 10);
         card(clean, 2, "D-1");
         card(clean, 3, "D-2");
-        ChunkLoader.Loaded direct = loader.load(layout, fence, clean, true);
+        ChunkLoader.Loaded direct = loader.load(layout, fence, clean, true, ChunkTurn.start().next());
         Chunk taken = new Chunk(layout, 10);
         card(taken, 4, "D-3");
         card(taken, 5, "OLD-2");
         card(taken, 6, "D-1");
-        ChunkLoader.Loaded fallback = loader.load(layout, fence, taken, true);
+        ChunkLoader.Loaded fallback = loader.load(layout, fence, taken, true, ChunkTurn.start().next());
 
         assertThat(direct.direct()).isTrue();
         assertThat(direct.imported()).isEqualTo(2);
@@ -173,6 +177,95 @@ class ChunkLoaderTest {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select imported_rows || '/' || last_row_number from import_job where id = ?")
                 .param(job).query(String.class).single()).isEqualTo("0/1");
+    }
+
+    @Test
+    void a_chunk_loaded_beside_the_one_before_commits_after_it_and_sees_its_cards_as_earlier_rows() throws Exception {
+        Chunk first = new Chunk(layout, 10);
+        card(first, 2, "P-1");
+        card(first, 3, "P-2");
+        Chunk second = new Chunk(layout, 10);
+        card(second, 4, "P-3");
+        card(second, 5, "P-1");
+        ChunkTurn firstTurn = ChunkTurn.start().next();
+        ChunkTurn secondTurn = firstTurn.next();
+
+        // the second chunk starts first and waits for its turn with its rows inserted
+        CompletableFuture<ChunkLoader.Loaded> two = CompletableFuture.supplyAsync(
+                () -> loadInTurn(second, true, secondTurn));
+        awaitWaitingForItsTurn();
+        assertThat(two).isNotDone();
+        ChunkLoader.Loaded one = loadInTurn(first, true, firstTurn);
+
+        assertThat(one.imported()).isEqualTo(2);
+        assertThat(two.get(30, TimeUnit.SECONDS).imported()).isEqualTo(1);
+        assertThat(errors()).containsExactly(
+                "5 Card P-1 CARD_NUMBER_DUPLICATE_IN_FILE: Card number 'P-1' duplicates row 2 of this file");
+        assertThat(jdbc.sql("select imported_rows || '/' || failed_rows || '/' || last_row_number from import_job where id = ?")
+                .param(job).query(String.class).single()).isEqualTo("3/1/5");
+    }
+
+    @Test
+    void a_chunk_waiting_for_its_turn_gives_way_when_the_chunk_before_waits_for_one_of_its_numbers() throws Exception {
+        Chunk first = new Chunk(layout, 10);
+        card(first, 2, "Q-1");
+        card(first, 3, "Q-2");
+        Chunk second = new Chunk(layout, 10);
+        card(second, 4, "Q-2");
+        card(second, 5, "Q-3");
+        ChunkTurn firstTurn = ChunkTurn.start().next();
+        ChunkTurn secondTurn = firstTurn.next();
+
+        // the second chunk inserts Q-2 first; the first chunk's insert of Q-2 then waits for the second's transaction,
+        // which waits for the first chunk's turn: the second rolls back, lets the first commit, and loads again
+        CompletableFuture<ChunkLoader.Loaded> two = CompletableFuture.supplyAsync(
+                () -> loadInTurn(second, true, secondTurn));
+        awaitWaitingForItsTurn();
+        ChunkLoader.Loaded one = CompletableFuture.supplyAsync(() -> loadInTurn(first, true, firstTurn))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(one.imported()).isEqualTo(2);
+        assertThat(two.get(30, TimeUnit.SECONDS).imported()).isEqualTo(1);
+        assertThat(jdbc.sql("select card_number || '@' || import_row_number from gift_card where import_job_id = ? "
+                + "order by import_row_number").param(job).query(String.class).list())
+                .containsExactly("Q-1@2", "Q-2@3", "Q-3@5");
+        assertThat(errors()).containsExactly(
+                "4 Card Q-2 CARD_NUMBER_DUPLICATE_IN_FILE: Card number 'Q-2' duplicates row 3 of this file");
+    }
+
+    @Test
+    void a_chunk_rolls_back_when_the_chunk_before_it_did_not_commit() {
+        Chunk chunk = new Chunk(layout, 10);
+        card(chunk, 4, "R-1");
+        ChunkTurn before = ChunkTurn.start().next();
+        before.complete(false);
+
+        ChunkLoader.Loaded loaded = loader.load(layout, fence, chunk, true, before.next());
+
+        assertThat(loaded.committed()).isFalse();
+        assertThat(jdbc.sql("select count(*) from gift_card where project_id = ?").param(project.id().value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select imported_rows || '/' || last_row_number from import_job where id = ?")
+                .param(job).query(String.class).single()).isEqualTo("0/1");
+    }
+
+    private ChunkLoader.Loaded loadInTurn(Chunk chunk, boolean direct, ChunkTurn turn) {
+        boolean goOn = false;
+        try {
+            ChunkLoader.Loaded loaded = loader.load(layout, fence, chunk, direct, turn);
+            goOn = loaded.committed();
+            return loaded;
+        } finally {
+            turn.complete(goOn);
+        }
+    }
+
+    /** A loader's transaction inserted its cards and waits, open, for its turn. */
+    private void awaitWaitingForItsTurn() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                select count(*) from pg_stat_activity
+                 where state = 'idle in transaction' and query like 'insert into gift_card%'
+                """).query(Long.class).single() > 0);
     }
 
     @AfterEach

@@ -1,0 +1,93 @@
+package com.giftcardimport.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.giftcardimport.base.db.OwnerJdbc;
+import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An import whose chunks load two at a time (small chunks, so a few thousand rows make many of them) ends exactly as
+ * loading them one after the other would: the first occurrence of a number wins wherever the two chunks met in the
+ * database, and the counters and the resume point describe the whole file.
+ */
+@SpringBootTest(properties = {"app.import.chunk-rows=150", "app.import.loaders-per-job=2"})
+@ActiveProfiles("test")
+class ParallelLoadingTest {
+
+    private static final int ROWS = 6000;
+    private static final int NUMBERS = 4500;
+
+    @Autowired
+    FileInspection inspection;
+    @Autowired
+    ImportLaunch launcher;
+    @Autowired
+    ImportQueries queries;
+    @Autowired
+    ImportTestSupport support;
+    @Autowired
+    OwnerJdbc jdbc;
+
+    @AfterEach
+    void logout() {
+        support.logout();
+    }
+
+    @Test
+    void chunks_loaded_two_at_a_time_keep_the_first_occurrence_of_each_number_and_report_every_later_one() {
+        TestProject project = support.newProject();
+        support.arbitraryPool(project.id(), "flex", false);
+        support.loginAs(project.admin(), project.id());
+        // numbers repeat at scattered distances, so a number often comes back in the next chunk, loading beside it
+        StringBuilder csv = new StringBuilder("Card number,Pool system name,Card balance\n");
+        Map<String, Long> firstRow = new LinkedHashMap<>();
+        List<String> expectedErrors = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            long row = i + 2;
+            String number = "L-" + (i * 7919L % NUMBERS);
+            csv.append(number).append(",flex,").append(row).append('\n');
+            Long first = firstRow.putIfAbsent(number, row);
+            if (first != null) {
+                expectedErrors.add(row + " Card number: Card number '" + number + "' duplicates row " + first
+                        + " of this file");
+            }
+        }
+        var file = inspection.upload(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                "cards.csv");
+        ImportJobId id = launcher.launch(new LaunchRequest(file, new FileFormat(StandardCharsets.UTF_8, ','),
+                ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL, 2,
+                        GiftCardField.BALANCE), 3), null)).id();
+        support.awaitEnd(id, Duration.ofSeconds(120));
+
+        ImportSummary job = queries.get(id);
+        assertThat(job.status()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
+        assertThat(job.importedRows()).isEqualTo(NUMBERS);
+        assertThat(job.failedRows()).isEqualTo(ROWS - NUMBERS);
+        assertThat(queries.errors(id, 0, ROWS).stream()
+                .map(e -> e.rowNumber() + " " + e.column() + ": " + e.message()).toList())
+                .containsExactlyElementsOf(expectedErrors);
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.sql("select card_number, import_row_number, balance::bigint from gift_card where import_job_id = ?")
+                .param(id.value())
+                .query(rs -> {
+                    assertThat(rs.getLong(3)).as("the balance of the first occurrence").isEqualTo(rs.getLong(2));
+                    stored.put(rs.getString(1), rs.getLong(2));
+                });
+        assertThat(stored).isEqualTo(firstRow);
+        assertThat(jdbc.sql("select last_row_number from import_job where id = ?").param(id.value())
+                .query(Long.class).single()).isEqualTo(ROWS + 1L);
+    }
+}
