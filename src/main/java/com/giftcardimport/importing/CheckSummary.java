@@ -31,14 +31,14 @@ public record CheckSummary(ImportCheckId id, ImportAction action, String fileNam
         return status == CheckStatus.RUNNING;
     }
 
-    /** Whether the check read the whole file and every row would fail. */
+    /** Whether every row checked so far would fail. */
     public boolean everyRowFails() {
-        return status == CheckStatus.COMPLETED && checkedRows > 0 && validRows == 0;
+        return checkedRows > 0 && validRows == 0;
     }
 
-    /** Whether the check read the whole file and at least {@link #MOST_ROWS} of its rows would fail. */
+    /** Whether at least {@link #MOST_ROWS} of the rows checked so far would fail. */
     public boolean mostRowsFail() {
-        return status == CheckStatus.COMPLETED && checkedRows > 0 && failedRows >= MOST_ROWS * checkedRows;
+        return checkedRows > 0 && failedRows >= MOST_ROWS * checkedRows;
     }
 
     /** The share of the file read so far, 0 to 1, from the estimate while the total is unknown. */
