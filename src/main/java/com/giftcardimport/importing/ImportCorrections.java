@@ -17,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -156,9 +158,22 @@ public class ImportCorrections {
         return new CorrectionLinks(links.corrects(project, id), links.correctedBy(project, id));
     }
 
-    /** For the list: which of these imports are follow-ups, and of which import. */
-    public Map<ImportJobId, ImportJobId> correctsOf(Collection<ImportJobId> ids) {
-        return links.correctsOf(current.enterAsMember().projectId(), ids);
+    /** For the list: the links of these imports, each as {@link CorrectionLinks}; imports without any are left out. */
+    public Map<ImportJobId, CorrectionLinks> linksOf(Collection<ImportJobId> ids) {
+        Map<ImportJobId, ImportJobId> corrects = new HashMap<>();
+        Map<ImportJobId, List<ImportJobId>> correctedBy = new HashMap<>();
+        for (Map.Entry<ImportJobId, ImportJobId> link : links.linksOf(current.enterAsMember().projectId(), ids)) {
+            corrects.put(link.getKey(), link.getValue());
+            correctedBy.computeIfAbsent(link.getValue(), k -> new ArrayList<>()).add(link.getKey());
+        }
+        Map<ImportJobId, CorrectionLinks> result = new HashMap<>();
+        for (ImportJobId id : ids) {
+            if (corrects.containsKey(id) || correctedBy.containsKey(id)) {
+                result.put(id, new CorrectionLinks(Optional.ofNullable(corrects.get(id)),
+                        correctedBy.getOrDefault(id, List.of())));
+            }
+        }
+        return result;
     }
 
     private static byte[] csv(CorrectionTarget target, List<List<String>> rows) {

@@ -3,7 +3,6 @@ package com.giftcardimport.importing.job;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.project.ProjectId;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,18 +41,19 @@ public class CorrectionRepository {
                 .params(project.value(), job.value()).query((rs, n) -> new ImportJobId(rs.getLong(1))).list();
     }
 
-    /** For a page of the list: which of {@code jobs} are follow-ups, and of which import. */
-    public Map<ImportJobId, ImportJobId> correctsOf(ProjectId project, Collection<ImportJobId> jobs) {
-        Map<ImportJobId, ImportJobId> links = new HashMap<>();
+    /**
+     * For a page of the list: the links among follow-ups and originals where either side is one of {@code jobs}, as
+     * pairs of (follow-up, original).
+     */
+    public List<Map.Entry<ImportJobId, ImportJobId>> linksOf(ProjectId project, Collection<ImportJobId> jobs) {
         if (jobs.isEmpty()) {
-            return links;
+            return List.of();
         }
-        jdbc.sql("select id, corrects_job_id from import_job where project_id = ? and id = any (?)"
-                        + " and corrects_job_id is not null")
-                .params(project.value(), jobs.stream().map(ImportJobId::value).toArray(Long[]::new))
-                .query(rs -> {
-                    links.put(new ImportJobId(rs.getLong(1)), new ImportJobId(rs.getLong(2)));
-                });
-        return links;
+        Long[] ids = jobs.stream().map(ImportJobId::value).toArray(Long[]::new);
+        return jdbc.sql("select id, corrects_job_id from import_job where project_id = ? and corrects_job_id is not null"
+                        + " and (id = any (?) or corrects_job_id = any (?)) order by id")
+                .params(project.value(), ids, ids)
+                .query((rs, n) -> Map.entry(new ImportJobId(rs.getLong(1)), new ImportJobId(rs.getLong(2))))
+                .list();
     }
 }

@@ -74,6 +74,24 @@ final class CorrectionSection extends VerticalLayout {
         return line;
     }
 
+    /** The small badge of the import list: "↳ 12" on a follow-up of import 12, "↱ 13" on an import corrected by 13. */
+    static Span badge(CorrectionLinks found) {
+        Span badge = new Span();
+        badge.addClassName("gci-link-badge");
+        if (found != null) {
+            StringBuilder text = new StringBuilder();
+            found.corrects().ifPresent(original -> text.append("↳ ").append(original));
+            if (!found.correctedBy().isEmpty()) {
+                text.append(text.isEmpty() ? "" : " ").append("↱ ").append(found.correctedBy().stream()
+                        .map(ImportJobId::toString).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            badge.setText(text.toString());
+            badge.setTitle(badge.getTranslation(found.corrects().isPresent() ? "correction.badge.follow-up"
+                    : "correction.badge.corrected"));
+        }
+        return badge;
+    }
+
     private void open() {
         ImportJobId id = shown;
         grid = new CorrectionGrid(corrections, corrections.targetOf(id), corrections.failedRows(id), rows -> {
