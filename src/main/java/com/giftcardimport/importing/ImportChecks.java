@@ -5,7 +5,6 @@ import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.job.CheckRepository;
 import com.giftcardimport.importing.job.CheckRunner;
 import com.giftcardimport.importing.job.ErrorReportWriter;
-import com.giftcardimport.importing.job.ImportJobRepository;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.CurrentTenant;
@@ -132,18 +131,6 @@ public class ImportChecks {
     public long errorCount(ImportCheckId id) {
         CheckSummary check = get(id);
         return checks.errorCount(current.enterAsAdmin().projectId(), check.id());
-    }
-
-    /** The failed rows with their cells (CVVs masked) and messages, for the correction grid. */
-    public List<ImportJobRepository.ReportRow> failedRows(ImportCheckId id, int limit) {
-        CheckSummary check = get(id);
-        List<ImportJobRepository.ReportRow> rows = new java.util.ArrayList<>();
-        checks.forEachReportRow(current.enterAsAdmin().projectId(), check.id(), row -> {
-            if (rows.size() < limit) {
-                rows.add(row);
-            }
-        });
-        return rows;
     }
 
     /** The would-be error report: the same CSV an import of the file would give (see {@link ErrorReportWriter}). */
