@@ -182,6 +182,7 @@ class ImportCheckServiceTest {
 
     private CheckSummary awaitEnd(CheckSummary started) {
         return await("the end of check " + started.id()).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .pollInSameThread()
                 .until(() -> checks.get(started.id()), c -> !c.running());
     }
 
