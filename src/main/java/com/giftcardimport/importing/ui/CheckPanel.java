@@ -99,6 +99,13 @@ final class CheckPanel extends VerticalLayout {
         return grid == null ? List.of() : grid.correctedRows();
     }
 
+    /** The question before launch was answered "back": the corrected rows may be launched again. */
+    void launchCancelled() {
+        if (grid != null) {
+            grid.update();
+        }
+    }
+
     /** Reads the check again (the poll; tests call it directly). */
     void refresh() {
         if (check != null) {

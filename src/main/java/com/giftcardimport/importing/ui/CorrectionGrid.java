@@ -149,7 +149,7 @@ final class CorrectionGrid extends VerticalLayout {
         update();
     }
 
-    private void update() {
+    void update() {
         long corrected = rows.stream().filter(EditedRow::corrected).count();
         status.setText(getTranslation("correction.status", corrected, rows.size()));
         importCorrected.setEnabled(corrected > 0);

@@ -51,10 +51,10 @@ import java.util.function.Consumer;
 @RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
 class ImportResultView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    /** Shown in pairs, left to right. */
-    private static final List<String> FACTS = List.of("Import", "Launched by", "File", "Format", "Launched",
-            "Duration", "Started", "Finished", "Rows in the file", "Imported", "Failed", "Not processed",
-            "Unchanged");
+    /** The facts' keys ({@code result.fact.*}), shown in pairs, left to right. */
+    private static final List<String> FACTS = List.of("import", "launched-by", "file", "format", "launched",
+            "duration", "started", "finished", "rows-in-the-file", "imported", "failed", "not-processed",
+            "unchanged");
 
     private final transient ImportQueries imports;
     private final transient ImportCancellation cancellation;
@@ -143,7 +143,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         Div factsBox = new Div();
         factsBox.addClassName("gci-facts");
         for (String label : FACTS) {
-            Span name = new Span(getTranslation("result.fact." + slug(label)));
+            Span name = new Span(getTranslation("result.fact." + label));
             name.addClassName("gci-fact-label");
             Span value = new Span();
             value.addClassName("gci-fact-value");
@@ -243,22 +243,22 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         badge.removeAll();
         badge.add(ImportDisplay.badge(job.status()));
         cancel.setVisible(admin && !job.status().isFinal() && !job.cancelRequested());
-        fact("Import", ImportDisplay.typeAndAction(job));
-        fact("Launched", ImportDisplay.dateTime(job.launchedAt()));
-        fact("Launched by", job.launchedBy());
-        fact("File", getTranslation("result.file", job.originalFileName(), ImportDisplay.number(job.fileSize())));
-        fact("Format", job.format().encoding().name() + ", " + job.format().delimiterName());
-        fact("Started", job.startedAt() == null ? getTranslation("result.not-yet")
+        fact("import", ImportDisplay.typeAndAction(job));
+        fact("launched", ImportDisplay.dateTime(job.launchedAt()));
+        fact("launched-by", job.launchedBy());
+        fact("file", getTranslation("result.file", job.originalFileName(), ImportDisplay.number(job.fileSize())));
+        fact("format", job.format().encoding().name() + ", " + job.format().delimiterName());
+        fact("started", job.startedAt() == null ? getTranslation("result.not-yet")
                 : ImportDisplay.dateTime(job.startedAt()));
-        fact("Finished", job.finishedAt() == null ? getTranslation("result.not-yet")
+        fact("finished", job.finishedAt() == null ? getTranslation("result.not-yet")
                 : ImportDisplay.dateTime(job.finishedAt()));
-        fact("Duration", ImportDisplay.duration(job));
-        fact("Rows in the file", ImportDisplay.total(job));
-        fact("Imported", ImportDisplay.number(job.importedRows()));
-        fact("Failed", ImportDisplay.number(job.failedRows()));
-        fact("Not processed", job.notProcessedRows().map(ImportDisplay::number)
+        fact("duration", ImportDisplay.duration(job));
+        fact("rows-in-the-file", ImportDisplay.total(job));
+        fact("imported", ImportDisplay.number(job.importedRows()));
+        fact("failed", ImportDisplay.number(job.failedRows()));
+        fact("not-processed", job.notProcessedRows().map(ImportDisplay::number)
                 .orElse(job.status().isFinal() ? "–" : getTranslation("result.in-progress")));
-        fact("Unchanged", ImportDisplay.number(job.unchangedRows()));
+        fact("unchanged", ImportDisplay.number(job.unchangedRows()));
         undoPanel.render(job, admin);
         correction.render(job, admin);
         progress.removeAll();
@@ -287,7 +287,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** For tests: the value shown for a fact such as "Imported". */
     String fact(String label) {
-        return facts.get(label).getText();
+        return facts.get(slug(label)).getText();
     }
 
     private void confirmCancel() {

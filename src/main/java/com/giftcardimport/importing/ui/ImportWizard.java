@@ -247,7 +247,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
     /** Launches, after asking when most rows would fail. */
     private void confirmAndLaunch(List<List<String>> correctedRows) {
-        previewStep.confirmLaunch(() -> launch(correctedRows));
+        previewStep.confirmLaunch(() -> launch(correctedRows), () -> launch.setEnabled(true));
     }
 
     /** Launches the file and, when rows were corrected on step 4, a follow-up import of them linked to it. */

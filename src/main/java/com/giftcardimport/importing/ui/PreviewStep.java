@@ -92,9 +92,9 @@ final class PreviewStep extends VerticalLayout {
 
     /**
      * Runs {@code launch}, after asking when every row or most rows checked so far would fail (SPEC 11; the threshold
-     * is {@link CheckSummary#MOST_ROWS}, see {@code docs/rules.md}).
+     * is {@link CheckSummary#MOST_ROWS}, see {@code docs/rules.md}); {@code notLaunched} when the person goes back.
      */
-    void confirmLaunch(Runnable launch) {
+    void confirmLaunch(Runnable launch, Runnable notLaunched) {
         check.refresh();
         CheckSummary checked = check.check();
         if (checked == null || !(checked.everyRowFails() || checked.mostRowsFail())) {
@@ -108,6 +108,10 @@ final class PreviewStep extends VerticalLayout {
         dialog.setId("launch-confirm");
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("check.confirm.back"));
+        dialog.addCancelListener(e -> {
+            check.launchCancelled();
+            notLaunched.run();
+        });
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
     }

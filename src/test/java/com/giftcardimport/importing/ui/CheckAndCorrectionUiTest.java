@@ -120,7 +120,7 @@ class CheckAndCorrectionUiTest extends ImportUiTest {
     }
 
     @Test
-    void a_failed_row_corrected_on_the_result_page_becomes_a_follow_up_import_linked_both_ways() {
+    void a_failed_row_corrected_on_the_result_page_becomes_a_follow_up_import_linked_both_ways() throws Exception {
         launchAndAwait(deepErrors(), "cards.csv");
         ImportJobId original = lastJob;
         UI.getCurrent().navigate("imports/" + original);
