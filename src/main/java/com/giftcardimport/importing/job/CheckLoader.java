@@ -24,6 +24,13 @@ final class CheckLoader implements AutoCloseable {
     record Checked(long valid, long failed, long rowsRead) {
     }
 
+    private static final String CREATE_STAGING = """
+            create temp table gci_check_staging (
+                card_number        varchar(64) not null,
+                import_row_number  bigint      not null
+            ) on commit drop
+            """;
+
     private static final String CREATE_SEEN = """
             create temp table gci_check_seen (
                 card_number  varchar(64) primary key,
@@ -35,12 +42,10 @@ final class CheckLoader implements AutoCloseable {
     private final CopyManager copy;
     private final JobLayout layout;
     private final boolean createsCards;
-    private final String staging;
 
     CheckLoader(DataSource dataSource, JobLayout layout, boolean createsCards) throws SQLException {
         this.layout = layout;
         this.createsCards = createsCards;
-        this.staging = createsCards ? "gci_staging" : "gci_status_staging";
         this.connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
@@ -66,16 +71,14 @@ final class CheckLoader implements AutoCloseable {
             long duplicates = 0;
             if (chunk.cardCount() > 0) {
                 try (Statement st = connection.createStatement()) {
-                    st.execute(createsCards ? ChunkLoader.CREATE_STAGING : StatusChangeLoader.CREATE_STAGING);
+                    st.execute(CREATE_STAGING);
                 }
-                ChunkLoader.copyIn(copy, createsCards
-                        ? "copy gci_staging (" + Chunk.CARD_COLUMNS + ") from stdin (format binary)"
-                        : "copy gci_status_staging (card_number, status, import_row_number) from stdin (format binary)",
-                        chunk.cards());
+                ChunkLoader.copyIn(copy, "copy gci_check_staging (card_number, import_row_number) from stdin"
+                        + " (format binary)", chunk.cards());
                 duplicates = findFailures(chunk);
                 try (Statement st = connection.createStatement()) {
-                    st.execute("insert into gci_check_seen select card_number, min(import_row_number) from " + staging
-                            + " group by card_number on conflict do nothing");
+                    st.execute("insert into gci_check_seen select card_number, import_row_number from gci_check_staging"
+                            + " on conflict do nothing");
                 }
             }
             storeErrors(chunk);
@@ -109,7 +112,7 @@ final class CheckLoader implements AutoCloseable {
         String sql = "select s.import_row_number,"
                 + " exists (select 1 from gift_card g where g.project_id = ? and g.card_number = s.card_number),"
                 + " seen.row_number"
-                + " from " + staging + " s left join gci_check_seen seen on seen.card_number = s.card_number"
+                + " from gci_check_staging s left join gci_check_seen seen on seen.card_number = s.card_number"
                 + " order by s.import_row_number";
         long failures = 0;
         try (PreparedStatement st = connection.prepareStatement(sql)) {

@@ -117,7 +117,7 @@ public class CheckRunner {
         ImportJob asJob = new ImportJob(new ImportJobId(check.id().value()), check.projectId(), check.action(), null,
                 check.storedFileId(), check.format(), check.header(), check.mapping(), null, ImportStatus.RUNNING,
                 null, 0, 0, 0, 1, false);
-        JobLayout layout = JobLayout.of(check.id().value(), check.projectId().value(), check.header(),
+        JobLayout layout = JobLayout.forCheck(check.id().value(), check.projectId().value(), check.header(),
                 check.mapping());
         try (CheckLoader loader = new CheckLoader(dataSource, layout, check.action().createsCards())) {
             try {

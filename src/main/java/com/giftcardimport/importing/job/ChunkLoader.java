@@ -74,7 +74,7 @@ class ChunkLoader {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    static final String CREATE_STAGING = """
+    private static final String CREATE_STAGING = """
             create temp table gci_staging (
                 project_id         bigint         not null,
                 pool_id            bigint         not null,

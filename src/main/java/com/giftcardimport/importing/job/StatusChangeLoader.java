@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class StatusChangeLoader {
 
-    static final String CREATE_STAGING = """
+    private static final String CREATE_STAGING = """
             create temp table gci_status_staging (
                 card_number        varchar(64) not null,
                 status             varchar(16) not null,
