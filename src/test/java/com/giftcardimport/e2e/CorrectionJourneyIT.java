@@ -65,7 +65,8 @@ class CorrectionJourneyIT extends BrowserTestSupport {
         waitForText("1 of 1 rows corrected");
         screenshot("wizard-4-correction");
 
-        driver.findElement(By.id("import-corrected")).click();
+        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                driver.findElement(By.id("import-corrected")));
         wait.until(d -> d.getCurrentUrl().matches(".*/imports/\\d+$"));
         waitForText("Corrected rows imported by");
         WebElement followUpLink = wait.until(ExpectedConditions.presenceOfElementLocated(

@@ -114,7 +114,11 @@ final class CorrectionGrid extends VerticalLayout {
         grid.addComponentColumn(EditedRow::problems).setHeader(getTranslation("correction.column.problems"))
                 .setWidth("16rem").setFlexGrow(2).setKey("problems");
         grid.setItems(rows);
-        grid.setHeight("24rem");
+        if (rows.size() <= 10) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("24rem");
+        }
         status.setId("correction-status");
         importCorrected.setText(getTranslation("correction.import"));
         importCorrected.setId("import-corrected");
