@@ -39,7 +39,9 @@ record ImportUploadParts(ReceivedFile file, Map<String, String> fields) {
             String delimiter,
             @Schema(description = "What the import does: ADD_GIFT_CARDS (the default) or UPDATE_GIFT_CARD_STATUSES "
                     + "(a file of card numbers and statuses)")
-            String action) {
+            String action,
+            @Schema(description = "true: import nothing, check every row and answer the summary (a dry run)")
+            String dryRun) {
     }
 
     static ImportUploadParts read(String contentType, InputStream body,

@@ -1,8 +1,11 @@
 package com.giftcardimport.api;
 
+import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.DirectImport;
 import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.ImportCancellation;
+import com.giftcardimport.importing.ImportCheckId;
+import com.giftcardimport.importing.ImportChecks;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportQueries;
@@ -57,9 +60,11 @@ class ImportsApiController {
     private final ImportQueries imports;
     private final ImportCancellation cancellation;
     private final JsonMapper json;
+    private final ImportChecks checks;
 
     ImportsApiController(FileInspection inspection, DirectImport directImport, ImportQueries imports,
-                         ImportCancellation cancellation, JsonMapper json) {
+                         ImportCancellation cancellation, JsonMapper json, ImportChecks checks) {
+        this.checks = checks;
         this.inspection = inspection;
         this.directImport = directImport;
         this.imports = imports;
@@ -77,7 +82,10 @@ class ImportsApiController {
                     + "(its parts may come in any order). With an Idempotency-Key, retrying the same request (the "
                     + "same file content, format and mapping; the file's name does not count) returns the same "
                     + "import (200); a different request with the same key, such as another file of the same name "
-                    + "and size, is a 409 naming the import the key was used for.")
+                    + "and size, is a 409 naming the import the key was used for. With a 'dryRun' part 'true', "
+                    + "nothing is imported: every row is checked as the import would (against the pools, stored "
+                    + "cards and the file's earlier rows) and the answer is the check's summary (200), its failed "
+                    + "rows at GET /api/v1/imports/{id}/errors and .../error-report.")
     @ApiResponse(responseCode = "201", description = "The import was created")
     @ApiResponse(responseCode = "200", description = "An earlier request with the same Idempotency-Key created it")
     @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
@@ -89,7 +97,7 @@ class ImportsApiController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = ImportUploadParts.Form.class)))
-    ResponseEntity<ImportResponse> create(
+    ResponseEntity<?> create(
             HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Parameter(description = "Up to 200 characters; a retry with the same key and the same file content "
@@ -99,7 +107,9 @@ class ImportsApiController {
         ImportUploadParts parts = ImportUploadParts.read(request.getContentType(), request.getInputStream(),
                 inspection::receive, received -> inspection.discard(received.file().id()));
         DirectImport.Request importRequest;
+        boolean dry;
         try {
+            dry = dryRun(parts.field("dryRun"));
             Optional<Charset> charset = charset(parts.field("encoding"));
             Optional<Character> separator = delimiter(parts.field("delimiter"));
             Optional<NamedColumnMapping> requested = Optional.ofNullable(parts.field("mapping"))
@@ -109,6 +119,10 @@ class ImportsApiController {
         } catch (RuntimeException e) {
             inspection.discard(parts.file().file().id());
             throw e;
+        }
+        if (dry) {
+            DirectImport.DryRun checked = directImport.dryRun(importRequest);
+            return ResponseEntity.ok(DryRunResponse.of(checked.check(), checked.warnings()));
         }
         DirectImport.Outcome imported = directImport.importFile(importRequest);
         LaunchOutcome outcome = imported.launch();
@@ -161,6 +175,11 @@ class ImportsApiController {
             @RequestParam(defaultValue = "50") @Parameter(description = "Page size, 1 to 500") int size) {
         ImportJobId jobId = ImportJobId.of(id);
         Paging paging = Paging.of(page, size);
+        Optional<ImportCheckId> check = dryRunCheck(id);
+        if (check.isPresent()) {
+            return PageResponse.of(checks.errors(check.get(), paging.offset(), paging.size()).stream()
+                    .map(ErrorResponse::of).toList(), paging, checks.errorCount(check.get()));
+        }
         long total = imports.errorCount(jobId);
         List<ErrorResponse> items = imports.errors(jobId, paging.offset(), paging.size()).stream()
                 .map(ErrorResponse::of).toList();
@@ -176,14 +195,38 @@ class ImportsApiController {
             schema = @Schema(type = "string", format = "binary")))
     void errorReport(@PathVariable long id, HttpServletResponse response) throws IOException {
         ImportJobId jobId = ImportJobId.of(id);
-        String fileName = imports.errorReportFileName(jobId);
+        Optional<ImportCheckId> check = dryRunCheck(id);
+        String fileName = check.isPresent() ? checks.errorReportFileName(check.get())
+                : imports.errorReportFileName(jobId);
         response.setStatus(HttpStatus.OK.value());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8)
                         .build().toString());
-        imports.writeErrorReport(jobId, response.getOutputStream());
+        if (check.isPresent()) {
+            checks.writeErrorReport(check.get(), response.getOutputStream());
+        } else {
+            imports.writeErrorReport(jobId, response.getOutputStream());
+        }
         response.flushBuffer();
+    }
+
+    /** The check a dry run answered with this id (ids of imports and checks never meet), if it is one. */
+    private Optional<ImportCheckId> dryRunCheck(long id) {
+        if (imports.find(ImportJobId.of(id)).isPresent()) {
+            return Optional.empty();
+        }
+        return checks.find(ImportCheckId.of(id)).filter(CheckSummary::dryRun).map(CheckSummary::id);
+    }
+
+    private static boolean dryRun(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BadApiRequestException("The dryRun part must be true or false");
     }
 
     private static Optional<Charset> charset(String encoding) {

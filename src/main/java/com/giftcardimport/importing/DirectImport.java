@@ -55,9 +55,11 @@ public class DirectImport {
     private final UploadedFiles uploads;
     private final FileInspection inspection;
     private final ImportLaunch launch;
+    private final ImportChecks checks;
 
     DirectImport(CurrentTenant current, UploadedFiles uploads, FileInspection inspection,
-                 ImportLaunch launch) {
+                 ImportLaunch launch, ImportChecks checks) {
+        this.checks = checks;
         this.current = current;
         this.uploads = uploads;
         this.inspection = inspection;
@@ -75,18 +77,54 @@ public class DirectImport {
     public Outcome importFile(Request request) {
         current.enterAsAdmin();
         try {
-            SniffResult sniff = uploads.inspect(request.upload(), request.encoding(), request.delimiter());
-            if (!sniff.ok()) {
-                throw new ImportRefusedException(sniff.problems());
-            }
-            ColumnMapping columns = request.mapping().isPresent()
-                    ? request.mapping().get().resolve(sniff.headers())
-                    : inspection.suggestMapping(sniff).mapping().restrictedTo(request.action());
-            return new Outcome(launch.launch(new LaunchRequest(request.upload().file(), sniff.detected(), columns,
-                    request.idempotencyKey(), request.action()), sniff), sniff.warnings());
+            SniffResult sniff = inspect(request);
+            return new Outcome(launch.launch(new LaunchRequest(request.upload().file(), sniff.detected(),
+                    mapping(request, sniff), request.idempotencyKey(), request.action()), sniff), sniff.warnings());
         } catch (RuntimeException e) {
             inspection.discard(request.upload().file().id());
             throw e;
         }
+    }
+
+    /**
+     * What came of a dry run: the whole-file check of the file.
+     *
+     * @param check    the check, ended
+     * @param warnings as {@link Outcome#warnings()}
+     */
+    public record DryRun(CheckSummary check, List<String> warnings) {
+    }
+
+    /**
+     * Checks every row of the file as {@link #importFile} would import it, and imports nothing (SPEC 11): the check
+     * runs to its end before this answers. The upload is deleted afterwards; the check (its summary and failed rows)
+     * stays readable by its id until the check sweep. The idempotency key plays no part.
+     *
+     * @throws ImportRefusedException the file is not usable text, or the mapping is incomplete; nothing kept
+     */
+    public DryRun dryRun(Request request) {
+        current.enterAsAdmin();
+        try {
+            SniffResult sniff = inspect(request);
+            CheckSummary started = checks.startDryRun(request.upload().file(), sniff.detected(),
+                    mapping(request, sniff), request.action(), sniff);
+            return new DryRun(checks.awaitEnd(started.id()), sniff.warnings());
+        } finally {
+            inspection.discard(request.upload().file().id());
+        }
+    }
+
+    private SniffResult inspect(Request request) {
+        SniffResult sniff = uploads.inspect(request.upload(), request.encoding(), request.delimiter());
+        if (!sniff.ok()) {
+            throw new ImportRefusedException(sniff.problems());
+        }
+        return sniff;
+    }
+
+    private ColumnMapping mapping(Request request, SniffResult sniff) {
+        return request.mapping().isPresent()
+                ? request.mapping().get().resolve(sniff.headers())
+                : inspection.suggestMapping(sniff).mapping().restrictedTo(request.action());
     }
 }

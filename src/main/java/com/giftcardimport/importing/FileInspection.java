@@ -3,6 +3,7 @@ package com.giftcardimport.importing;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.ReceivedFile;
 import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.job.CheckRepository;
 import com.giftcardimport.importing.job.ImportJobRepository;
 import com.giftcardimport.importing.mapping.AutoMapper;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
@@ -34,9 +35,11 @@ public class FileInspection {
     private final AutoMapper autoMapper;
     private final ImportPreviewer previewer;
     private final ImportJobRepository jobs;
+    private final CheckRepository checks;
 
     FileInspection(CurrentTenant current, FileStore files, UploadedFiles uploads, AutoMapper autoMapper,
-                   ImportPreviewer previewer, ImportJobRepository jobs) {
+                   ImportPreviewer previewer, ImportJobRepository jobs, CheckRepository checks) {
+        this.checks = checks;
         this.current = current;
         this.files = files;
         this.uploads = uploads;
@@ -120,10 +123,12 @@ public class FileInspection {
                 action);
     }
 
-    /** Deletes an upload the wizard no longer needs; a file that a job uses is kept. */
+    /** Deletes an upload the wizard no longer needs, and its checks; a file that a job uses is kept. */
+    @Transactional
     public void discard(String fileId) {
         Tenant tenant = current.enterAsAdmin();
         if (fileId != null && !jobs.isFileReferenced(tenant.projectId(), fileId)) {
+            checks.deleteWizardChecksOf(tenant.projectId(), fileId);
             files.delete(tenant.projectId(), fileId);
         }
     }

@@ -100,7 +100,7 @@ class ImportPreviewer {
      * Every row's errors, in sample order: the validator's, then the duplicate rule's; for a status update, a card
      * number the project does not have.
      */
-    private List<List<RowError>> validate(ProjectId project, List<String> header, ColumnMapping mapping,
+    List<List<RowError>> validate(ProjectId project, List<String> header, ColumnMapping mapping,
                                           List<SourceRow> sample, ImportAction action) {
         RowRules rules = RowRules.of(action, mapping, header,
                 action.createsCards() ? pools.bySystemName(project) : Map.of(), clock);

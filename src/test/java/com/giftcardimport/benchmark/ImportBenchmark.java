@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CvvCipher;
+import com.giftcardimport.importing.CheckStatus;
+import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportChecks;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.FileInspection;
@@ -21,8 +25,6 @@ import com.giftcardimport.importing.sniff.SniffResult;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +35,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +48,9 @@ import org.springframework.util.FileSystemUtils;
  * detection, launch with the mapping of the seven fields, the runner) into the embedded PostgreSQL, then loads the same rows with
  * PostgreSQL's own {@code COPY} into a table of the same shape as {@code gift_card} (same columns, types,
  * constraints, foreign keys and indexes), and prints as its last line
- * {@code import/copy ratio: R (import X s, copy Y s, rows N, peak heap H MB)}.
+ * {@code import/copy ratio: R (import X s, copy Y s, rows N, peak heap H MB)}, then the whole-file check of the same
+ * upload before each launch against the import (SPEC 8): {@code check/import ratio: R (check X s, import Y s, rows N)},
+ * best of each side.
  * <p>
  * Import time runs from the launch to the end status; COPY time is the {@code COPY … FROM STDIN} of a ready CSV
  * file of the same cards (pool ids resolved, CVVs encrypted, expiry computed: what the table stores). Each starts
@@ -82,6 +84,8 @@ class ImportBenchmark {
     OwnerJdbc jdbc;
     @Autowired
     CvvCipher cipher;
+    @Autowired
+    ImportChecks checks;
 
     @Test
     void import_versus_copy() throws Exception {
@@ -139,6 +143,7 @@ class ImportBenchmark {
         int trials = Integer.getInteger("benchmark.trials", rows > 2_000_000 ? 1 : 3);
         double bestImport = Double.MAX_VALUE;
         double bestCopy = Double.MAX_VALUE;
+        double bestCheck = Double.MAX_VALUE;
         long peakHeapMb = 0;
         Path copyFile = dir.resolve("cards.copy.csv");
         for (int trial = 1; trial <= trials; trial++) {
@@ -152,6 +157,15 @@ class ImportBenchmark {
             assertThat(sniff.problems()).isEmpty();
             // the file's columns are the seven fields in catalogue order (auto-mapping has its own tests)
             ColumnMapping mapping = new ColumnMapping(Arrays.stream(GiftCardField.values()).map(Optional::of).toList());
+
+            // the whole-file check of the same upload first (SPEC 11), as the wizard runs it before launch
+            checkpoint();
+            long checkStart = System.nanoTime();
+            CheckSummary check = awaitEnd(checks.findOrStart(file, sniff.detected(), mapping,
+                    ImportAction.ADD_GIFT_CARDS));
+            double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
+            assertThat(check.status()).isEqualTo(CheckStatus.COMPLETED);
+            assertThat(check.validRows()).isEqualTo(rows);
 
             checkpoint();
             HeapSampler heap = HeapSampler.start();
@@ -191,15 +205,19 @@ class ImportBenchmark {
             double copyDbCpu = cpu.databaseSeconds() - copyDbBefore;
             assertThat(copied).isEqualTo(rows);
             jdbc.sql("drop table benchmark_copy").update();
-            System.out.printf(Locale.ROOT, "trial %d of %d: import %.1f s, copy %.1f s, ratio %.2f; CPU: import "
-                            + "database %.1f s + JVM %.1f s, copy database %.1f s%n", trial, trials, importSeconds,
-                    copySeconds, importSeconds / copySeconds, importDbCpu, importJvmCpu, copyDbCpu);
+            System.out.printf(Locale.ROOT, "trial %d of %d: import %.1f s, copy %.1f s, ratio %.2f; check %.1f s, "
+                            + "check/import %.2f; CPU: import database %.1f s + JVM %.1f s, copy database %.1f s%n",
+                    trial, trials, importSeconds, copySeconds, importSeconds / copySeconds, checkSeconds,
+                    checkSeconds / importSeconds, importDbCpu, importJvmCpu, copyDbCpu);
+            bestCheck = Math.min(bestCheck, checkSeconds);
             bestImport = Math.min(bestImport, importSeconds);
             bestCopy = Math.min(bestCopy, copySeconds);
         }
 
         System.out.printf(Locale.ROOT, "import/copy ratio: %.2f (import %.1f s, copy %.1f s, rows %d, peak heap %d MB)%n",
                 bestImport / bestCopy, bestImport, bestCopy, rows, peakHeapMb);
+        System.out.printf(Locale.ROOT, "check/import ratio: %.2f (check %.1f s, import %.1f s, rows %d)%n",
+                bestCheck / bestImport, bestCheck, bestImport, rows);
     }
 
     private ImportSummary awaitEnd(ImportJobId job) throws InterruptedException {
@@ -207,6 +225,16 @@ class ImportBenchmark {
             ImportSummary view = queries.get(job);
             if (view.status().isFinal()) {
                 return view;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private CheckSummary awaitEnd(CheckSummary check) throws InterruptedException {
+        while (true) {
+            CheckSummary now = checks.get(check.id());
+            if (!now.running()) {
+                return now;
             }
             Thread.sleep(20);
         }
@@ -256,35 +284,6 @@ class ImportBenchmark {
                 out.write(Long.toString(i + 2));
                 out.write('\n');
             }
-        }
-    }
-
-    /** Samples the used heap every 10 ms and keeps the largest value. */
-    private static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private Thread thread;
-
-        static HeapSampler start() {
-            HeapSampler sampler = new HeapSampler();
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            sampler.thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-                while (sampler.running.get()) {
-                    sampler.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            return sampler;
-        }
-
-        long stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            return peak.get();
         }
     }
 }

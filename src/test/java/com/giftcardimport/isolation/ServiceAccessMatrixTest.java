@@ -17,6 +17,10 @@ import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.ImportCancellation;
+import com.giftcardimport.importing.ImportCheckId;
+import com.giftcardimport.importing.ImportChecks;
+import com.giftcardimport.importing.ImportCorrections;
+import com.giftcardimport.importing.CorrectionTarget;
 import com.giftcardimport.importing.ImportLaunch;
 import com.giftcardimport.importing.ImportProgressFeed;
 import com.giftcardimport.importing.ImportQueries;
@@ -134,6 +138,10 @@ class ServiceAccessMatrixTest {
     @Autowired
     ImportUndo undo;
     @Autowired
+    ImportChecks checks;
+    @Autowired
+    ImportCorrections corrections;
+    @Autowired
     OwnerJdbc owner;
     @Autowired
     UserDetailsService userDetails;
@@ -230,6 +238,41 @@ class ServiceAccessMatrixTest {
                         Map.of("No such column", Optional.of(GiftCardField.CARD_NUMBER)))), null, null))
                         .launch().kind(),
                 Outcomes.of(() -> statusUpdateOf(id.cardNumber())))));
+        // the whole-file check and corrections (checks take ids from the imports' sequence: a job id names no check)
+        p.put("DirectImport#dryRun(Request)", ids(id -> directImport.dryRun(new DirectImport.Request(
+                inspection.receive(new ByteArrayInputStream(
+                        "Card,Pool,Balance\nX-1,flex,1\n".getBytes(StandardCharsets.UTF_8)), "matrix.csv"),
+                Optional.empty(), Optional.empty(), Optional.of(new NamedColumnMapping(
+                        Map.of("No such column", Optional.of(GiftCardField.CARD_NUMBER)))), null, null)).check()));
+        p.put("ImportChecks#findOrStart(StoredFile,FileFormat,ColumnMapping,ImportAction)", ids(id -> checks.findOrStart(
+                new StoredFile(id.fileId(), id.project(), "cards.csv", 40, "00", Instant.now()), CSV, MAPPING,
+                ImportAction.ADD_GIFT_CARDS).id()));
+        p.put("ImportChecks#startDryRun(StoredFile,FileFormat,ColumnMapping,ImportAction,SniffResult)",
+                ids(id -> checks.startDryRun(new StoredFile(id.fileId(), id.project(), "cards.csv", 40, "00",
+                        Instant.now()), CSV, MAPPING, ImportAction.ADD_GIFT_CARDS, null).id()));
+        p.put("ImportChecks#get(ImportCheckId)", ids(id -> checks.get(checkOf(id))));
+        p.put("ImportChecks#find(ImportCheckId)", ids(id -> checks.find(checkOf(id))));
+        p.put("ImportChecks#awaitEnd(ImportCheckId)", ids(id -> checks.awaitEnd(checkOf(id))));
+        p.put("ImportChecks#errors(ImportCheckId,int,int)", ids(id -> checks.errors(checkOf(id), 0, 100)));
+        p.put("ImportChecks#errorCount(ImportCheckId)", ids(id -> checks.errorCount(checkOf(id))));
+        p.put("ImportChecks#writeErrorReport(ImportCheckId,OutputStream)", ids(id -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            checks.writeErrorReport(checkOf(id), out);
+            return out.toByteArray();
+        }));
+        p.put("ImportChecks#errorReportFileName(ImportCheckId)", ids(id -> checks.errorReportFileName(checkOf(id))));
+        p.put("ImportCorrections#targetOf(ImportJobId)", ids(id -> corrections.targetOf(id.job())));
+        p.put("ImportCorrections#targetOf(ImportCheckId)", ids(id -> corrections.targetOf(checkOf(id))));
+        p.put("ImportCorrections#failedRows(ImportJobId)", ids(id -> corrections.failedRows(id.job())));
+        p.put("ImportCorrections#failedRows(ImportCheckId)", ids(id -> corrections.failedRows(checkOf(id))));
+        p.put("ImportCorrections#validate(CorrectionTarget,long,List)", ids(id -> corrections.validate(
+                new CorrectionTarget("cards.csv", List.of("Card", "Pool", "Balance"), MAPPING,
+                        ImportAction.ADD_GIFT_CARDS, ',', java.util.Set.of()), 2,
+                List.of(id.cardNumber(), "flex", "1"))));
+        p.put("ImportCorrections#importCorrected(ImportJobId,List)", ids(id -> corrections.importCorrected(id.job(),
+                List.of(List.of("M-1", "flex", "1")))));
+        p.put("ImportCorrections#links(ImportJobId)", ids(id -> corrections.links(id.job())));
+        p.put("ImportCorrections#linksOf(Collection)", ids(id -> corrections.linksOf(List.of(id.job()))));
         p.put("ImportLaunch#launch(LaunchRequest)", ids(id -> launcher.launch(new LaunchRequest(
                 new StoredFile(id.fileId(), id.project(), "cards.csv", 40, "00", Instant.now()), CSV, MAPPING,
                 null)).id()));
@@ -474,6 +517,11 @@ class ServiceAccessMatrixTest {
                 "select status from import_job where id = ?").param(outcome.id().value()).query(String.class)
                 .single()).isFinal());
         return queries.errors(outcome.id(), 0, 10);
+    }
+
+    /** A check id that names nothing: checks and imports share one sequence, so a job's id is no check's. */
+    private static ImportCheckId checkOf(Ids ids) {
+        return ImportCheckId.of(ids.job().value());
     }
 
     private static PoolDraft draft() {

@@ -10,7 +10,8 @@ import java.util.List;
  * A run of consecutive rows of one job, ready to load in one transaction: the valid cards as a binary COPY
  * stream for the staging table, and the row errors as a binary COPY stream for {@code import_error}. Duplicates
  * within the chunk are caught here (the first valid occurrence wins); those against stored cards and earlier
- * chunks are found by the database when the chunk is loaded.
+ * chunks are found by the database when the chunk is loaded. A whole-file check's chunk
+ * ({@link JobLayout#numbersOnly()}) holds only the valid rows' card numbers and row numbers.
  */
 final class Chunk {
 
@@ -53,6 +54,10 @@ final class Chunk {
             return false;
         }
         keep(rowNumber, rowCells, cardNumber);
+        if (layout.numbersOnly()) {
+            cards.row(2).text(cardNumber).int8(rowNumber);
+            return true;
+        }
         cards.row(11).int8(layout.projectId()).int8(poolId).text(cardNumber).bytea(cvvEncrypted).numeric(balance)
                 .text(pointOfContact).timestamptz(purchasedAt).timestamptz(expiresAt).text(status)
                 .int8(layout.jobId()).int8(rowNumber);
@@ -71,6 +76,10 @@ final class Chunk {
             return false;
         }
         keep(rowNumber, rowCells, cardNumber);
+        if (layout.numbersOnly()) {
+            cards.row(2).text(cardNumber).int8(rowNumber);
+            return true;
+        }
         cards.row(3).text(cardNumber).text(status).int8(rowNumber);
         return true;
     }

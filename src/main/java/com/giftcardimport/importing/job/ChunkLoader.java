@@ -117,7 +117,7 @@ class ChunkLoader {
     private static final String INSERT_CARDS = INSERT_CARDS_DIRECT + " on conflict (project_id, card_number) do nothing";
 
     /** The errors' twin of the card staging table: import_error's columns, without its constraints. */
-    private static final String CREATE_ERROR_STAGING =
+    static final String CREATE_ERROR_STAGING =
             "create temp table gci_error_staging (like import_error) on commit drop";
 
     private static final String INSERT_ERRORS = "insert into import_error (" + Chunk.ERROR_COLUMNS + ") select "

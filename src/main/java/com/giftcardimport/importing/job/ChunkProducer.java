@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * job's resume point, validates each row, encrypts CVVs and builds {@link Chunk}s, and hands them to the loader
  * through a small queue (so memory stays bounded), then the end of the file or a failure. After a cancel it only
  * counts the rest of the file.
+ * <p>
+ * A whole-file check ({@link CheckRunner}) runs the same producer without a cipher: it stores no card, so it
+ * encrypts no CVV.
  */
 final class ChunkProducer implements Runnable {
 
@@ -140,7 +143,7 @@ final class ChunkProducer implements Runnable {
         RowOutcome outcome = validator.validate(row);
         switch (outcome) {
             case ValidCard card -> chunk.addCard(card.rowNumber(), row.cells(), card.poolId(), card.cardNumber(),
-                    card.cvv() == null ? null : cipher.encrypt(card.cvv()), card.balance(), card.pointOfContact(),
+                    card.cvv() == null || cipher == null ? null : cipher.encrypt(card.cvv()), card.balance(), card.pointOfContact(),
                     card.purchasedAt(), card.expiresAt(), card.status());
             case ValidStatusChange change -> chunk.addStatusChange(change.rowNumber(), row.cells(),
                     change.cardNumber(), change.status());

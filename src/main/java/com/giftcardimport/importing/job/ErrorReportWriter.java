@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
@@ -33,20 +34,30 @@ public class ErrorReportWriter {
 
     /** Writes the report of a job the caller has already found in its project; does not close {@code out}. */
     public void write(ImportSummary job, OutputStream out) {
+        write(job.header(), job.format().delimiter(),
+                rows -> jobs.forEachReportRow(job.projectId(), job.id(), rows), out);
+    }
+
+    /**
+     * Writes a report of the failed rows {@code rows} hands over, in row order (a job's, or a check's would-be
+     * report), for a file with {@code fileHeader} and {@code delimiter}; does not close {@code out}.
+     */
+    public void write(List<String> fileHeader, char delimiter,
+                      Consumer<Consumer<ImportJobRepository.ReportRow>> rows, OutputStream out) {
         try {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write('\uFEFF');
             CSVFormat format = CSVFormat.DEFAULT.builder()
-                    .setDelimiter(job.format().delimiter())
+                    .setDelimiter(delimiter)
                     .setRecordSeparator("\r\n")
                     .get();
             CSVPrinter printer = new CSVPrinter(writer, format);
-            int width = job.header().size();
+            int width = fileHeader.size();
             List<String> header = new ArrayList<>(width + 1);
-            job.header().forEach(h -> header.add(neutralise(h)));
+            fileHeader.forEach(h -> header.add(neutralise(h)));
             header.add(ERROR_COLUMN);
             printer.printRecord(header);
-            jobs.forEachReportRow(job.projectId(), job.id(), row -> {
+            rows.accept(row -> {
                 List<String> line = new ArrayList<>(Math.max(width, row.cells().size()) + 1);
                 row.cells().forEach(cell -> line.add(neutralise(cell)));
                 while (line.size() < width) {

@@ -7,14 +7,17 @@ import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.project.ProjectId;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The imports' chores, run by the job engine on one node at a time: deleting stored files once their import ended
- * longer ago than {@code app.import.file-retention}, and counting the rows of an import cancelled while queued.
+ * longer ago than {@code app.import.file-retention} (and whole-file checks older than
+ * {@code app.import.check-retention}), and counting the rows of an import cancelled while queued.
  */
 @Component
 class ImportHousekeeping {
@@ -26,10 +29,15 @@ class ImportHousekeeping {
     private final ReadLimits limits;
     private final ImportSettings settings;
     private final Clock clock;
+    private final CheckRepository checks;
+    private final Duration checkRetention;
 
     ImportHousekeeping(ImportJobRepository jobs, FileStore files, ReadLimits limits, ImportSettings settings,
-                       ObjectProvider<Clock> clock) {
+                       ObjectProvider<Clock> clock, CheckRepository checks,
+                       @Value("${app.import.check-retention:6h}") Duration checkRetention) {
         this.jobs = jobs;
+        this.checks = checks;
+        this.checkRetention = checkRetention;
         this.files = files;
         this.limits = limits;
         this.settings = settings;
@@ -42,6 +50,7 @@ class ImportHousekeeping {
      * @return how many were deleted
      */
     int deleteFilesPastRetention() {
+        checks.deleteCreatedBefore(clock.instant().minus(checkRetention));
         int deleted = 0;
         for (ImportJobRepository.FileToDelete file : jobs.filesToDelete(clock.instant().minus(settings.fileRetention()))) {
             files.delete(file.projectId(), file.storedFileId());

@@ -107,19 +107,7 @@ public class ImportJobRepository {
                              order by row_number, seq
                             """,
                     rs -> {
-                        long row = rs.getLong(1);
-                        List<String> cells = textArray(rs.getArray(2));
-                        String message = rs.getString(3);
-                        if (current[0] != null && current[0].rowNumber() != row) {
-                            consumer.accept(current[0]);
-                            current[0] = null;
-                        }
-                        if (current[0] == null) {
-                            current[0] = new ReportRow(row, cells != null ? cells : List.of(), new ArrayList<>());
-                        } else if (current[0].cells().isEmpty() && cells != null) {
-                            current[0] = new ReportRow(row, cells, current[0].messages());
-                        }
-                        current[0].messages().add(message);
+                        current[0] = nextReportRow(current[0], rs, consumer);
                     },
                     project.value(), job.value());
             if (current[0] != null) {
@@ -127,6 +115,28 @@ public class ImportJobRepository {
             }
             return null;
         });
+    }
+
+    /**
+     * Adds the error on {@code rs} (row number, original row, message) to the row being gathered, handing that row to
+     * {@code consumer} first when the error is of the next row; answers the row being gathered.
+     */
+    static ReportRow nextReportRow(ReportRow current, ResultSet rs, Consumer<ReportRow> consumer)
+            throws SQLException {
+        long row = rs.getLong(1);
+        List<String> cells = textArray(rs.getArray(2));
+        ReportRow gathering = current;
+        if (gathering != null && gathering.rowNumber() != row) {
+            consumer.accept(gathering);
+            gathering = null;
+        }
+        if (gathering == null) {
+            gathering = new ReportRow(row, cells != null ? cells : List.of(), new ArrayList<>());
+        } else if (gathering.cells().isEmpty() && cells != null) {
+            gathering = new ReportRow(row, cells, gathering.messages());
+        }
+        gathering.messages().add(rs.getString(3));
+        return gathering;
     }
 
     // ---- the runner: no logged-in user, so each call scopes its own transaction to the job's project ----

@@ -12,10 +12,13 @@ import java.util.Set;
 /**
  * What a running job needs to know about its file's columns to write cards and errors.
  *
- * @param cvvColumns the column mapped to the CVV and every column that looks like one, mapped or not
- *                   ({@link AutoMapper#cvvLikeColumns}): their cells are masked wherever a row is kept
+ * @param cvvColumns  the column mapped to the CVV and every column that looks like one, mapped or not
+ *                    ({@link AutoMapper#cvvLikeColumns}): their cells are masked wherever a row is kept
+ * @param numbersOnly a whole-file check's layout: a chunk encodes only each valid row's card number and row number
+ *                    (all a check loads), not the card
  */
-record JobLayout(long jobId, long projectId, List<String> header, ColumnMapping mapping, Set<Integer> cvvColumns) {
+record JobLayout(long jobId, long projectId, List<String> header, ColumnMapping mapping, Set<Integer> cvvColumns,
+                 boolean numbersOnly) {
 
     JobLayout {
         header = List.copyOf(header);
@@ -28,7 +31,13 @@ record JobLayout(long jobId, long projectId, List<String> header, ColumnMapping 
         if (mapped >= 0) {
             cvv.add(mapped);
         }
-        return new JobLayout(jobId, projectId, header, mapping, cvv);
+        return new JobLayout(jobId, projectId, header, mapping, cvv, false);
+    }
+
+    /** The layout of a whole-file check ({@link CheckLoader}): the same, its chunks holding numbers only. */
+    static JobLayout forCheck(long checkId, long projectId, List<String> header, ColumnMapping mapping) {
+        JobLayout job = of(checkId, projectId, header, mapping);
+        return new JobLayout(checkId, projectId, job.header(), mapping, job.cvvColumns(), true);
     }
 
     /** The file's name of the column holding the card number (for duplicate errors). */

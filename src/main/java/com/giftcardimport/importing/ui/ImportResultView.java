@@ -1,6 +1,7 @@
 package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.GiftCardField;
+import com.giftcardimport.importing.ImportCorrections;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportUndo;
@@ -50,23 +51,24 @@ import java.util.function.Consumer;
 @RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
 class ImportResultView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    /** Shown in pairs, left to right. */
-    private static final List<String> FACTS = List.of("Import", "Launched by", "File", "Format", "Launched",
-            "Duration", "Started", "Finished", "Rows in the file", "Imported", "Failed", "Not processed",
-            "Unchanged");
+    /** The facts' keys ({@code result.fact.*}), shown in pairs, left to right. */
+    private static final List<String> FACTS = List.of("import", "launched-by", "file", "format", "launched",
+            "duration", "started", "finished", "rows-in-the-file", "imported", "failed", "not-processed",
+            "unchanged");
 
     private final transient ImportQueries imports;
     private final transient ImportCancellation cancellation;
     private final transient ImportProgressFeed feed;
     private final LiveProgress live;
     final UndoPanel undoPanel;
+    final CorrectionSection correction;
     private ImportJobId jobId;
     private ImportSummary job;
     private boolean admin;
 
     final H2 title = new H2();
     final Div badge = new Div();
-    final Button cancel = new Button("Cancel import", VaadinIcon.STOP.create());
+    final Button cancel = new Button(VaadinIcon.STOP.create());
     final Div progress = new Div();
     final Map<String, Span> facts = new LinkedHashMap<>();
     final Paragraph failure = new Paragraph();
@@ -77,8 +79,10 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final VerticalLayout content = new VerticalLayout();
     private final Div notFound = new Div();
 
-    ImportResultView(ImportQueries imports, ImportCancellation cancellation, ImportProgressFeed feed, ImportUndo undo) {
+    ImportResultView(ImportQueries imports, ImportCancellation cancellation, ImportProgressFeed feed, ImportUndo undo,
+                     ImportCorrections corrections) {
         this.cancellation = cancellation;
+        this.correction = new CorrectionSection(corrections);
         this.undoPanel = new UndoPanel(undo, this::refresh);
         this.feed = feed;
         this.imports = imports;
@@ -102,8 +106,9 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (job == null) {
             jobId = null;
             notFound.removeAll();
-            notFound.add(new H2("Import not found"), new Paragraph("There is no import " + raw + " in this project."),
-                    new RouterLink("Back to the imports", ImportsView.class));
+            notFound.add(new H2(getTranslation("result.not-found.title")),
+                    new Paragraph(getTranslation("result.not-found.text", raw)),
+                    new RouterLink(getTranslation("result.back"), ImportsView.class));
             add(notFound);
         } else {
             admin = imports.mayLaunch();
@@ -115,7 +120,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public String getPageTitle() {
-        return job == null ? "Import not found · Gift Card Import" : "Import " + job.id() + " · Gift Card Import";
+        return job == null ? getTranslation("result.title.not-found") : getTranslation("result.title", job.id());
     }
 
     private ImportProgressBus.Subscription subscribe(Consumer<ImportProgress> listener) {
@@ -128,6 +133,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void buildContent() {
         content.setPadding(false);
         title.addClassName("gci-result-title");
+        cancel.setText(getTranslation("result.cancel"));
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.setId("cancel-import");
         cancel.addClickListener(e -> confirmCancel());
@@ -137,7 +143,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         Div factsBox = new Div();
         factsBox.addClassName("gci-facts");
         for (String label : FACTS) {
-            Span name = new Span(label);
+            Span name = new Span(getTranslation("result.fact." + label));
             name.addClassName("gci-fact-label");
             Span value = new Span();
             value.addClassName("gci-fact-value");
@@ -148,40 +154,45 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         failure.addClassName("gci-problem");
         failure.setId("failure-message");
 
-        mapping.addColumn(ImportSummary.MappedColumn::column).setHeader("File column").setAutoWidth(true);
-        mapping.addColumn(c -> c.field().map(GiftCardField::label).orElse("— not imported —")).setHeader("Field")
-                .setFlexGrow(1);
+        mapping.addColumn(ImportSummary.MappedColumn::column).setHeader(getTranslation("result.mapping.column"))
+                .setAutoWidth(true);
+        mapping.addColumn(c -> c.field().map(GiftCardField::label).orElse(getTranslation("result.mapping.skipped")))
+                .setHeader(getTranslation("result.mapping.field")).setFlexGrow(1);
         mapping.setAllRowsVisible(true);
         mapping.addThemeVariants(GridVariant.LUMO_COMPACT);
         mapping.setMaxWidth("36rem");
 
-        errors.addColumn(RowError::rowNumber).setHeader("Row").setAutoWidth(true).setFlexGrow(0).setKey("row");
-        errors.addColumn(e -> e.column() == null ? "(whole row)" : e.column()).setHeader("Column")
-                .setWidth("12rem").setFlexGrow(0).setKey("column");
-        errors.addColumn(e -> e.value() == null ? "" : e.value()).setHeader("Value").setWidth("14rem")
-                .setFlexGrow(0).setKey("value");
-        errors.addColumn(RowError::message).setHeader("Message").setFlexGrow(1).setKey("message");
+        errors.addColumn(RowError::rowNumber).setHeader(getTranslation("result.errors.row")).setAutoWidth(true)
+                .setFlexGrow(0).setKey("row");
+        errors.addColumn(e -> e.column() == null ? getTranslation("result.errors.whole-row") : e.column())
+                .setHeader(getTranslation("result.errors.column")).setWidth("12rem").setFlexGrow(0).setKey("column");
+        errors.addColumn(e -> e.value() == null ? "" : e.value()).setHeader(getTranslation("result.errors.value"))
+                .setWidth("14rem").setFlexGrow(0).setKey("value");
+        errors.addColumn(RowError::message).setHeader(getTranslation("result.errors.message")).setFlexGrow(1)
+                .setKey("message");
         errors.setPageSize(50);
         errors.setHeight("26rem");
         errors.setWidthFull();
         errors.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        errors.setEmptyStateText("No row errors.");
+        errors.setEmptyStateText(getTranslation("result.errors.none"));
 
         errorCount.addClassName("gci-muted");
-        download.setText("Download error report (CSV)");
+        download.setText(getTranslation("result.report"));
         download.setId("download-error-report");
         download.addClassName("gci-download");
-        HorizontalLayout errorsHeader = new HorizontalLayout(new H3("Errors"), errorCount, download);
+        HorizontalLayout errorsHeader = new HorizontalLayout(new H3(getTranslation("result.errors.title")),
+                errorCount, download);
         errorsHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        content.add(new RouterLink("← All imports", ImportsView.class), header, factsBox, progress, failure,
-                undoPanel, new H3("Mapping used"), mapping, errorsHeader, errors);
+        content.add(new RouterLink(getTranslation("result.all-imports"), ImportsView.class), header, factsBox,
+                progress, failure, undoPanel, correction, new H3(getTranslation("result.mapping.title")), mapping,
+                errorsHeader, errors);
     }
 
     /** Puts the import just loaded into the page. */
     private void show() {
         ImportJobId id = job.id();
-        title.setText("Import " + id + " · " + job.originalFileName());
+        title.setText(getTranslation("result.heading", id, job.originalFileName()));
         mapping.setItems(job.mappedColumns());
         errors.setItems(q -> imports.errors(id, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(imports.errorCount(id), Integer.MAX_VALUE));
@@ -232,33 +243,42 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         badge.removeAll();
         badge.add(ImportDisplay.badge(job.status()));
         cancel.setVisible(admin && !job.status().isFinal() && !job.cancelRequested());
-        fact("Import", ImportDisplay.typeAndAction(job));
-        fact("Launched", ImportDisplay.dateTime(job.launchedAt()));
-        fact("Launched by", job.launchedBy());
-        fact("File", job.originalFileName() + " (" + ImportDisplay.number(job.fileSize()) + " bytes)");
-        fact("Format", job.format().encoding().name() + ", " + job.format().delimiterName());
-        fact("Started", job.startedAt() == null ? "not yet" : ImportDisplay.dateTime(job.startedAt()));
-        fact("Finished", job.finishedAt() == null ? "not yet" : ImportDisplay.dateTime(job.finishedAt()));
-        fact("Duration", ImportDisplay.duration(job));
-        fact("Rows in the file", ImportDisplay.total(job));
-        fact("Imported", ImportDisplay.number(job.importedRows()));
-        fact("Failed", ImportDisplay.number(job.failedRows()));
-        fact("Not processed", job.notProcessedRows().map(ImportDisplay::number)
-                .orElse(job.status().isFinal() ? "–" : "in progress"));
-        fact("Unchanged", ImportDisplay.number(job.unchangedRows()));
+        fact("import", ImportDisplay.typeAndAction(job));
+        fact("launched", ImportDisplay.dateTime(job.launchedAt()));
+        fact("launched-by", job.launchedBy());
+        fact("file", getTranslation("result.file", job.originalFileName(), ImportDisplay.number(job.fileSize())));
+        fact("format", job.format().encoding().name() + ", " + job.format().delimiterName());
+        fact("started", job.startedAt() == null ? getTranslation("result.not-yet")
+                : ImportDisplay.dateTime(job.startedAt()));
+        fact("finished", job.finishedAt() == null ? getTranslation("result.not-yet")
+                : ImportDisplay.dateTime(job.finishedAt()));
+        fact("duration", ImportDisplay.duration(job));
+        fact("rows-in-the-file", ImportDisplay.total(job));
+        fact("imported", ImportDisplay.number(job.importedRows()));
+        fact("failed", ImportDisplay.number(job.failedRows()));
+        fact("not-processed", job.notProcessedRows().map(ImportDisplay::number)
+                .orElse(job.status().isFinal() ? "–" : getTranslation("result.in-progress")));
+        fact("unchanged", ImportDisplay.number(job.unchangedRows()));
         undoPanel.render(job, admin);
+        correction.render(job, admin);
         progress.removeAll();
         progress.add(ImportDisplay.progress(job));
         progress.setVisible(!job.status().isFinal());
         String message = job.failureMessage();
         if (job.cancelRequested() && !job.status().isFinal()) {
-            message = "Cancelling: the import stops after the rows it is loading now.";
+            message = getTranslation("result.cancelling");
         }
         failure.setText(message == null ? "" : message);
         failure.setVisible(message != null);
         long count = job.failedRows();
-        errorCount.setText(count == 1 ? "1 row failed" : ImportDisplay.number(count) + " rows failed");
+        errorCount.setText(count == 1 ? getTranslation("result.failed.one")
+                : getTranslation("result.failed.many", ImportDisplay.number(count)));
         download.setVisible(admin && job.status().isFinal() && count > 0);
+    }
+
+    /** The key part of a fact's label: "Rows in the file" is {@code rows-in-the-file}. */
+    private static String slug(String label) {
+        return label.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     }
 
     private void fact(String label, String value) {
@@ -267,22 +287,21 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** For tests: the value shown for a fact such as "Imported". */
     String fact(String label) {
-        return facts.get(label).getText();
+        return facts.get(slug(label)).getText();
     }
 
     private void confirmCancel() {
-        ConfirmDialog dialog = new ConfirmDialog("Cancel this import?",
-                "The import stops after the rows it is loading now. Cards imported so far stay.",
-                "Cancel import", e -> doCancel());
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("result.cancel.title"),
+                getTranslation("result.cancel.text"), getTranslation("result.cancel"), e -> doCancel());
         dialog.setCancelable(true);
-        dialog.setCancelText("Keep running");
+        dialog.setCancelText(getTranslation("result.cancel.keep"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
     }
 
     private void doCancel() {
         boolean cancelled = cancellation.cancel(jobId);
-        Notification.show(cancelled ? "Cancel requested" : "The import had already ended", 3000,
+        Notification.show(getTranslation(cancelled ? "result.cancel.requested" : "result.cancel.ended"), 3000,
                         Notification.Position.BOTTOM_START)
                 .addThemeVariants(cancelled ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
         refresh();

@@ -1,8 +1,11 @@
 package com.giftcardimport.importing.ui;
 
+import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.IdempotencyConflictException;
 import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportChecks;
+import com.giftcardimport.importing.ImportCorrections;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportPreview;
 import com.giftcardimport.importing.ImportRefusedException;
@@ -50,11 +53,13 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     private final transient FileInspection imports;
     private final transient ImportLaunch launcher;
     private final transient ImportQueries queries;
+    private final transient ImportChecks checks;
+    private final transient ImportCorrections corrections;
     final WizardStepper stepper = new WizardStepper(STEP_TITLES);
     final ChooseActionStep chooseStep;
     final UploadStep uploadStep;
     final MappingStep mappingStep = new MappingStep();
-    final PreviewStep previewStep = new PreviewStep();
+    final PreviewStep previewStep;
     final WizardMessages messages = new WizardMessages();
     private final WizardFooter footer = new WizardFooter();
     final Button cancel = footer.cancel;
@@ -74,8 +79,12 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
     private ColumnMapping mapping;
     private ImportJobId launched;
 
-    ImportWizard(FileInspection imports, ImportLaunch launcher, ImportQueries queries) {
+    ImportWizard(FileInspection imports, ImportLaunch launcher, ImportQueries queries, ImportChecks checks,
+                 ImportCorrections corrections) {
         this.launcher = launcher;
+        this.checks = checks;
+        this.corrections = corrections;
+        previewStep = new PreviewStep(checks, corrections, this::confirmAndLaunch);
         this.queries = queries;
         this.imports = imports;
         setMaxWidth("80rem");
@@ -101,7 +110,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
         cancel.addClickListener(e -> UI.getCurrent().navigate(ImportsView.class));
         back.addClickListener(e -> goTo(current - 1));
         next.addClickListener(e -> next());
-        launch.addClickListener(e -> launch());
+        launch.addClickListener(e -> confirmAndLaunch(previewStep.correctedRows()));
 
         Div body = new Div();
         body.addClassName("gci-wizard-body");
@@ -178,6 +187,11 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
                     messages.show(preview.mappingProblems());
                     return;
                 }
+                CheckSummary check = guarded(() -> checks.findOrStart(upload.file(), upload.format(), mapping, action));
+                if (check == null) {
+                    return;
+                }
+                previewStep.showCheck(check);
                 goTo(3);
             }
             default -> {
@@ -231,7 +245,13 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
     // ------------------------------------------------------------------ launch
 
-    private void launch() {
+    /** Launches, after asking when most rows would fail. */
+    private void confirmAndLaunch(List<List<String>> correctedRows) {
+        previewStep.confirmLaunch(() -> launch(correctedRows), () -> launch.setEnabled(true));
+    }
+
+    /** Launches the file and, when rows were corrected on step 4, a follow-up import of them linked to it. */
+    private void launch(List<List<String>> correctedRows) {
         messages.hide();
         if (launched != null) {
             return;
@@ -240,6 +260,9 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
             ImportJobId job = launcher.launch(new LaunchRequest(upload.file(), upload.format(), mapping,
                     idempotencyKey, action)).id();
             launched = job;
+            if (!correctedRows.isEmpty()) {
+                corrections.importCorrected(job, correctedRows);
+            }
             UI.getCurrent().navigate(ImportResultView.class, new RouteParameters("id", job.toString()));
         } catch (ImportRefusedException e) {
             messages.show(e.problems());

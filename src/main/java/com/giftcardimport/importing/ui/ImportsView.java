@@ -1,5 +1,7 @@
 package com.giftcardimport.importing.ui;
 
+import com.giftcardimport.importing.CorrectionLinks;
+import com.giftcardimport.importing.ImportCorrections;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportSummary;
@@ -59,7 +61,10 @@ class ImportsView extends VerticalLayout {
     /** The imports the grid has fetched (then updated from events), to tell a counter update from a change of rows. */
     private final Map<ImportJobId, ImportSummary> shown = new HashMap<>();
 
-    ImportsView(ImportQueries imports, ImportProgressFeed feed) {
+    /** The correction links of the imports fetched (issue 11): a follow-up names its original, and back. */
+    private final Map<ImportJobId, CorrectionLinks> links = new HashMap<>();
+
+    ImportsView(ImportQueries imports, ImportProgressFeed feed, ImportCorrections corrections) {
         this.feed = feed;
         this.imports = imports;
         setSizeFull();
@@ -104,8 +109,12 @@ class ImportsView extends VerticalLayout {
         rows = new CallbackDataProvider<>(query -> {
             List<ImportSummary> page = imports.list(filter, query.getOffset(), query.getLimit());
             page.forEach(job -> shown.put(job.id(), job));
+            links.putAll(corrections.linksOf(page.stream().map(ImportSummary::id).toList()));
             return page.stream();
         }, query -> (int) Math.min(imports.count(filter), Integer.MAX_VALUE), ImportSummary::id);
+        grid.addComponentColumn(job -> CorrectionSection.badge(links.get(job.id())))
+                .setHeader(getTranslation("correction.column.link")).setWidth("7rem").setFlexGrow(0)
+                .setKey("correction");
         grid.setItems(rows);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(ImportResultView.class,
                 new RouteParameters("id", e.getItem().id().toString())));

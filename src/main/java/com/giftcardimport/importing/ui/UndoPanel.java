@@ -33,10 +33,10 @@ final class UndoPanel extends VerticalLayout {
 
     private final transient ImportUndo undo;
     private final Runnable refresh;
-    final Button button = new Button("Undo import", VaadinIcon.ARROW_BACKWARD.create());
+    final Button button = new Button(VaadinIcon.ARROW_BACKWARD.create());
     final Paragraph line = new Paragraph();
     final ProgressBar bar = new ProgressBar(0, 1);
-    final H3 keptTitle = new H3("Kept by the undo");
+    final H3 keptTitle = new H3();
     final Grid<KeptCard> kept = new Grid<>();
     ConfirmDialog dialog;
     private ImportSummary job;
@@ -48,12 +48,15 @@ final class UndoPanel extends VerticalLayout {
         this.undo = undo;
         this.refresh = refresh;
         setPadding(false);
+        button.setText(getTranslation("undo.button"));
+        keptTitle.setText(getTranslation("undo.kept.title"));
         button.setId("undo-import");
         button.addThemeVariants(ButtonVariant.LUMO_ERROR);
         button.addClickListener(e -> confirm());
         line.setId("undo-status");
-        kept.addColumn(KeptCard::cardNumber).setHeader("Card number").setAutoWidth(true).setFlexGrow(0);
-        kept.addColumn(KeptCard::reason).setHeader("Why it was kept").setFlexGrow(1);
+        kept.addColumn(KeptCard::cardNumber).setHeader(getTranslation("undo.kept.card-number")).setAutoWidth(true)
+                .setFlexGrow(0);
+        kept.addColumn(KeptCard::reason).setHeader(getTranslation("undo.kept.reason")).setFlexGrow(1);
         kept.setPageSize(50);
         kept.setHeight("16rem");
         kept.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -92,16 +95,15 @@ final class UndoPanel extends VerticalLayout {
 
     private void confirm() {
         UndoPreview preview = undo.preview(job.id());
-        String what = preview.action().createsCards()
-                ? "It will delete " + count(preview.toUndo()) + " that the import created and nobody changed since."
-                : "It will give " + count(preview.toUndo()) + " the status they had before this update.";
-        String keep = preview.toKeep() == 0 ? ""
-                : " " + count(preview.toKeep()) + " changed since the import and will be kept and listed.";
-        dialog = new ConfirmDialog("Undo this import?", what + keep + " An import is undone only once.",
-                preview.action().createsCards() ? "Delete " + count(preview.toUndo()) : "Restore "
-                        + count(preview.toUndo()), e -> start());
+        String what = getTranslation(preview.action().createsCards() ? "undo.confirm.delete" : "undo.confirm.restore",
+                count(preview.toUndo()));
+        String keep = preview.toKeep() == 0 ? "" : " " + getTranslation("undo.confirm.keep", count(preview.toKeep()));
+        dialog = new ConfirmDialog(getTranslation("undo.confirm.title"),
+                what + keep + " " + getTranslation("undo.confirm.once"),
+                getTranslation(preview.action().createsCards() ? "undo.confirm.delete-button"
+                        : "undo.confirm.restore-button", count(preview.toUndo())), e -> start());
         dialog.setCancelable(true);
-        dialog.setCancelText("Keep the import");
+        dialog.setCancelText(getTranslation("undo.confirm.cancel"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.setId("undo-dialog");
         dialog.open();
@@ -135,7 +137,8 @@ final class UndoPanel extends VerticalLayout {
         }
     }
 
-    private static String count(long cards) {
-        return cards == 1 ? "1 card" : ImportDisplay.number(cards) + " cards";
+    private String count(long cards) {
+        return cards == 1 ? getTranslation("undo.cards.one") : getTranslation("undo.cards.many",
+                ImportDisplay.number(cards));
     }
 }

@@ -19,9 +19,11 @@ import com.giftcardimport.importing.file.StoredFile;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import java.nio.charset.Charset;
@@ -129,8 +131,13 @@ class ImportWizardTest extends KaribuTest {
         assertThat(unknownPool.getElement().getTextRecursively()).contains("nowhere");
         assertThat(cell(preview, 3, "BALANCE").getClassNames()).contains("gci-cell-error");
 
-        // launch: one job, then the result page
+        // launch: 3 of the 5 rows would fail, so it asks first; then one job, then the result page
+        awaitUi(() -> {
+            wizard.previewStep.check.refresh();
+            return !wizard.previewStep.check.check().running();
+        });
         _click(wizard.launch);
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         ImportResultView result = _get(ImportResultView.class);
         List<Long> jobs = jobIds();
         assertThat(jobs).hasSize(1);
@@ -311,6 +318,12 @@ class ImportWizardTest extends KaribuTest {
     static Div cell(Grid<?> grid, int row, String key) {
         Component component = GridKt._getCellComponent(grid, row, key);
         return (Div) component;
+    }
+
+    /** Lets the UI run until {@code condition} holds (the check runs in the background). */
+    static void awaitUi(java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
     }
 
     List<Long> jobIds() {
