@@ -248,7 +248,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         fact("Unchanged", ImportDisplay.number(job.unchangedRows()));
         undoPanel.render(job, admin);
         progress.removeAll();
-        progress.add(ImportDisplay.progress(job));
+        progress.add(ImportDisplay.progress(job), live.paceLine(job));
         progress.setVisible(!job.status().isFinal());
         String message = job.failureMessage();
         if (job.cancelRequested() && !job.status().isFinal()) {
