@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  *       {@value #FUZZY_WEIGHT} × similarity;</li>
  *   <li>for status and purchase date only, sample values that all read as statuses or dates ({@value #VALUES}).</li>
  * </ol>
- * Names are compared after {@link HeaderNormalizer} (transliteration, accents, case, punctuation and spaces).
+ * Names are compared after {@link HeaderNormalizer} (units in brackets or after a comma, the number sign {@code №},
+ * transliteration, accents, case, punctuation and spaces).
  * Each field goes to at most one column, the most confident one; columns left over are not imported.
  */
 @Component
@@ -61,23 +62,29 @@ public class AutoMapper {
         synonyms(GiftCardField.CARD_NUMBER, "Card number", "Card No", "Card No.", "Card #", "Card num", "Card ID",
                 "card_number", "cardnumber", "Number", "Gift card number", "Gift card", "Certificate number",
                 "Certificate", "Card code", "Номер карты", "Номер", "Номер карточки", "Номер подарочной карты",
-                "Номер сертификата", "Сертификат", "Карта", "Номер ПК");
+                "Номер сертификата", "Сертификат", "Карта", "Номер ПК", "Код карты", "Код сертификата",
+                "Код подарочной карты", "Код ПК", "Ном. карты", "Ном карты", "Card Nr", "Card Nbr", "Barcode",
+                "Штрихкод", "Штрих-код", "Серийный номер");
         synonyms(GiftCardField.POOL, "Pool system name", "Pool", "Pool name", "Pool code", "Pool ID", "System name",
                 "pool_system_name", "Card pool", "Пул", "Системное имя пула", "Имя пула", "Название пула", "Код пула",
-                "Пул карт", "Системное имя");
+                "Пул карт", "Системное имя", "Сист. имя пула", "Сист. имя");
         synonyms(GiftCardField.CVV, "Gift card CVV", "CVV", "CVC", "CVV2", "CVC2", "CVV code", "Security code", "PIN",
-                "PIN code", "Код", "CVV код", "Код CVV", "Код безопасности", "ПИН", "ПИН-код", "Пин код");
+                "PIN code", "Код", "CVV код", "Код CVV", "Код безопасности", "ПИН", "ПИН-код", "Пин код", "CVV/CVC",
+                "Код CVV2", "Защитный код", "Секретный код");
         synonyms(GiftCardField.BALANCE, "Card balance", "Balance", "Amount", "Value", "Sum", "Nominal", "Face value",
-                "Denomination", "card_balance", "Баланс", "Баланс карты", "Сумма", "Номинал", "Остаток", "Стоимость");
+                "Denomination", "card_balance", "Bal", "Bal.", "Amt", "Amt.", "Баланс", "Баланс карты", "Сумма", "Номинал",
+                "Номинал карты", "Сумма на карте", "Остаток", "Стоимость");
         synonyms(GiftCardField.POINT_OF_CONTACT, "Point of contact external ID", "Point of contact", "POC",
                 "Point of contact ID", "Point of sale", "POS", "Store", "Store ID", "Shop", "Outlet", "External ID",
                 "point_of_contact", "Точка контакта", "Внешний ID точки", "Внешний ID точки контакта",
-                "Внешний идентификатор точки контакта", "Точка продаж", "Точка продажи", "Торговая точка", "Магазин");
+                "Внешний идентификатор точки контакта", "Точка продаж", "Точка продажи", "Торговая точка", "Магазин",
+                "ТТ", "Код ТТ", "ID ТТ", "Код точки", "POS ID");
         synonyms(GiftCardField.PURCHASE_DATE, "Card purchase date (UTC)", "Card purchase date", "Purchase date",
                 "Purchased at", "Date of purchase", "Sale date", "Sold at", "Issue date", "Issued at", "Date",
-                "purchase_date", "Дата покупки", "Дата покупки (UTC)", "Дата продажи", "Дата выдачи", "Дата");
+                "purchase_date", "Purch. date", "Sold on", "Дата покупки", "Дата покупки (UTC)", "Дата пок.", "Дата покуп.",
+                "Дата продажи", "Дата выдачи", "Дата активации", "Дата");
         synonyms(GiftCardField.STATUS, "Gift card status", "Status", "Card status", "State", "card_status", "Статус",
-                "Статус карты", "Состояние");
+                "Статус карты", "Статус ПК", "Card state", "Состояние");
     }
 
     private record Known(GiftCardField field, String name, boolean label) {
