@@ -1,12 +1,13 @@
 package com.giftcardimport.security;
 
-import com.giftcardimport.base.ValidationException;
 import com.giftcardimport.project.Membership;
 import com.giftcardimport.project.Project;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.project.ProjectRole;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What platform admins do: create projects and users, edit a user's name and roles, and manage memberships. Every
  * method checks the caller first, against the database too: a platform admin who was demoted can do nothing more, even
- * in a session opened before. Input that breaks a rule is refused with a {@link ValidationException} naming the field
+ * in a session opened before. Input that breaks a rule is refused with an {@link InvalidInputException} naming the field
  * ({@code slug}, {@code name}, {@code username}, {@code displayName}, {@code password}, {@code platformAdmin},
  * {@code project}, {@code user}, {@code role}), so that a form shows each message beside its field.
  */
@@ -62,18 +63,18 @@ public class AdministrationService {
     public ProjectId createProject(String slug, String name) {
         requireAdmin();
         String cleanSlug = slug == null ? "" : slug.strip();
-        var errors = new ValidationException.Collector();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (!SLUG.matcher(cleanSlug).matches()) {
-            errors.add("slug", "Project key: 1 to 64 lower-case letters, digits or '-', starting with a letter or digit");
+            errors.putIfAbsent("slug", "Project key: 1 to 64 lower-case letters, digits or '-', starting with a letter or digit");
         } else if (projects.findBySlug(cleanSlug).isPresent()) {
-            errors.add("slug", "A project with the key '" + cleanSlug + "' already exists");
+            errors.putIfAbsent("slug", "A project with the key '" + cleanSlug + "' already exists");
         }
         if (name == null || name.isBlank()) {
-            errors.add("name", "Project name is required");
+            errors.putIfAbsent("name", "Project name is required");
         } else if (name.strip().length() > MAX_NAME) {
-            errors.add("name", "Project name: at most " + MAX_NAME + " characters");
+            errors.putIfAbsent("name", "Project name: at most " + MAX_NAME + " characters");
         }
-        errors.throwIfAny();
+        InvalidInputException.throwIfAny(errors);
         return projects.create(cleanSlug, name.strip());
     }
 
@@ -81,18 +82,19 @@ public class AdministrationService {
     public UserId createUser(String username, String displayName, String password, boolean platformAdmin) {
         requireAdmin();
         String cleanName = username == null ? "" : username.strip();
-        var errors = new ValidationException.Collector();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (!USERNAME.matcher(cleanName).matches()) {
-            errors.add("username", "Username: 2 to 100 letters, digits or . _ @ -");
+            errors.putIfAbsent("username", "Username: 2 to 100 letters, digits or . _ @ -");
         } else if (users.existsUsername(cleanName)) {
-            errors.add("username", "The username '" + cleanName + "' is taken");
+            errors.putIfAbsent("username", "The username '" + cleanName + "' is taken");
         }
         checkDisplayName(displayName, errors);
-        errors.check("password", () -> {
+        try {
             PasswordPolicy.check(cleanName, password);
-            return password;
-        });
-        errors.throwIfAny();
+        } catch (IllegalArgumentException e) {
+            errors.put("password", e.getMessage());
+        }
+        InvalidInputException.throwIfAny(errors);
         return users.create(cleanName, displayName.strip(), passwordEncoder.encode(password), platformAdmin);
     }
 
@@ -105,13 +107,13 @@ public class AdministrationService {
     public void updateUser(UserId userId, String displayName, boolean platformAdmin) {
         AppUser admin = requireAdmin();
         UserAccount user = users.findById(userId)
-                .orElseThrow(() -> ValidationException.of("user", "No such user"));
-        var errors = new ValidationException.Collector();
+                .orElseThrow(() -> new InvalidInputException(Map.of("user", "No such user")));
+        Map<String, String> errors = new LinkedHashMap<>();
         checkDisplayName(displayName, errors);
         if (user.platformAdmin() && !platformAdmin && admin.userId().equals(userId)) {
-            errors.add("platformAdmin", "You cannot take away your own platform admin role");
+            errors.putIfAbsent("platformAdmin", "You cannot take away your own platform admin role");
         }
-        errors.throwIfAny();
+        InvalidInputException.throwIfAny(errors);
         users.update(userId, displayName.strip(), platformAdmin);
     }
 
@@ -138,17 +140,17 @@ public class AdministrationService {
     @Transactional
     public void putMembership(ProjectId projectId, UserId userId, ProjectRole role) {
         requireAdmin();
-        var errors = new ValidationException.Collector();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (projectId == null || projects.findById(projectId).isEmpty()) {
-            errors.add("project", "Choose a project");
+            errors.putIfAbsent("project", "Choose a project");
         }
         if (userId == null || users.findById(userId).isEmpty()) {
-            errors.add("user", "Choose a user");
+            errors.putIfAbsent("user", "Choose a user");
         }
         if (role == null) {
-            errors.add("role", "Choose a role");
+            errors.putIfAbsent("role", "Choose a role");
         }
-        errors.throwIfAny();
+        InvalidInputException.throwIfAny(errors);
         projects.putMembership(projectId, userId.value(), role);
     }
 
@@ -158,11 +160,11 @@ public class AdministrationService {
         projects.removeMembership(projectId, userId.value());
     }
 
-    private static void checkDisplayName(String displayName, ValidationException.Collector errors) {
+    private static void checkDisplayName(String displayName, Map<String, String> errors) {
         if (displayName == null || displayName.isBlank()) {
-            errors.add("displayName", "Display name is required");
+            errors.putIfAbsent("displayName", "Display name is required");
         } else if (displayName.strip().length() > MAX_NAME) {
-            errors.add("displayName", "Display name: at most " + MAX_NAME + " characters");
+            errors.putIfAbsent("displayName", "Display name: at most " + MAX_NAME + " characters");
         }
     }
 

@@ -1,6 +1,6 @@
 package com.giftcardimport.card.ui;
 
-import com.giftcardimport.base.ui.NarrowColumns;
+import com.giftcardimport.base.NarrowColumns;
 import com.giftcardimport.card.CardNumberSearch;
 import com.giftcardimport.card.GiftCardFilter;
 import com.giftcardimport.card.GiftCardService;

@@ -1,6 +1,6 @@
 package com.giftcardimport.importing.ui;
 
-import com.giftcardimport.base.ui.NarrowColumns;
+import com.giftcardimport.base.NarrowColumns;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportNotFoundException;

@@ -1,6 +1,6 @@
 package com.giftcardimport.importing.ui;
 
-import com.giftcardimport.base.ui.NarrowColumns;
+import com.giftcardimport.base.NarrowColumns;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;

@@ -1,6 +1,5 @@
 package com.giftcardimport.security.ui;
 
-import com.giftcardimport.base.ui.NarrowColumns;
 import com.giftcardimport.project.Membership;
 import com.giftcardimport.project.Project;
 import com.giftcardimport.project.ProjectRole;
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
@@ -108,7 +108,7 @@ class AdministrationView extends VerticalLayout implements HasDynamicTitle {
         projects.addColumn(p -> DATE.format(p.createdAt())).setHeader(getTranslation("admin.created"))
                 .setAutoWidth(true).setKey("created");
         projects.setAllRowsVisible(true);
-        NarrowColumns.hideWhenNarrow(projects, "created");
+        projects.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         return projects;
     }
 
@@ -138,7 +138,7 @@ class AdministrationView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("admin.user.enabledColumn")).setAutoWidth(true).setKey("enabled");
         users.addComponentColumn(this::userActions).setAutoWidth(true).setFlexGrow(0);
         users.setAllRowsVisible(true);
-        NarrowColumns.hideWhenNarrow(users, "displayName", "platform", "enabled");
+        users.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         return users;
     }
 
@@ -195,7 +195,7 @@ class AdministrationView extends VerticalLayout implements HasDynamicTitle {
             return remove;
         }).setAutoWidth(true).setFlexGrow(0);
         memberships.setAllRowsVisible(true);
-        NarrowColumns.hideWhenNarrow(memberships, "role");
+        memberships.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         return memberships;
     }
 

@@ -1,6 +1,6 @@
 package com.giftcardimport.security.ui;
 
-import com.giftcardimport.base.ValidationException;
+import com.giftcardimport.security.InvalidInputException;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Span;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The errors of one form, each beside its field: the fields by the names a service's {@link ValidationException}
+ * The errors of one form, each beside its field: the fields by the names a service's {@link InvalidInputException}
  * uses, and a line under the form for a message that belongs to no field.
  */
 final class FieldErrors {
@@ -53,7 +53,7 @@ final class FieldErrors {
         try {
             action.run();
             return true;
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             e.errors().forEach(this::show);
             return false;
         } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package com.giftcardimport.base.ui;
+package com.giftcardimport.base;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
