@@ -90,7 +90,7 @@ public class AutoMapper {
     private record Known(GiftCardField field, String name, boolean label) {
     }
 
-    private record Candidate(int column, GiftCardField field, double confidence, String reason) {
+    private record Candidate(int column, GiftCardField field, double confidence, MappingReason reason) {
     }
 
     private final MappingHistory history;
@@ -133,8 +133,8 @@ public class AutoMapper {
                 List<ColumnSuggestion> columns = new ArrayList<>(headers.size());
                 for (int i = 0; i < headers.size(); i++) {
                     Optional<GiftCardField> field = mapping.field(i);
-                    columns.add(new ColumnSuggestion(i, headers.get(i), field, HISTORY, field.isPresent()
-                            ? "Used for this column last time" : "Not imported last time"));
+                    columns.add(new ColumnSuggestion(i, headers.get(i), field, HISTORY, MappingReason.of(
+                            field.isPresent() ? MappingReason.Kind.HISTORY : MappingReason.Kind.HISTORY_NOT_IMPORTED)));
                 }
                 return new MappingSuggestion(mapping, columns);
             }
@@ -190,7 +190,7 @@ public class AutoMapper {
             if (candidate == null) {
                 fields.add(Optional.empty());
                 columns.add(new ColumnSuggestion(column, headers.get(column), Optional.empty(), 0.0,
-                        "No field matches this column name"));
+                        MappingReason.of(MappingReason.Kind.NO_MATCH)));
             } else {
                 fields.add(Optional.of(candidate.field()));
                 columns.add(new ColumnSuggestion(column, headers.get(column), Optional.of(candidate.field()),
@@ -208,9 +208,9 @@ public class AutoMapper {
             Known exact = KNOWN.get(key);
             if (exact != null) {
                 offer(best, exact.label()
-                        ? new Candidate(column, exact.field(), EXACT, "Same name as the field")
+                        ? new Candidate(column, exact.field(), EXACT, MappingReason.of(MappingReason.Kind.SAME_NAME))
                         : new Candidate(column, exact.field(), synonymConfidence(key),
-                                "Known name for " + exact.field().label()));
+                                MappingReason.of(MappingReason.Kind.KNOWN_NAME)));
             }
             for (Map.Entry<String, Known> known : KNOWN.entrySet()) {
                 String name = known.getKey();
@@ -219,21 +219,23 @@ public class AutoMapper {
                     // longer contained names are more telling
                     double confidence = CONTAINS + 0.1 * Math.min(1.0, (double) name.length() / key.length()) - 0.1;
                     offer(best, new Candidate(column, field, confidence,
-                            "The name contains \"" + known.getValue().name() + "\""));
+                            new MappingReason(MappingReason.Kind.CONTAINS, known.getValue().name())));
                 }
                 double similarity = HeaderNormalizer.jaroWinkler(key, name);
                 if (similarity >= FUZZY_THRESHOLD && similarity < 1.0) {
                     offer(best, new Candidate(column, field, FUZZY_WEIGHT * similarity,
-                            "Similar to \"" + known.getValue().name() + "\""));
+                            new MappingReason(MappingReason.Kind.SIMILAR, known.getValue().name())));
                 }
             }
         }
         if (!sampleRows.isEmpty()) {
             if (allValues(sampleRows, column, AutoMapper::isStatus)) {
-                offer(best, new Candidate(column, GiftCardField.STATUS, VALUES, "The values look like card statuses"));
+                offer(best, new Candidate(column, GiftCardField.STATUS, VALUES,
+                        MappingReason.of(MappingReason.Kind.VALUES_STATUS)));
             }
             if (allValues(sampleRows, column, AutoMapper::isDate)) {
-                offer(best, new Candidate(column, GiftCardField.PURCHASE_DATE, VALUES, "The values look like dates"));
+                offer(best, new Candidate(column, GiftCardField.PURCHASE_DATE, VALUES,
+                        MappingReason.of(MappingReason.Kind.VALUES_DATE)));
             }
         }
         return List.copyOf(best.values());

@@ -6,6 +6,7 @@ import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.mapping.ColumnSuggestion;
+import com.giftcardimport.importing.mapping.MappingReason;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -59,6 +60,7 @@ final class MappingStep extends VerticalLayout {
         boolean imported;
         GiftCardField field;
         final double confidence;
+        /** Why auto-mapping suggested it, in words; empty when there is no suggestion. */
         final String reason;
         boolean changedByUser;
 
@@ -143,7 +145,7 @@ final class MappingStep extends VerticalLayout {
             lines.add(new Line(i, headers.get(i), samples,
                     s == null ? null : s.field().filter(action.fields()::contains).orElse(null),
                     s == null ? 0 : s.confidence(),
-                    s == null ? "" : s.reason()));
+                    s == null ? "" : reason(s)));
         }
         grid.setItems(lines);
         changed();
@@ -267,6 +269,13 @@ final class MappingStep extends VerticalLayout {
         required.getElement().setAttribute("data-complete",
                 Boolean.toString(mapping.problems(action).isEmpty()));
         fireEvent(new MappingChanged(this, mapping));
+    }
+
+    /** Why auto-mapping suggested what it did, in the user's language. */
+    private String reason(ColumnSuggestion suggestion) {
+        MappingReason why = suggestion.why();
+        String field = suggestion.field().map(this::fieldName).orElse("");
+        return getTranslation(why.key(), why.name() == null ? "" : why.name(), field);
     }
 
     /** A field's name in the user's language. */

@@ -25,6 +25,7 @@ class MappingStepTest extends KaribuTest {
                 GiftCardField.POOL, GiftCardField.BALANCE, GiftCardField.STATUS);
         assertThat(step.mapping().problems()).isEmpty();
         assertThat(step.backToSuggestions.isEnabled()).isFalse();
+        assertThat(step.lines().get(3).reason).isEqualTo("Known name for Card balance");
     }
 
     @Test
@@ -52,6 +53,8 @@ class MappingStepTest extends KaribuTest {
         assertThat(step.backToSuggestions.getText()).isEqualTo("Вернуть предложенное");
         assertThat(step.required.getText()).startsWith("Обязательные поля: ✓ Номер карты ← Код карты");
         assertThat(step.grid.getColumnByKey("field").getHeaderText()).isEqualTo("Поле");
+        assertThat(step.lines().get(1).reason).isEqualTo("Известное название поля «Номер карты»");
+        assertThat(step.lines().get(0).reason).isEqualTo("Ни одно поле не подходит к этому названию");
     }
 
     private static MappingStep step() {
