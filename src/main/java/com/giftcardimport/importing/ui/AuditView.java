@@ -95,6 +95,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(project, status, launchedBy, from, to, total, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
+        filters.addClassName("gci-filters");
 
         grid.addColumn(ImportSummary::projectName).setHeader(getTranslation("audit.column.project")).setWidth("9rem")
                 .setFlexGrow(0).setKey("project").setTooltipGenerator(ImportSummary::projectName);

@@ -93,6 +93,7 @@ class ImportsView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(status, launchedBy, from, to, total);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
+        filters.addClassName("gci-filters");
 
         configureGrid(grid, this::progressCell);
         // items are known by id, so that a refreshed import replaces its row (records compare by value)

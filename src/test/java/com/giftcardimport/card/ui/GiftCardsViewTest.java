@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.base.PhoneScreen;
 import com.giftcardimport.base.ui.AccessDeniedView;
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
@@ -171,6 +172,15 @@ class GiftCardsViewTest extends KaribuTest {
         assertThat(applicationContext.getBean(ImportTestSupport.class).awaitEnd(job, Duration.ofSeconds(60)))
                 .isEqualTo("COMPLETED");
         return job;
+    }
+
+    @Test
+    void at_390_pixels_the_cards_keep_their_number_balance_and_status() {
+        PhoneScreen.windowWidth(390);
+
+        GiftCardsView view = navigate(GiftCardsView.class);
+
+        assertThat(PhoneScreen.visibleColumns(view.grid)).containsExactly("number", "balance", "status");
     }
 
     @Test
