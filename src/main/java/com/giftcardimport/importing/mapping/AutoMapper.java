@@ -150,9 +150,10 @@ public class AutoMapper {
     public static Set<Integer> cvvLikeColumns(List<String> headers) {
         Set<Integer> columns = new TreeSet<>();
         for (int i = 0; i < headers.size(); i++) {
-            String key = HeaderNormalizer.normalize(headers.get(i));
-            Known known = KNOWN.get(key);
-            if ((known != null && known.field() == GiftCardField.CVV) || key.contains("cvv") || key.contains("cvc")) {
+            Known known = KNOWN.get(HeaderNormalizer.normalize(headers.get(i)));
+            String plain = HeaderNormalizer.plain(headers.get(i));
+            boolean named = plain.contains("cvv") || plain.contains("cvc");
+            if (named || (known != null && known.field() == GiftCardField.CVV)) {
                 columns.add(i);
             }
         }

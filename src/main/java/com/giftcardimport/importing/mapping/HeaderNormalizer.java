@@ -31,9 +31,21 @@ final class HeaderNormalizer {
         if (header == null || header.isBlank() || ROW_COUNTER.matcher(header).matches()) {
             return "";
         }
+        return fold(withoutDecoration(header));
+    }
+
+    /**
+     * The name folded as {@link #normalize} does, but with nothing taken off: what is in brackets counts too. For
+     * telling a CVV column, which must be masked even when its name says so only in a note ({@code Данные (CVV)}).
+     */
+    static String plain(String header) {
+        return header == null || header.isBlank() ? "" : fold(header);
+    }
+
+    private static String fold(String name) {
         String ascii;
         synchronized (TO_ASCII) {
-            ascii = TO_ASCII.transliterate(withoutDecoration(header));
+            ascii = TO_ASCII.transliterate(name);
         }
         StringBuilder key = new StringBuilder(ascii.length());
         for (int i = 0; i < ascii.length(); i++) {

@@ -152,6 +152,9 @@ class AutoMapperTest {
         assertThat(fields(mapper.suggest(List.of("№", "Номер карты", "Код")))).containsExactly(null, CARD_NUMBER,
                 CVV);
         assertThat(AutoMapper.cvvLikeColumns(List.of("Код карты", "Код"))).containsExactly(1);
+        // a note in brackets is read through for mapping, never for masking
+        assertThat(AutoMapper.cvvLikeColumns(List.of("Номер карты", "Данные (CVV)", "Secret [cvc2]")))
+                .containsExactly(1, 2);
     }
 
     @Test
