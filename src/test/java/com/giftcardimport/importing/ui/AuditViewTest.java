@@ -122,7 +122,7 @@ class AuditViewTest extends ImportUiTest {
         ImportSummary row = GridKt._get(audit.grid, 0);
         assertThat(row.projectId()).isEqualTo(second.id());
 
-        audit.open(row);
+        GridKt._clickItem(audit.grid, 0);
 
         ImportResultView result = _get(ImportResultView.class);
         assertThat(result.title.getText()).contains("other-project.csv");
