@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads gift cards of one project. Card numbers are masked by the query itself, so a full number never reaches
+ * Reads gift cards of one project, filtered by pool, status, import and number (exactly or by its start). Card numbers are masked by the query itself, so a full number never reaches
  * the application through this class; CVVs are never selected. Access checks are the service's job.
  */
 @Repository
@@ -61,6 +61,20 @@ class GiftCardRepository {
         if (filter.status() != null) {
             sql.append(" and c.status = ?");
             params.add(filter.status().name());
+        }
+        if (filter.importJob() != null) {
+            sql.append(" and c.import_job_id = ?");
+            params.add(filter.importJob());
+        }
+        CardNumberSearch number = filter.number();
+        if (number != null && number.exact()) {
+            sql.append(" and c.card_number = ?");
+            params.add(number.text());
+        } else if (number != null) {
+            // a byte-order range, which the (project_id, card_number varchar_pattern_ops) index serves (changelog 140)
+            sql.append(" and c.card_number ~>=~ ? and c.card_number ~<~ ?");
+            params.add(number.text());
+            params.add(number.upperBound());
         }
         return new Where(sql.append('\n').toString(), params);
     }

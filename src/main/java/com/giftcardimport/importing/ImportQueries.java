@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ImportQueries {
+
+    /** How many imports an export reads at a time. */
+    private static final int EXPORT_PAGE = 500;
 
     private final CurrentTenant current;
     private final ImportSummaryRepository jobs;
@@ -131,6 +135,35 @@ public class ImportQueries {
 
     public long auditCount(ImportFilter filter) {
         return jobs.count(auditProjects(filter), filterOrAll(filter));
+    }
+
+    /**
+     * Every import the audit shows for {@code filter}, newest first, handed to {@code consumer} a page at a time
+     * (the audit's CSV export streams them without holding them all).
+     */
+    public void forEachAudited(ImportFilter filter, Consumer<ImportSummary> consumer) {
+        int offset = 0;
+        List<ImportSummary> page;
+        do {
+            page = audit(filter, offset, EXPORT_PAGE);
+            page.forEach(consumer);
+            offset += page.size();
+        } while (page.size() == EXPORT_PAGE);
+    }
+
+    /**
+     * Opens an import from the audit: makes its project the current project of this login session, so that its
+     * result page shows it. Only an import of a project the caller is a member of; any other behaves exactly like
+     * one that does not exist, and the current project stays.
+     *
+     * @throws ImportNotFoundException when no project of the caller has this import
+     */
+    public ImportJobId openFromAudit(ImportJobId id) {
+        ImportSummary job = current.enterMemberProjects(null).stream()
+                .map(project -> jobs.find(project, id)).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new ImportNotFoundException("Import"));
+        current.switchTo(job.projectId());
+        return job.id();
     }
 
     /** The people who launched imports of the projects the audit covers, by name. */

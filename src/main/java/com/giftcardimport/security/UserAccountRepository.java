@@ -51,6 +51,17 @@ class UserAccountRepository {
                 .query(Boolean.class).single();
     }
 
+    /** Whether the person is a platform admin now (false when gone). */
+    boolean isPlatformAdmin(UserId id) {
+        return jdbc.sql("select coalesce((select platform_admin and enabled from app_user where id = ?), false)")
+                .param(id.value()).query(Boolean.class).single();
+    }
+
+    void update(UserId id, String displayName, boolean platformAdmin) {
+        jdbc.sql("update app_user set display_name = ?, platform_admin = ? where id = ?")
+                .params(displayName, platformAdmin, id.value()).update();
+    }
+
     void setEnabled(UserId id, boolean enabled) {
         jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, id.value()).update();
     }

@@ -10,6 +10,10 @@ import com.giftcardimport.pool.PoolId;
 import com.giftcardimport.pool.PoolService;
 import com.giftcardimport.pool.ValueType;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +141,74 @@ class GiftCardServiceTest {
 
         assertThatThrownBy(() -> cards.page(GiftCardFilter.all(), 0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> cards.count(GiftCardFilter.all())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_card_is_found_by_its_whole_number_or_by_its_start() {
+        GiftCardFilter byPool = GiftCardFilter.all().withPool(pool);
+
+        assertThat(cards.page(GiftCardFilter.all().withNumber(new CardNumberSearch(" " + dashedNumber + " ", true)),
+                0, 10)).extracting(MaskedGiftCard::maskedNumber).containsExactly("••••••5678");
+        assertThat(cards.count(GiftCardFilter.all().withNumber(new CardNumberSearch("ABC-" + prefix, false))))
+                .isEqualTo(1);
+        assertThat(cards.count(GiftCardFilter.all().withNumber(new CardNumberSearch("ABC-" + prefix, true))))
+                .isZero();
+        assertThat(cards.count(byPool.withNumber(new CardNumberSearch(shortNumber.substring(0, 2), false))))
+                .isEqualTo(1);
+        assertThat(cards.count(byPool.withNumber(new CardNumberSearch(longNumber, false)))).isEqualTo(1);
+        assertThat(cards.count(byPool.withNumber(new CardNumberSearch(dashedNumber.toLowerCase(), true)))).isZero();
+        assertThat(cards.count(byPool.withNumber(new CardNumberSearch("ABC-", false))
+                .withStatus(GiftCardStatus.BLOCKED))).isEqualTo(1);
+        assertThat(cards.count(byPool.withNumber(new CardNumberSearch("ABC-", false))
+                .withStatus(GiftCardStatus.INACTIVE))).isZero();
+    }
+
+    @Test
+    void a_search_is_made_of_what_a_card_number_may_hold() {
+        assertThatThrownBy(() -> new CardNumberSearch("12%", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CardNumberSearch("1_2", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CardNumberSearch("  ", true)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new CardNumberSearch("AB9", false).upperBound()).isEqualTo("AB:");
+    }
+
+    @Test
+    void an_account_manager_finds_a_card_by_its_whole_number_but_never_by_its_start() {
+        TestLogins.login(users, "maria");
+
+        assertThat(cards.count(GiftCardFilter.all().withNumber(new CardNumberSearch(dashedNumber, true))))
+                .isEqualTo(1);
+        assertThat(cards.maySearchByPrefix()).isFalse();
+        assertThatThrownBy(() -> cards.count(GiftCardFilter.all().withNumber(new CardNumberSearch("ABC", false))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cards.page(GiftCardFilter.all().withNumber(new CardNumberSearch("ABC", false)),
+                0, 10)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void another_project_finds_none_of_these_cards_by_number() {
+        TestLogins.login(users, "bob");
+
+        assertThat(cards.count(GiftCardFilter.all().withNumber(new CardNumberSearch(dashedNumber, true)))).isZero();
+        assertThat(cards.count(GiftCardFilter.all().withNumber(new CardNumberSearch("ABC-" + prefix, false))))
+                .isZero();
+    }
+
+    @Test
+    void the_start_of_a_number_is_searched_through_an_index() throws Exception {
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = jdbc.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("set enable_seqscan = off");
+            try (ResultSet rows = statement.executeQuery("explain select id from gift_card where project_id = 1"
+                    + " and card_number ~>=~ 'ABC-' and card_number ~<~ 'ABC.'")) {
+                while (rows.next()) {
+                    plan.add(rows.getString(1));
+                }
+            }
+            statement.execute("reset enable_seqscan");
+        }
+
+        assertThat(String.join("\n", plan)).contains("gift_card_number_pattern_idx").doesNotContain("Seq Scan");
     }
 
     private void insertCard(String number, String status, boolean withCvv) {

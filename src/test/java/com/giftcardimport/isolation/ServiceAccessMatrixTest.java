@@ -7,6 +7,7 @@ import com.giftcardimport.api.ApiTestSupport;
 import com.giftcardimport.api.ApiTokenService;
 import com.giftcardimport.base.TestLogins;
 import com.giftcardimport.base.db.OwnerJdbc;
+import com.giftcardimport.card.CardNumberSearch;
 import com.giftcardimport.card.GiftCardFilter;
 import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.ColumnMapping;
@@ -25,6 +26,7 @@ import com.giftcardimport.importing.ImportLaunch;
 import com.giftcardimport.importing.ImportProgressFeed;
 import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportUndo;
 import com.giftcardimport.importing.LaunchOutcome;
 import com.giftcardimport.importing.LaunchRequest;
@@ -167,10 +169,15 @@ class ServiceAccessMatrixTest {
                 new PoolDraft("renamed", "Renamed", ValueType.ARBITRARY, null, false, null, null))));
         // cards
         p.put("GiftCardService#page(GiftCardFilter,int,int)", ids(id -> List.of(
-                cards.page(GiftCardFilter.all(), 0, 500), cards.page(GiftCardFilter.all().withPool(id.pool()), 0, 500))));
+                cards.page(GiftCardFilter.all(), 0, 500), cards.page(GiftCardFilter.all().withPool(id.pool()), 0, 500),
+                cards.page(GiftCardFilter.all().withNumber(new CardNumberSearch(id.cardNumber(), true)), 0, 500),
+                cards.page(GiftCardFilter.all().withImportJob(id.job().value()), 0, 500))));
         p.put("GiftCardService#count(GiftCardFilter)", ids(id -> List.of(
-                cards.count(GiftCardFilter.all()), cards.count(GiftCardFilter.all().withPool(id.pool())))));
+                cards.count(GiftCardFilter.all()), cards.count(GiftCardFilter.all().withPool(id.pool())),
+                cards.count(GiftCardFilter.all().withNumber(new CardNumberSearch(id.cardNumber(), true))),
+                cards.count(GiftCardFilter.all().withImportJob(id.job().value())))));
         p.put("GiftCardService#pools()", noIds(() -> cards.pools()));
+        p.put("GiftCardService#maySearchByPrefix()", noIds(() -> cards.maySearchByPrefix()));
         p.put("GiftCardService#takenNumbers(Collection)", ids(id -> cards.takenNumbers(List.of(id.cardNumber()))));
         // API tokens
         p.put("ApiTokenService#list()", noIds(() -> tokens.list()));
@@ -198,6 +205,10 @@ class ServiceAccessMatrixTest {
         p.put("AdministrationService#setEnabled(UserId,boolean)", platform(id -> {
             administration.setEnabled(id.user(), true);
             return "enabled";
+        }));
+        p.put("AdministrationService#updateUser(UserId,String,boolean)", platform(id -> {
+            administration.updateUser(id.user(), "Matrix person", false);
+            return "updated";
         }));
         p.put("AdministrationService#loginAttempts(int)", platform(id -> administration.loginAttempts(20).size()));
         p.put("AccountService#changePassword(String,String)", noIds(() -> {
@@ -302,6 +313,12 @@ class ServiceAccessMatrixTest {
                 queries.audit(new ImportFilter(null, id.user(), null, null), 0, 500))));
         p.put("ImportQueries#auditCount(ImportFilter)", ids(id -> List.of(queries.auditCount(ImportFilter.ALL),
                 queries.auditCount(ImportFilter.ALL.withProject(id.project())))));
+        p.put("ImportQueries#forEachAudited(ImportFilter,Consumer)", ids(id -> {
+            List<ImportSummary> seen = new ArrayList<>();
+            queries.forEachAudited(ImportFilter.ALL.withProject(id.project()), seen::add);
+            return seen;
+        }));
+        p.put("ImportQueries#openFromAudit(ImportJobId)", ids(id -> queries.openFromAudit(id.job())));
         p.put("ImportQueries#mayLaunch()", noIds(() -> queries.mayLaunch()));
         p.put("ImportQueries#launchers()", noIds(() -> queries.launchers()));
         p.put("ImportQueries#auditLaunchers()", noIds(() -> queries.auditLaunchers()));

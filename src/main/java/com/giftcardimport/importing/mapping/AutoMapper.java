@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  *       {@value #FUZZY_WEIGHT} × similarity;</li>
  *   <li>for status and purchase date only, sample values that all read as statuses or dates ({@value #VALUES}).</li>
  * </ol>
- * Names are compared after {@link HeaderNormalizer} (transliteration, accents, case, punctuation and spaces).
+ * Names are compared after {@link HeaderNormalizer} (units in brackets or after a comma, the number sign {@code №},
+ * transliteration, accents, case, punctuation and spaces).
  * Each field goes to at most one column, the most confident one; columns left over are not imported.
  */
 @Component
@@ -61,29 +62,35 @@ public class AutoMapper {
         synonyms(GiftCardField.CARD_NUMBER, "Card number", "Card No", "Card No.", "Card #", "Card num", "Card ID",
                 "card_number", "cardnumber", "Number", "Gift card number", "Gift card", "Certificate number",
                 "Certificate", "Card code", "Номер карты", "Номер", "Номер карточки", "Номер подарочной карты",
-                "Номер сертификата", "Сертификат", "Карта", "Номер ПК");
+                "Номер сертификата", "Сертификат", "Карта", "Номер ПК", "Код карты", "Код сертификата",
+                "Код подарочной карты", "Код ПК", "Ном. карты", "Ном карты", "Card Nr", "Card Nbr", "Barcode",
+                "Штрихкод", "Штрих-код", "Серийный номер");
         synonyms(GiftCardField.POOL, "Pool system name", "Pool", "Pool name", "Pool code", "Pool ID", "System name",
                 "pool_system_name", "Card pool", "Пул", "Системное имя пула", "Имя пула", "Название пула", "Код пула",
-                "Пул карт", "Системное имя");
+                "Пул карт", "Системное имя", "Сист. имя пула", "Сист. имя");
         synonyms(GiftCardField.CVV, "Gift card CVV", "CVV", "CVC", "CVV2", "CVC2", "CVV code", "Security code", "PIN",
-                "PIN code", "Код", "CVV код", "Код CVV", "Код безопасности", "ПИН", "ПИН-код", "Пин код");
+                "PIN code", "Код", "CVV код", "Код CVV", "Код безопасности", "ПИН", "ПИН-код", "Пин код", "CVV/CVC",
+                "Код CVV2", "Защитный код", "Секретный код");
         synonyms(GiftCardField.BALANCE, "Card balance", "Balance", "Amount", "Value", "Sum", "Nominal", "Face value",
-                "Denomination", "card_balance", "Баланс", "Баланс карты", "Сумма", "Номинал", "Остаток", "Стоимость");
+                "Denomination", "card_balance", "Bal", "Bal.", "Amt", "Amt.", "Баланс", "Баланс карты", "Сумма", "Номинал",
+                "Номинал карты", "Сумма на карте", "Остаток", "Стоимость");
         synonyms(GiftCardField.POINT_OF_CONTACT, "Point of contact external ID", "Point of contact", "POC",
                 "Point of contact ID", "Point of sale", "POS", "Store", "Store ID", "Shop", "Outlet", "External ID",
                 "point_of_contact", "Точка контакта", "Внешний ID точки", "Внешний ID точки контакта",
-                "Внешний идентификатор точки контакта", "Точка продаж", "Точка продажи", "Торговая точка", "Магазин");
+                "Внешний идентификатор точки контакта", "Точка продаж", "Точка продажи", "Торговая точка", "Магазин",
+                "ТТ", "Код ТТ", "ID ТТ", "Код точки", "POS ID");
         synonyms(GiftCardField.PURCHASE_DATE, "Card purchase date (UTC)", "Card purchase date", "Purchase date",
                 "Purchased at", "Date of purchase", "Sale date", "Sold at", "Issue date", "Issued at", "Date",
-                "purchase_date", "Дата покупки", "Дата покупки (UTC)", "Дата продажи", "Дата выдачи", "Дата");
+                "purchase_date", "Purch. date", "Sold on", "Дата покупки", "Дата покупки (UTC)", "Дата пок.", "Дата покуп.",
+                "Дата продажи", "Дата выдачи", "Дата активации", "Дата");
         synonyms(GiftCardField.STATUS, "Gift card status", "Status", "Card status", "State", "card_status", "Статус",
-                "Статус карты", "Состояние");
+                "Статус карты", "Статус ПК", "Card state", "Состояние");
     }
 
     private record Known(GiftCardField field, String name, boolean label) {
     }
 
-    private record Candidate(int column, GiftCardField field, double confidence, String reason) {
+    private record Candidate(int column, GiftCardField field, double confidence, MappingReason reason) {
     }
 
     private final MappingHistory history;
@@ -126,8 +133,8 @@ public class AutoMapper {
                 List<ColumnSuggestion> columns = new ArrayList<>(headers.size());
                 for (int i = 0; i < headers.size(); i++) {
                     Optional<GiftCardField> field = mapping.field(i);
-                    columns.add(new ColumnSuggestion(i, headers.get(i), field, HISTORY, field.isPresent()
-                            ? "Used for this column last time" : "Not imported last time"));
+                    columns.add(new ColumnSuggestion(i, headers.get(i), field, HISTORY, MappingReason.of(
+                            field.isPresent() ? MappingReason.Kind.HISTORY : MappingReason.Kind.HISTORY_NOT_IMPORTED)));
                 }
                 return new MappingSuggestion(mapping, columns);
             }
@@ -143,9 +150,10 @@ public class AutoMapper {
     public static Set<Integer> cvvLikeColumns(List<String> headers) {
         Set<Integer> columns = new TreeSet<>();
         for (int i = 0; i < headers.size(); i++) {
-            String key = HeaderNormalizer.normalize(headers.get(i));
-            Known known = KNOWN.get(key);
-            if ((known != null && known.field() == GiftCardField.CVV) || key.contains("cvv") || key.contains("cvc")) {
+            Known known = KNOWN.get(HeaderNormalizer.normalize(headers.get(i)));
+            String plain = HeaderNormalizer.plain(headers.get(i));
+            boolean named = plain.contains("cvv") || plain.contains("cvc");
+            if (named || (known != null && known.field() == GiftCardField.CVV)) {
                 columns.add(i);
             }
         }
@@ -183,7 +191,7 @@ public class AutoMapper {
             if (candidate == null) {
                 fields.add(Optional.empty());
                 columns.add(new ColumnSuggestion(column, headers.get(column), Optional.empty(), 0.0,
-                        "No field matches this column name"));
+                        MappingReason.of(MappingReason.Kind.NO_MATCH)));
             } else {
                 fields.add(Optional.of(candidate.field()));
                 columns.add(new ColumnSuggestion(column, headers.get(column), Optional.of(candidate.field()),
@@ -201,9 +209,9 @@ public class AutoMapper {
             Known exact = KNOWN.get(key);
             if (exact != null) {
                 offer(best, exact.label()
-                        ? new Candidate(column, exact.field(), EXACT, "Same name as the field")
+                        ? new Candidate(column, exact.field(), EXACT, MappingReason.of(MappingReason.Kind.SAME_NAME))
                         : new Candidate(column, exact.field(), synonymConfidence(key),
-                                "Known name for " + exact.field().label()));
+                                MappingReason.of(MappingReason.Kind.KNOWN_NAME)));
             }
             for (Map.Entry<String, Known> known : KNOWN.entrySet()) {
                 String name = known.getKey();
@@ -212,21 +220,23 @@ public class AutoMapper {
                     // longer contained names are more telling
                     double confidence = CONTAINS + 0.1 * Math.min(1.0, (double) name.length() / key.length()) - 0.1;
                     offer(best, new Candidate(column, field, confidence,
-                            "The name contains \"" + known.getValue().name() + "\""));
+                            new MappingReason(MappingReason.Kind.CONTAINS, known.getValue().name())));
                 }
                 double similarity = HeaderNormalizer.jaroWinkler(key, name);
                 if (similarity >= FUZZY_THRESHOLD && similarity < 1.0) {
                     offer(best, new Candidate(column, field, FUZZY_WEIGHT * similarity,
-                            "Similar to \"" + known.getValue().name() + "\""));
+                            new MappingReason(MappingReason.Kind.SIMILAR, known.getValue().name())));
                 }
             }
         }
         if (!sampleRows.isEmpty()) {
             if (allValues(sampleRows, column, AutoMapper::isStatus)) {
-                offer(best, new Candidate(column, GiftCardField.STATUS, VALUES, "The values look like card statuses"));
+                offer(best, new Candidate(column, GiftCardField.STATUS, VALUES,
+                        MappingReason.of(MappingReason.Kind.VALUES_STATUS)));
             }
             if (allValues(sampleRows, column, AutoMapper::isDate)) {
-                offer(best, new Candidate(column, GiftCardField.PURCHASE_DATE, VALUES, "The values look like dates"));
+                offer(best, new Candidate(column, GiftCardField.PURCHASE_DATE, VALUES,
+                        MappingReason.of(MappingReason.Kind.VALUES_DATE)));
             }
         }
         return List.copyOf(best.values());

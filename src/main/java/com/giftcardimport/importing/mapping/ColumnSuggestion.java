@@ -10,8 +10,13 @@ import java.util.Optional;
  * @param header     the column's name in the file
  * @param field      the suggested field, or empty: do not import this column
  * @param confidence from 0 (no idea) to 1 (certain)
- * @param reason     why, in words for the user ("Used for this file last time", "Known name for Card number", …)
+ * @param why        why, for the user to read in their language
  */
 public record ColumnSuggestion(int column, String header, Optional<GiftCardField> field, double confidence,
-                               String reason) {
+                               MappingReason why) {
+
+    /** Why, in English ("Used for this column last time", "Known name for Card number", …). */
+    public String reason() {
+        return why.english(field.orElse(null));
+    }
 }

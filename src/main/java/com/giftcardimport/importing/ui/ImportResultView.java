@@ -262,7 +262,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         undoPanel.render(job, admin);
         correction.render(job, admin);
         progress.removeAll();
-        progress.add(ImportDisplay.progress(job));
+        progress.add(ImportDisplay.progress(job), live.paceLine(job));
         progress.setVisible(!job.status().isFinal());
         String message = job.failureMessage();
         if (job.cancelRequested() && !job.status().isFinal()) {

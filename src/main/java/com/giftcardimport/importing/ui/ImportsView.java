@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.ui;
 
+import com.giftcardimport.base.NarrowColumns;
 import com.giftcardimport.importing.CorrectionLinks;
 import com.giftcardimport.importing.ImportCorrections;
 import com.giftcardimport.importing.ImportFilter;
@@ -11,6 +12,7 @@ import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.LaunchedBy;
 import com.giftcardimport.security.Roles;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +20,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -26,7 +29,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.function.ValueProvider;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,26 +44,30 @@ import java.util.Optional;
 
 /**
  * The Import page: the current project's imports, newest first, in a lazy grid with filters. Running imports
- * update live by server push, whoever launched them; a row opens the import's result page.
+ * update live by server push, whoever launched them, with their rows per second and time left; a row opens the
+ * import's result page.
  */
 @Route("imports")
-@PageTitle("Imports · Gift Card Import")
 @RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
-class ImportsView extends VerticalLayout {
+class ImportsView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The columns a phone does without: the file, the status, the progress and the counters stay. */
+    static final List<String> SECONDARY_COLUMNS = List.of("launched", "import", "launchedBy", "duration");
 
     private final transient ImportQueries imports;
     private final transient ImportProgressFeed feed;
     final Grid<ImportSummary> grid = new Grid<>();
-    final Button newImport = new Button("New import", VaadinIcon.PLUS.create());
+    final Button newImport = new Button(getTranslation("imports.new"), VaadinIcon.PLUS.create());
     final Select<ImportStatus> status = new Select<>();
-    final ComboBox<LaunchedBy> launchedBy = new ComboBox<>("Launched by");
-    final DatePicker from = new DatePicker("Launched from");
-    final DatePicker to = new DatePicker("Launched to");
+    final ComboBox<LaunchedBy> launchedBy = new ComboBox<>(getTranslation("imports.filter.launchedBy"));
+    final DatePicker from = new DatePicker(getTranslation("imports.filter.from"));
+    final DatePicker to = new DatePicker(getTranslation("imports.filter.to"));
     final Span total = new Span();
     private final CallbackDataProvider<ImportSummary, Void> rows;
     private ImportFilter filter = ImportFilter.ALL;
     /** The imports the grid has fetched (then updated from events), to tell a counter update from a change of rows. */
     private final Map<ImportJobId, ImportSummary> shown = new HashMap<>();
+    private final LiveProgress live;
 
     /** The correction links of the imports fetched (issue 11): a follow-up names its original, and back. */
     private final Map<ImportJobId, CorrectionLinks> links = new HashMap<>();
@@ -69,7 +77,7 @@ class ImportsView extends VerticalLayout {
         this.imports = imports;
         setSizeFull();
 
-        HorizontalLayout header = new HorizontalLayout(new H2("Imports"));
+        HorizontalLayout header = new HorizontalLayout(new H2(getTranslation("imports.title")));
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (imports.mayLaunch()) {
@@ -79,23 +87,10 @@ class ImportsView extends VerticalLayout {
             header.add(newImport);
         }
 
-        status.setLabel("Status");
-        status.setItems(ImportStatus.values());
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption("All statuses");
-        status.setItemLabelGenerator(s -> s == null ? "All statuses" : s.label());
+        configureFilters(status, launchedBy, from, to);
         status.addValueChangeListener(e -> applyFilter());
-
         launchedBy.setItems(imports.launchers());
-        launchedBy.setItemLabelGenerator(LaunchedBy::name);
-        launchedBy.setPlaceholder("Anyone");
-        launchedBy.setClearButtonVisible(true);
         launchedBy.addValueChangeListener(e -> applyFilter());
-
-        from.setClearButtonVisible(true);
-        to.setClearButtonVisible(true);
-        from.setHelperText("UTC");
-        to.setHelperText("UTC, inclusive");
         from.addValueChangeListener(e -> applyFilter());
         to.addValueChangeListener(e -> applyFilter());
 
@@ -103,8 +98,9 @@ class ImportsView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(status, launchedBy, from, to, total);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
+        filters.addClassName("gci-filters");
 
-        configureGrid(grid, true);
+        configureGrid(grid, this::progressCell);
         // items are known by id, so that a refreshed import replaces its row (records compare by value)
         rows = new CallbackDataProvider<>(query -> {
             List<ImportSummary> page = imports.list(filter, query.getOffset(), query.getLimit());
@@ -118,38 +114,73 @@ class ImportsView extends VerticalLayout {
         grid.setItems(rows);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(ImportResultView.class,
                 new RouteParameters("id", e.getItem().id().toString())));
-        grid.setEmptyStateText(imports.mayLaunch() ? "No imports yet. Start one with \"New import\"."
-                : "No imports match.");
+        grid.setEmptyStateText(getTranslation(imports.mayLaunch() ? "imports.empty.admin" : "imports.empty"));
 
         add(header, filters, grid);
         updateTotal();
-        LiveProgress.bind(this, feed::subscribe, this::onProgress);
+        live = LiveProgress.bind(this, feed::subscribe, this::onProgress);
     }
 
-    /** The columns of an import list; the audit adds the project and leaves out the progress bar. */
-    static void configureGrid(Grid<ImportSummary> grid, boolean withProgress) {
-        grid.addColumn(j -> ImportDisplay.shortDateTime(j.launchedAt())).setHeader("Launched (UTC)")
-                .setWidth("8.5rem").setFlexGrow(0).setKey("launched");
-        grid.addComponentColumn(ImportDisplay::typeAndActionCell).setHeader("Import").setWidth("9.5rem")
-                .setFlexGrow(0).setKey("import").setTooltipGenerator(ImportDisplay::typeAndAction);
-        grid.addColumn(ImportSummary::launchedBy).setHeader("Launched by").setWidth("8rem").setFlexGrow(0)
-                .setKey("launchedBy").setTooltipGenerator(ImportSummary::launchedBy);
-        grid.addColumn(ImportSummary::originalFileName).setHeader("File").setFlexGrow(1).setKey("file")
-                .setTooltipGenerator(ImportSummary::originalFileName);
-        grid.addComponentColumn(ImportDisplay::statusCell).setHeader("Status").setWidth("10.5rem")
-                .setFlexGrow(0).setKey("status");
-        if (withProgress) {
-            grid.addComponentColumn(ImportDisplay::progress).setHeader("Progress").setWidth("8.5rem")
-                    .setFlexGrow(0).setKey("progress");
+    @Override
+    public String getPageTitle() {
+        return getTranslation("imports.pageTitle");
+    }
+
+    /** The filters an import list shares with the audit: status, who launched it and when (items not set). */
+    static void configureFilters(Select<ImportStatus> status, ComboBox<LaunchedBy> launchedBy, DatePicker from,
+                                 DatePicker to) {
+        String all = status.getTranslation("imports.filter.allStatuses");
+        status.setLabel(status.getTranslation("imports.filter.status"));
+        status.setItems(ImportStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(all);
+        status.setItemLabelGenerator(s -> s == null ? all : status.getTranslation("imports.status." + s.name()));
+        launchedBy.setItemLabelGenerator(LaunchedBy::name);
+        launchedBy.setPlaceholder(launchedBy.getTranslation("imports.filter.anyone"));
+        launchedBy.setClearButtonVisible(true);
+        from.setClearButtonVisible(true);
+        to.setClearButtonVisible(true);
+        from.setHelperText(from.getTranslation("imports.filter.fromHelper"));
+        to.setHelperText(to.getTranslation("imports.filter.toHelper"));
+    }
+
+    /**
+     * The columns of an import list; the audit adds the project and leaves out the progress ({@code progress}
+     * null). On a phone only the file, the status, the progress and the counters stay ({@link NarrowColumns}).
+     */
+    static void configureGrid(Grid<ImportSummary> grid, ValueProvider<ImportSummary, Component> progress) {
+        grid.addColumn(j -> ImportDisplay.shortDateTime(j.launchedAt()))
+                .setHeader(grid.getTranslation("imports.column.launched")).setWidth("8.5rem").setFlexGrow(0)
+                .setKey("launched");
+        grid.addComponentColumn(ImportDisplay::typeAndActionCell)
+                .setHeader(grid.getTranslation("imports.column.import"))
+                .setWidth("9.5rem").setFlexGrow(0).setKey("import").setTooltipGenerator(ImportDisplay::typeAndAction);
+        grid.addColumn(ImportSummary::launchedBy).setHeader(grid.getTranslation("imports.column.launchedBy"))
+                .setWidth("8rem").setFlexGrow(0).setKey("launchedBy").setTooltipGenerator(ImportSummary::launchedBy);
+        grid.addColumn(ImportSummary::originalFileName).setHeader(grid.getTranslation("imports.column.file"))
+                .setFlexGrow(1).setKey("file").setTooltipGenerator(ImportSummary::originalFileName);
+        grid.addComponentColumn(ImportDisplay::statusCell).setHeader(grid.getTranslation("imports.column.status"))
+                .setWidth("10.5rem").setFlexGrow(0).setKey("status");
+        if (progress != null) {
+            grid.addComponentColumn(progress).setHeader(grid.getTranslation("imports.column.progress"))
+                    .setWidth("9.5rem").setFlexGrow(0).setKey("progress");
         }
-        grid.addComponentColumn(ImportDisplay::rows).setHeader("Imported / failed / total").setWidth("11rem")
-                .setFlexGrow(0).setKey("rows");
-        grid.addColumn(ImportDisplay::duration).setHeader("Duration").setWidth("6rem").setFlexGrow(0)
-                .setKey("duration");
+        grid.addComponentColumn(ImportDisplay::rows).setHeader(grid.getTranslation("imports.column.rows"))
+                .setWidth("11rem").setFlexGrow(0).setKey("rows");
+        grid.addColumn(ImportDisplay::duration).setHeader(grid.getTranslation("imports.column.duration"))
+                .setWidth("6rem").setFlexGrow(0).setKey("duration");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        NarrowColumns.hideWhenNarrow(grid, SECONDARY_COLUMNS.toArray(String[]::new));
         grid.addClassName("gci-import-grid");
         grid.setPageSize(50);
         grid.setSizeFull();
+    }
+
+    /** The progress bar and, while the import runs, its rows per second and time left. */
+    private Component progressCell(ImportSummary job) {
+        Div cell = ImportDisplay.progress(job);
+        cell.add(live.paceLine(job));
+        return cell;
     }
 
     private void applyFilter() {
@@ -184,7 +215,13 @@ class ImportsView extends VerticalLayout {
 
     private void updateTotal() {
         long count = imports.count(filter);
-        total.setText(count == 1 ? "1 import" : ImportDisplay.number(count) + " imports");
+        total.setText(countText(total, count));
+    }
+
+    /** "1 import", "12 imports" in the user's language. */
+    static String countText(Component where, long count) {
+        return count == 1 ? where.getTranslation("imports.count.one")
+                : where.getTranslation("imports.count.many", ImportDisplay.number(count));
     }
 
     private static Instant startOf(LocalDate date) {

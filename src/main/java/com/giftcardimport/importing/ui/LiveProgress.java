@@ -3,10 +3,14 @@ package com.giftcardimport.importing.ui;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
+import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportSummary;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Span;
 import java.io.Serializable;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * thread, where the user and the UI are known), unsubscribes when it detaches, and hands events to the UI through
  * {@link UI#access}. Events that arrive while an update is still waiting for the UI lock are merged (the newest
  * state of each job wins), so a page gets at most one pending update however many jobs report; the bus already
- * limits each job to about four events a second.
+ * limits each job to about four events a second. Every event also feeds a {@link PaceEstimator}, so that the page can
+ * show the rows per second and the time left of a running import ({@link #paceLine}).
  */
 final class LiveProgress implements Serializable {
 
@@ -32,6 +37,7 @@ final class LiveProgress implements Serializable {
     private final transient Consumer<List<ImportProgress>> onUi;
     private final transient Map<ImportJobId, ImportProgress> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final transient PaceEstimator pace = new PaceEstimator(Clock.systemUTC());
     private transient ImportProgressBus.Subscription subscription;
     private transient volatile UI ui;
 
@@ -63,6 +69,16 @@ final class LiveProgress implements Serializable {
         }
     }
 
+    /**
+     * The rows per second and time left of {@code job} under its progress bar while it runs ("estimating…" until
+     * enough of it was seen on this page); an empty, hidden line otherwise.
+     */
+    Span paceLine(ImportSummary job) {
+        Span line = PaceLine.of(pace.pace(job.id()));
+        line.setVisible(job.status() == ImportStatus.RUNNING);
+        return line;
+    }
+
     private void start(UI attachedTo) {
         stop();
         ui = attachedTo;
@@ -85,6 +101,7 @@ final class LiveProgress implements Serializable {
         if (target == null) {
             return;
         }
+        pace.record(progress);
         pending.merge(progress.jobId(), progress, (older, newer) -> newer.at().isBefore(older.at()) ? older : newer);
         if (!scheduled.compareAndSet(false, true)) {
             return;

@@ -124,6 +124,51 @@ class AutoMapperTest {
     }
 
     @Test
+    void real_russian_headers_with_the_number_sign_codes_abbreviations_and_units_map() {
+        MappingSuggestion suggestion = mapper.suggest(List.of("№ п/п", "Код карты", "Сист. имя пула", "Код CVV2",
+                "Номинал (руб.)", "Код ТТ", "Дата пок.", "Статус ПК"));
+        assertThat(fields(suggestion)).containsExactly(null, CARD_NUMBER, POOL, CVV, BALANCE, POINT_OF_CONTACT,
+                PURCHASE_DATE, STATUS);
+        assertThat(suggestion.columns().subList(1, 8))
+                .allSatisfy(c -> assertThat(c.confidence()).isGreaterThanOrEqualTo(AutoMapper.SYNONYM - 0.05));
+        assertThat(fields(mapper.suggest(List.of("№ карты", "Пул", "Сумма, руб.")))).containsExactly(CARD_NUMBER,
+                POOL, BALANCE);
+        assertThat(fields(mapper.suggest(List.of("Код сертификата", "Pool", "Остаток, ₽"))))
+                .containsExactly(CARD_NUMBER, POOL, BALANCE);
+    }
+
+    @Test
+    void real_english_headers_with_abbreviations_and_units_map() {
+        MappingSuggestion suggestion = mapper.suggest(List.of("#", "Card Nr", "Pool", "Balance (RUB)", "POS ID",
+                "Purch. date", "Card state"));
+        assertThat(fields(suggestion)).containsExactly(null, CARD_NUMBER, POOL, BALANCE, POINT_OF_CONTACT,
+                PURCHASE_DATE, STATUS);
+        assertThat(fields(mapper.suggest(List.of("N° card", "Amt.", "Pool code")))).containsExactly(CARD_NUMBER,
+                BALANCE, POOL);
+    }
+
+    @Test
+    void a_code_alone_is_still_the_cvv_and_a_column_of_only_a_number_sign_is_a_row_counter() {
+        assertThat(fields(mapper.suggest(List.of("№", "Номер карты", "Код")))).containsExactly(null, CARD_NUMBER,
+                CVV);
+        assertThat(AutoMapper.cvvLikeColumns(List.of("Код карты", "Код"))).containsExactly(1);
+        // a note in brackets is read through for mapping, never for masking
+        assertThat(AutoMapper.cvvLikeColumns(List.of("Номер карты", "Данные (CVV)", "Secret [cvc2]")))
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void units_and_the_number_sign_are_taken_off_before_comparing() {
+        assertThat(HeaderNormalizer.normalize("Номинал (руб.)")).isEqualTo("nominal");
+        assertThat(HeaderNormalizer.normalize("Balance [RUB]")).isEqualTo("balance");
+        assertThat(HeaderNormalizer.normalize("Сумма, руб.")).isEqualTo("summa");
+        assertThat(HeaderNormalizer.normalize("№ карты")).isEqualTo("nomerkarty");
+        assertThat(HeaderNormalizer.normalize("N° card")).isEqualTo("numbercard");
+        assertThat(HeaderNormalizer.normalize("№ п/п")).isEmpty();
+        assertThat(HeaderNormalizer.normalize("(UTC)")).isEqualTo("utc");
+    }
+
+    @Test
     void normalisation_transliterates_folds_case_and_drops_punctuation() {
         assertThat(HeaderNormalizer.normalize("Номер карты")).isEqualTo("nomerkarty");
         assertThat(HeaderNormalizer.normalize(" Card_No. ")).isEqualTo("cardno");

@@ -1,6 +1,7 @@
 package com.giftcardimport.importing.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.base.ui.AccessDeniedView;
@@ -10,9 +11,16 @@ import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.project.Membership;
 import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.project.ProjectRole;
+import com.giftcardimport.security.CurrentTenant;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.select.Select;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +29,8 @@ class AuditViewTest extends ImportUiTest {
 
     @Autowired
     ProjectRepository projects;
+    @Autowired
+    CurrentTenant current;
 
     TestProject first;
     TestProject second;
@@ -99,5 +109,91 @@ class AuditViewTest extends ImportUiTest {
         // a page that says so (base/ui/AccessDeniedView), not the exception
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(AccessDeniedView.class);
         assertThat(_find(AuditView.class)).isEmpty();
+    }
+
+    @Test
+    void opening_an_import_of_another_project_from_the_audit_switches_to_that_project() throws Exception {
+        login(second.admin());
+        launchAndAwait(ImportFiles.utf8("Card number,Pool system name,Card balance", prefix + "-5,flex,1"),
+                "other-project.csv");
+        login(first.manager());
+        current.switchTo(first.id());
+        AuditView audit = navigate(AuditView.class);
+        ImportSummary row = GridKt._get(audit.grid, 0);
+        assertThat(row.projectId()).isEqualTo(second.id());
+
+        GridKt._clickItem(audit.grid, 0);
+
+        ImportResultView result = _get(ImportResultView.class);
+        assertThat(result.title.getText()).contains("other-project.csv");
+        assertThat(current.currentMembership().orElseThrow().projectId()).isEqualTo(second.id());
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Select<Membership> switcher = _get(Select.class, spec -> spec.withId("project-switcher"));
+        assertThat(switcher.getValue().projectId()).isEqualTo(second.id());
+    }
+
+    @Test
+    void an_import_of_a_project_the_manager_is_not_a_member_of_does_not_open_and_the_project_stays() throws Exception {
+        login(second.admin());
+        launchAndAwait(ImportFiles.utf8("Card number,Pool system name,Card balance", prefix + "-6,flex,1"),
+                "not-yours.csv");
+        ImportSummary foreign = GridKt._get(navigate(ImportsView.class).grid, 0);
+        TestProject outsider = support.newProject();
+        login(outsider.manager());
+        AuditView audit = navigate(AuditView.class);
+        NotificationsKt.clearNotifications();
+
+        audit.open(foreign);
+
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(AuditView.class);
+        assertThat(_find(ImportResultView.class)).isEmpty();
+        NotificationsKt.expectNotifications("This import is not in any of your projects.");
+        assertThat(current.currentMembership().orElseThrow().projectId()).isEqualTo(outsider.id());
+    }
+
+    @Test
+    void the_audit_exports_as_csv_with_its_filters_and_never_a_file_value() throws Exception {
+        login(first.admin());
+        launchAndAwait(ImportFiles.utf8("Card number,Pool system name,Gift card CVV,Card balance",
+                prefix + "-7,secure,4821,10", prefix + "-8,secure,77,10"), "=HYPERLINK(1).csv");
+        login(second.admin());
+        launchAndAwait(ImportFiles.utf8("Card number,Pool system name,Card balance", prefix + "-9,flex,1"),
+                "second.csv");
+        login(first.manager());
+        AuditView audit = navigate(AuditView.class);
+
+        List<String> all = csv(audit);
+        assertThat(all.getFirst()).isEqualTo("\uFEFFProject,Import,Launched (UTC),Import type,Action,Launched by,"
+                + "File,Status,Rows in the file,Imported,Unchanged,Failed,Started (UTC),Finished (UTC),Duration (s)");
+        assertThat(all).hasSize(3);
+        assertThat(all.get(1)).startsWith("Test " + second.slug() + ",").contains(",second.csv,Completed,1,1,0,0,");
+        assertThat(all.get(2)).contains(",'=HYPERLINK(1).csv,Completed with errors,2,1,0,1,")
+                .doesNotContain("4821").doesNotContain(prefix);
+
+        audit.status.setValue(ImportStatus.COMPLETED_WITH_ERRORS);
+        List<String> filtered = csv(audit);
+        assertThat(filtered).hasSize(2);
+        assertThat(filtered.get(1)).contains("'=HYPERLINK(1).csv");
+    }
+
+    @Test
+    void the_export_speaks_russian_with_semicolons_for_a_russian_user() throws Exception {
+        login(second.admin());
+        launchAndAwait(ImportFiles.utf8("Card number,Pool system name,Card balance", prefix + "-4,flex,1"),
+                "ru.csv");
+        login(first.manager());
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        AuditView audit = navigate(AuditView.class);
+
+        List<String> lines = csv(audit);
+
+        assertThat(lines.getFirst()).startsWith("\uFEFFПроект;Импорт;Запущен (UTC);");
+        assertThat(lines.get(1)).contains(";ru.csv;Завершён;1;1;0;0;");
+    }
+
+    private static List<String> csv(AuditView audit) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        audit.writeCsv(out);
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }
