@@ -230,7 +230,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void render() {
         badge.removeAll();
-        badge.add(ImportDisplay.badge(job.status()));
+        badge.add(ImportDisplay.badge(job));
         cancel.setVisible(admin && !job.status().isFinal() && !job.cancelRequested());
         fact("Import", ImportDisplay.typeAndAction(job));
         fact("Launched", ImportDisplay.dateTime(job.launchedAt()));
