@@ -8,12 +8,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.Workbooks;
 import com.giftcardimport.importing.file.StoredFile;
+import com.giftcardimport.importing.read.ReadLimits;
+import com.giftcardimport.importing.read.RowSource;
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -21,6 +25,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +186,20 @@ class ImportWizardDraftTest extends ImportUiTest {
         ImportSummary summary = queries.get(job);
         assertThat(summary.importedRows()).isEqualTo(2);
         assertThat(summary.format().sheet()).isEqualTo("Cards");
+    }
+
+    @Test
+    void the_excel_template_is_a_workbook_with_the_csv_templates_columns_that_the_import_reads() throws Exception {
+        ImportWizard wizard = toUpload();
+
+        byte[] template = DownloadKt._download(wizard.uploadStep.templateXlsx);
+
+        try (RowSource rows = RowSource.open(new ByteArrayInputStream(template),
+                FileFormat.workbook("Gift cards"), ReadLimits.defaults())) {
+            String csvHeader = new String(DownloadKt._download(wizard.uploadStep.template), StandardCharsets.UTF_8)
+                    .lines().findFirst().orElseThrow();
+            assertThat(String.join(",", rows.header())).isEqualTo(csvHeader);
+        }
     }
 
     @Test
