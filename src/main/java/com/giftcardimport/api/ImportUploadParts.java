@@ -26,7 +26,8 @@ record ImportUploadParts(ReceivedFile file, Map<String, String> fields) {
     /** What the parts are, for the API documentation. */
     @Schema(name = "ImportUpload")
     record Form(
-            @Schema(description = "The .csv or .txt file; the first row holds column names", format = "binary",
+            @Schema(description = "The .csv, .txt or .xlsx file (of a workbook, the first visible sheet); the first "
+                    + "row holds column names", format = "binary",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String file,
             @Schema(description = "JSON object naming the field for each column to import, by column name or 0-based "

@@ -93,6 +93,12 @@ public class FileInspection {
         return uploads.inspect(uploads.file(tenant.projectId(), fileId), encoding, delimiter);
     }
 
+    /** Reads the head of an uploaded file with {@code format}: a workbook's chosen sheet, or encoding and delimiter. */
+    public SniffResult inspect(String fileId, FileFormat format) {
+        Tenant tenant = current.enterAsAdmin();
+        return uploads.sniff(uploads.file(tenant.projectId(), fileId), format);
+    }
+
     /** Suggests a mapping for the file read with {@code format}, using the project's earlier imports. */
     public MappingSuggestion suggestMapping(String fileId, FileFormat format) {
         Tenant tenant = current.enterAsAdmin();

@@ -154,6 +154,9 @@ public class ImportLaunch {
                 request.format().encoding().name(), String.valueOf(request.format().delimiter()),
                 request.mapping().fieldByColumn().stream().map(f -> f.map(Enum::name).orElse("-")).toList()
                         .toString());
+        if (request.format().isWorkbook()) {
+            text += "\u0000sheet\u0000" + request.format().sheet();
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -5,7 +5,7 @@ import com.giftcardimport.card.CvvMask;
 import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.job.DuplicateCheck;
 import com.giftcardimport.importing.job.LoadErrorCodes;
-import com.giftcardimport.importing.read.CsvRowReader;
+import com.giftcardimport.importing.read.RowSource;
 import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.importing.validate.InvalidRow;
 import com.giftcardimport.importing.validate.RowOutcome;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The review step's preview: the first rows read, validated and checked for duplicates by the same parts as the job
- * ({@link CsvRowReader}, {@link RowRules}, {@link DuplicateCheck}), without loading anything. Access is checked
+ * ({@link RowSource}, {@link RowRules}, {@link DuplicateCheck}), without loading anything. Access is checked
  * by the caller.
  */
 @Component
@@ -80,7 +80,7 @@ class ImportPreviewer {
     /** Up to {@code wanted} data rows from the head of the file; fills {@code header}. */
     private List<SourceRow> head(FileSource source, FileFormat format, int wanted, List<String> header) {
         List<SourceRow> sample = new ArrayList<>();
-        try (InputStream in = source.open(); CsvRowReader reader = CsvRowReader.open(in, format, limits)) {
+        try (InputStream in = source.open(); RowSource reader = RowSource.open(in, format, limits)) {
             header.addAll(reader.header());
             long chars = 0;
             while (sample.size() < wanted && chars < MAX_CHARS && reader.hasNext()) {

@@ -26,9 +26,12 @@ public record ImportProgress(ProjectId projectId, ImportJobId jobId, ImportStatu
         return imported + unchanged + failed;
     }
 
-    /** Between 0 and 1 when there is a total or an estimate; 1 for an ended job. */
+    /**
+     * Between 0 and 1 when there is a total or an estimate; 1 for a completed job; for a cancelled or failed one,
+     * the share of the rows it handled before it stopped (what was done).
+     */
     public double fraction() {
-        if (status.isFinal()) {
+        if (status == ImportStatus.COMPLETED || status == ImportStatus.COMPLETED_WITH_ERRORS) {
             return 1.0;
         }
         if (totalOrEstimate == null || totalOrEstimate <= 0) {

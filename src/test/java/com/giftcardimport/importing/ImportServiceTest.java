@@ -70,7 +70,7 @@ class ImportServiceTest {
     @Autowired
     ProjectRepository projects;
     @Autowired
-    FileReferences fileReferences;
+    List<FileReferences> fileReferences;
     @Autowired
     FileStore files;
 
@@ -435,7 +435,7 @@ class ImportServiceTest {
         ImportSummary job = await(launcher.launch(request(file, null)).id());
 
         org.awaitility.Awaitility.await("the file of the ended import deleted").atMost(Duration.ofSeconds(30))
-                .until(() -> !fileReferences.isReferenced(project.id(), file.id())
+                .until(() -> fileReferences.stream().noneMatch(r -> r.isReferenced(project.id(), file.id()))
                         && !files.exists(project.id(), file.id()));
         assertThatThrownBy(() -> inspection.inspect(file.id(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(StoredFileNotFoundException.class);

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -173,7 +174,7 @@ public class FileStore {
      * @return how many files were deleted
      */
     public int sweep() {
-        FileReferences claims = references.getIfAvailable();
+        List<FileReferences> claims = references.orderedStream().toList();
         Instant cutoff = clock.instant().minus(abandonedAfter);
         int deleted = 0;
         try {
@@ -192,8 +193,8 @@ public class FileStore {
         return deleted;
     }
 
-    /** An old key of this store that no job claims: a partial upload, or a file no import needs. */
-    private static boolean abandoned(String key, FileReferences claims) {
+    /** An old key of this store that nothing claims: a partial upload, or a file no import or wizard needs. */
+    private static boolean abandoned(String key, List<FileReferences> claims) {
         int slash = key.indexOf('/');
         if (slash <= 0 || key.indexOf('/', slash + 1) >= 0) {
             return false;
@@ -205,7 +206,7 @@ public class FileStore {
         if (projectId == null || !ID.matcher(id).matches()) {
             return false;
         }
-        return partial || claims == null || !claims.isReferenced(projectId, id);
+        return partial || claims.stream().noneMatch(claim -> claim.isReferenced(projectId, id));
     }
 
     /** The original file name made safe to keep and show: no directories, no control characters, not too long. */

@@ -3,7 +3,7 @@ package com.giftcardimport.importing.job;
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileSource;
-import com.giftcardimport.importing.read.CsvRowReader;
+import com.giftcardimport.importing.read.RowSource;
 import com.giftcardimport.importing.read.MalformedFileException;
 import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.importing.validate.InvalidRow;
@@ -90,7 +90,7 @@ final class ChunkProducer implements Runnable {
         long rowsRead = 0;
         long started = System.nanoTime();
         try (InputStream in = file.open();
-             CsvRowReader reader = CsvRowReader.open(in, job.format(), limits)) {
+             RowSource reader = RowSource.open(in, job.format(), limits)) {
             if (!reader.header().equals(job.header())) {
                 hand(new Handover.Failure("The file's header row is not the one it had at launch"));
                 return;

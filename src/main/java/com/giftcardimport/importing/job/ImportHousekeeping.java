@@ -2,7 +2,7 @@ package com.giftcardimport.importing.job;
 
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.file.FileStore;
-import com.giftcardimport.importing.read.CsvRowReader;
+import com.giftcardimport.importing.read.RowSource;
 import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.project.ProjectId;
 import java.io.InputStream;
@@ -75,7 +75,7 @@ class ImportHousekeeping {
         }
         long rows = 0;
         try (InputStream in = files.file(projectId, job.storedFileId()).open();
-             CsvRowReader reader = CsvRowReader.open(in, job.format(), limits)) {
+             RowSource reader = RowSource.open(in, job.format(), limits)) {
             while (reader.hasNext()) {
                 reader.next();
                 rows++;

@@ -66,16 +66,16 @@ public class ImportJobRepository {
     public Optional<ImportJobId> insert(NewImportJob job) {
         return jdbc.sql("""
                         insert into import_job (project_id, import_type, import_action, original_file_name,
-                                                stored_file_id, file_size, encoding, delimiter, header, mapping,
-                                                estimated_rows, launched_by_user_id, launched_by_label,
+                                                stored_file_id, file_size, encoding, delimiter, sheet, header,
+                                                mapping, estimated_rows, launched_by_user_id, launched_by_label,
                                                 idempotency_key, request_fingerprint)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
                         on conflict do nothing
                         returning id
                         """)
                 .params(job.projectId().value(), job.action().type().name(), job.action().name(),
                         job.originalFileName(), job.storedFileId(), job.fileSize(), job.format().encoding().name(),
-                        String.valueOf(job.format().delimiter()), job.header().toArray(String[]::new),
+                        String.valueOf(job.format().delimiter()), job.format().sheet(), job.header().toArray(String[]::new),
                         MappingJson.write(job.mapping()), job.estimatedRows(), job.launchedBy().value(),
                         job.launchedByLabel(), job.idempotencyKey(), job.fingerprint())
                 .query((rs, n) -> new ImportJobId(rs.getLong(1))).optional();
@@ -287,7 +287,8 @@ public class ImportJobRepository {
     }
 
     static FileFormat format(ResultSet rs) throws SQLException {
-        return new FileFormat(Charset.forName(rs.getString("encoding")), rs.getString("delimiter").charAt(0));
+        return new FileFormat(Charset.forName(rs.getString("encoding")), rs.getString("delimiter").charAt(0),
+                rs.getString("sheet"));
     }
 
     static List<String> textArray(Array array) throws SQLException {

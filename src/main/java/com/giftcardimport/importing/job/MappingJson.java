@@ -15,14 +15,14 @@ import tools.jackson.databind.node.ArrayNode;
  * the field's code or {@code null} for a column that is not imported, e.g. {@code ["CARD_NUMBER", null, "POOL"]}.
  * Written and read with Jackson.
  */
-final class MappingJson {
+public final class MappingJson {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private MappingJson() {
     }
 
-    static String write(ColumnMapping mapping) {
+    public static String write(ColumnMapping mapping) {
         ArrayNode array = JSON.createArrayNode();
         for (int i = 0; i < mapping.columnCount(); i++) {
             array.add(mapping.field(i).map(Enum::name).orElse(null));
@@ -30,7 +30,7 @@ final class MappingJson {
         return JSON.writeValueAsString(array);
     }
 
-    static ColumnMapping read(String json) {
+    public static ColumnMapping read(String json) {
         JsonNode array;
         try {
             array = JSON.readTree(json);

@@ -13,7 +13,9 @@ public record MappingReason(Kind kind, String name) {
 
     /** The kinds of reason, in the order of trust of {@link AutoMapper}. */
     public enum Kind {
-        HISTORY, HISTORY_NOT_IMPORTED, SAME_NAME, KNOWN_NAME, CONTAINS, SIMILAR, VALUES_STATUS, VALUES_DATE, NO_MATCH
+        HISTORY, HISTORY_NOT_IMPORTED, SAME_NAME, KNOWN_NAME, CONTAINS, SIMILAR, VALUES_STATUS, VALUES_DATE, NO_MATCH,
+        /** Not a suggestion: the person chose the field (a restored wizard draft). */
+        CHOSEN
     }
 
     static MappingReason of(Kind kind) {
@@ -37,6 +39,7 @@ public record MappingReason(Kind kind, String name) {
             case VALUES_STATUS -> "The values look like card statuses";
             case VALUES_DATE -> "The values look like dates";
             case NO_MATCH -> "No field matches this column name";
+            case CHOSEN -> "Your choice";
         };
     }
 }

@@ -6,7 +6,6 @@ import static com.giftcardimport.importing.RowErrorCodes.ROW_TOO_LONG;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.RowError;
 import com.giftcardimport.importing.SourceRow;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,7 +14,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -23,7 +21,8 @@ import java.util.NoSuchElementException;
 /**
  * Streams the rows of a CSV/TXT file with bounded memory, reading it with the application's one grammar
  * ({@link CsvTokenizer}), which keeps every value and row within the {@link ReadLimits} whatever the file (a 20 MB
- * value, no line breaks at all).
+ * value, no line breaks at all). The rows of a workbook's sheet ({@link XlsxRowReader}) go through the same rules
+ * below, from records of {@link SheetRecords}.
  *
  * <p>Rules:
  * <ul>
@@ -44,16 +43,16 @@ import java.util.NoSuchElementException;
  * </ul>
  * {@link #hasNext()} and {@link #next()} throw {@link UncheckedIOException} when the stream fails. Not thread-safe.
  */
-public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
+public final class CsvRowReader implements RowSource {
 
-    private final CsvTokenizer tokenizer;
+    private final RecordSource tokenizer;
     private final ReadLimits limits;
     private final List<String> header;
     private final long headerRowNumber;
     private long rowNumber;
     private SourceRow next;
 
-    private CsvRowReader(CsvTokenizer tokenizer, ReadLimits limits) {
+    CsvRowReader(RecordSource tokenizer, ReadLimits limits) {
         this.tokenizer = tokenizer;
         this.limits = limits;
         CsvRecord first = nextNonBlankRecord();
@@ -66,11 +65,15 @@ public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
     }
 
     /**
-     * Opens a reader over {@code in} (which it closes on {@link #close()}) and reads the header row.
+     * Opens a reader over {@code in} (which it closes on {@link #close()}) and reads the header row. For a file of
+     * any kind, use {@link RowSource#open}.
      *
      * @throws MalformedFileException when there is no header row or it is over the limits
      */
     public static CsvRowReader open(InputStream in, FileFormat format, ReadLimits limits) throws IOException {
+        if (format.isWorkbook()) {
+            throw new IllegalArgumentException("A workbook is not CSV/TXT: read it with RowSource.open");
+        }
         CharsetDecoder decoder = format.encoding().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -84,11 +87,13 @@ public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
     }
 
     /** The column names of the header row, trimmed (a byte-order mark removed). */
+    @Override
     public List<String> header() {
         return header;
     }
 
     /** The spreadsheet row number of the header row (1 unless the file starts with empty lines). */
+    @Override
     public long headerRowNumber() {
         return headerRowNumber;
     }
@@ -97,6 +102,7 @@ public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
      * Skips rows so that the next row returned is the first one numbered {@code rowNumber} or later. To resume a
      * job after row N, call {@code skipUntil(N + 1)}.
      */
+    @Override
     public void skipUntil(long rowNumber) {
         while (hasNext() && next.rowNumber() < rowNumber) {
             next = null;
@@ -104,6 +110,7 @@ public final class CsvRowReader implements Iterator<SourceRow>, Closeable {
     }
 
     /** The spreadsheet row number of the last physical row read so far (empty lines included). */
+    @Override
     public long lastRowNumber() {
         return rowNumber;
     }

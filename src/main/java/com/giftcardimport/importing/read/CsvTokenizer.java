@@ -1,6 +1,5 @@
 package com.giftcardimport.importing.read;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.List;
  * skipped up to its line end ({@link CsvRecord#cut()}). Skipped text still follows the grammar, so the next
  * record starts where it should. Not thread-safe.
  */
-public final class CsvTokenizer implements Closeable {
+public final class CsvTokenizer implements RecordSource {
 
     private static final int DELIMITER = 0;
     private static final int LINE_END = 1;
@@ -56,6 +55,7 @@ public final class CsvTokenizer implements Closeable {
     }
 
     /** The next record, or null at the end of the text. */
+    @Override
     public CsvRecord next() throws IOException {
         if (!available()) {
             return null;

@@ -43,6 +43,11 @@ final class BinarySignatures {
         return null;
     }
 
+    /** Whether the head is a ZIP container's (an Excel workbook is one). */
+    static boolean isZip(byte[] head, int length) {
+        return starts(head, length, 'P', 'K', 3, 4);
+    }
+
     private static String knownKind(byte[] h, int n) {
         if (starts(h, n, 0x89, 'P', 'N', 'G')) {
             return image("PNG");
@@ -81,7 +86,8 @@ final class BinarySignatures {
     private static String zipKind(byte[] h, int n) {
         String names = new String(h, 0, n, StandardCharsets.ISO_8859_1);
         if (names.contains("xl/")) {
-            return "This looks like a spreadsheet (XLSX) file, not CSV/TXT: " + SAVE_AS_CSV;
+            return "This looks like a spreadsheet (XLSX) file that cannot be read: open it in Excel and save it "
+                    + "again as Excel Workbook (.xlsx), or " + SAVE_AS_CSV;
         }
         if (names.contains("opendocument.spreadsheet")) {
             return "This looks like a spreadsheet (ODS) file, not CSV/TXT: " + SAVE_AS_CSV;

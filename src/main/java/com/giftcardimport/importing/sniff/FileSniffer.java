@@ -5,6 +5,7 @@ import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.read.CsvRowReader;
 import com.giftcardimport.importing.read.MalformedFileException;
+import com.giftcardimport.importing.read.NotAWorkbookException;
 import com.giftcardimport.importing.read.ReadLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@link EncodingDetector}), delimiter (see {@link DelimiterDetector}), header, the first rows exactly as the
  * import will read them, a row count (exact when the whole file fits in the head, else estimated from the average
  * row length), and file-level problems: not a text file, empty, no header, no line breaks, an unclosed quote, no
- * data rows. Plain Java, no request or security context.
+ * data rows. An Excel workbook is read by {@link WorkbookSniffer} instead. Plain Java, no request or security context.
  */
 @Component
 public class FileSniffer {
@@ -38,10 +39,12 @@ public class FileSniffer {
     private static final int DELIMITER_SAMPLE_CHARS = 256 * 1024;
 
     private final ReadLimits limits;
+    private final WorkbookSniffer workbooks;
 
     @Autowired
     public FileSniffer(ReadLimits limits) {
         this.limits = limits;
+        this.workbooks = new WorkbookSniffer(limits);
     }
 
     public FileSniffer() {
@@ -73,8 +76,11 @@ public class FileSniffer {
         return sniff(source(file), override);
     }
 
-    /** The user chose encoding and delimiter: the sample is read again with them. */
+    /** The user chose encoding and delimiter, or a workbook's sheet: the sample is read again with them. */
     public SniffResult sniff(FileSource file, FileFormat override) throws IOException {
+        if (override.isWorkbook()) {
+            return workbooks.sniff(file, override.sheet());
+        }
         return sniffHead(file, override.encoding(), override.delimiter());
     }
 
@@ -123,6 +129,13 @@ public class FileSniffer {
         if (size == 0) {
             return problem(StandardCharsets.UTF_8, false, "The file is empty: it needs a header row with the column "
                     + "names and one row per card", true);
+        }
+        if (BinarySignatures.isZip(head, length)) {
+            try {
+                return workbooks.sniff(file, null);
+            } catch (NotAWorkbookException e) {
+                // another kind of ZIP: named below
+            }
         }
         String binary = BinarySignatures.problem(head, length, utf16);
         if (binary != null) {

@@ -22,16 +22,27 @@ import java.util.List;
  * @param exactRowCount whether {@code estimatedRows} is an exact count (the whole file fitted in the sample)
  * @param warnings      what the user should know but does not stop the import, in words: e.g. bytes that are not
  *                      valid UTF-8 in a file that otherwise is, and the encoding chosen instead
+ * @param sheets        for an Excel workbook, the names of the sheets a person can choose, in order (the one read is
+ *                      {@code detected.sheet()}); empty for a CSV/TXT file
  */
 public record SniffResult(FileFormat detected, Charset encoding, boolean bomPresent, List<String> headers,
                           List<SourceRow> sampleRows, long estimatedRows, List<String> problems,
-                          boolean exactRowCount, List<String> warnings) {
+                          boolean exactRowCount, List<String> warnings, List<String> sheets) {
 
     public SniffResult {
         headers = List.copyOf(headers);
         sampleRows = List.copyOf(sampleRows);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+        sheets = List.copyOf(sheets);
+    }
+
+    /** What the head of a CSV/TXT file tells (no sheets). */
+    public SniffResult(FileFormat detected, Charset encoding, boolean bomPresent, List<String> headers,
+                       List<SourceRow> sampleRows, long estimatedRows, List<String> problems, boolean exactRowCount,
+                       List<String> warnings) {
+        this(detected, encoding, bomPresent, headers, sampleRows, estimatedRows, problems, exactRowCount, warnings,
+                List.of());
     }
 
     /** The same result with {@code warning} added. */
@@ -39,7 +50,7 @@ public record SniffResult(FileFormat detected, Charset encoding, boolean bomPres
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new SniffResult(detected, encoding, bomPresent, headers, sampleRows, estimatedRows, problems,
-                exactRowCount, all);
+                exactRowCount, all, sheets);
     }
 
     /** Whether the file can go on to mapping: no file-level problem. */

@@ -27,14 +27,16 @@ final class ChooseActionStep extends VerticalLayout {
         }
     }
 
-    final RadioButtonGroup<ImportType> type = new RadioButtonGroup<>("Import type");
-    final RadioButtonGroup<ImportAction> action = new RadioButtonGroup<>("Action");
+    final RadioButtonGroup<ImportType> type = new RadioButtonGroup<>();
+    final RadioButtonGroup<ImportAction> action = new RadioButtonGroup<>();
     private final Paragraph description = new Paragraph();
     private final List<ImportAction> catalogue;
 
     ChooseActionStep(List<ImportAction> catalogue) {
         this.catalogue = catalogue;
         setPadding(false);
+        type.setLabel(getTranslation("wizard.action.type"));
+        action.setLabel(getTranslation("wizard.action.action"));
         List<ImportType> types = catalogue.stream().map(ImportAction::type).distinct().toList();
         type.setItems(types);
         type.setItemLabelGenerator(ImportType::label);
@@ -51,7 +53,7 @@ final class ChooseActionStep extends VerticalLayout {
             }
         });
         description.addClassName("gci-muted");
-        add(new Paragraph("What do you want to import?"), type, action, description);
+        add(new Paragraph(getTranslation("wizard.action.question")), type, action, description);
     }
 
     /** Preselects the first type and action of the catalogue. */
@@ -59,6 +61,12 @@ final class ChooseActionStep extends VerticalLayout {
         if (!catalogue.isEmpty()) {
             type.setValue(catalogue.getFirst().type());
         }
+    }
+
+    /** Selects {@code chosen} (a restored draft's action), which fires {@link ActionChosen}. */
+    void select(ImportAction chosen) {
+        type.setValue(chosen.type());
+        action.setValue(chosen);
     }
 
     Registration addActionChosenListener(ComponentEventListener<ActionChosen> listener) {

@@ -4,6 +4,7 @@ import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportUndoSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportStatus;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -38,12 +39,12 @@ final class ImportDisplay {
     static String duration(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         if (seconds < 60) {
-            return seconds + " s";
+            return t("import.duration.seconds", seconds);
         }
         if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+            return t("import.duration.minutes", seconds / 60, String.format(Locale.ROOT, "%02d", seconds % 60));
         }
-        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, (seconds % 3600) / 60);
+        return t("import.duration.hours", seconds / 3600, String.format(Locale.ROOT, "%02d", (seconds % 3600) / 60));
     }
 
     /** Zero before the job started; running time so far while it runs. */
@@ -88,7 +89,7 @@ final class ImportDisplay {
         failed.getElement().setAttribute("data-any", Boolean.toString(job.failedRows() > 0));
         Div cell = new Div(imported);
         if (job.unchangedRows() > 0) {
-            Span unchanged = new Span(" + " + number(job.unchangedRows()) + " unchanged");
+            Span unchanged = new Span(t("import.rows.unchanged", number(job.unchangedRows())));
             unchanged.addClassName("gci-rows-unchanged");
             cell.add(unchanged);
         }
@@ -99,7 +100,7 @@ final class ImportDisplay {
 
     /** The status badge, and under it the undo when there is one ("Undone by …", "Undoing…", "Undo failed"). */
     static Div statusCell(ImportSummary job) {
-        Div cell = new Div(badge(job.status()));
+        Div cell = new Div(badge(job));
         if (job.undo() != null) {
             Div undo = new Div(undoLine(job.undo()));
             undo.addClassName("gci-muted");
@@ -112,13 +113,40 @@ final class ImportDisplay {
 
     /** "Undone by Alice: 900 deleted, 100 kept" and the like; the counts say what the undo did to which cards. */
     static String undoLine(ImportUndoSummary undo) {
-        String counts = number(undo.undoneCards()) + " undone, " + number(undo.keptCards()) + " kept";
+        String undone = number(undo.undoneCards());
+        String kept = number(undo.keptCards());
         return switch (undo.status()) {
-            case RUNNING -> "Undoing (" + number(undo.undoneCards() + undo.keptCards()) + " of "
-                    + number(undo.totalCards()) + " cards), asked by " + undo.requestedBy();
-            case COMPLETED -> "Undone by " + undo.requestedBy() + ": " + counts;
-            case FAILED -> "Undo failed: " + counts;
+            case RUNNING -> t("import.undo.running", number(undo.undoneCards() + undo.keptCards()),
+                    number(undo.totalCards()), undo.requestedBy());
+            case COMPLETED -> t("import.undo.completed", undo.requestedBy(), undone, kept);
+            case FAILED -> t("import.undo.failed", undone, kept);
         };
+    }
+
+    /**
+     * The badge of an import's outcome: its status, except that an import whose every row failed (read to its end,
+     * nothing imported) reads "All rows failed" and looks failed, not amber like one with a few failed rows.
+     */
+    static Span badge(ImportSummary job) {
+        if (allRowsFailed(job)) {
+            Span badge = new Span(t("import.outcome.all-rows-failed"));
+            badge.addClassName("gci-badge");
+            badge.getElement().setAttribute("data-status", ImportStatus.FAILED.name());
+            badge.getElement().setAttribute("data-outcome", "ALL_ROWS_FAILED");
+            return badge;
+        }
+        return badge(job.status());
+    }
+
+    /** Whether the import was read to its end and every row failed. */
+    static boolean allRowsFailed(ImportSummary job) {
+        return job.status() == ImportStatus.COMPLETED_WITH_ERRORS && job.importedRows() == 0
+                && job.unchangedRows() == 0 && job.failedRows() > 0;
+    }
+
+    /** A text of the user's language (the wizard's and lists' keys: "import.*"). */
+    static String t(String key, Object... args) {
+        return UI.getCurrent().getTranslation(key, args);
     }
 
     static Span badge(ImportStatus status) {
@@ -128,11 +156,17 @@ final class ImportDisplay {
         return badge;
     }
 
-    /** A progress bar with the processed share as text; full and final once the job has ended. */
+    /**
+     * A progress bar with the processed share as text: full once the job completed; for a cancelled or failed job,
+     * the share it handled before it stopped, in the error colour.
+     */
     static Div progress(ImportSummary job) {
         ImportProgress progress = job.progress();
         ProgressBar bar = new ProgressBar(0, 1, progress.fraction());
         bar.setIndeterminate(job.status() == ImportStatus.RUNNING && progress.totalOrEstimate() == null);
+        if (job.status() == ImportStatus.CANCELLED || job.status() == ImportStatus.FAILED || allRowsFailed(job)) {
+            bar.addThemeName("error");
+        }
         bar.addClassName("gci-progress-bar");
         Span text = new Span(percent(progress));
         text.addClassName("gci-muted");
@@ -143,7 +177,7 @@ final class ImportDisplay {
 
     static String percent(ImportProgress progress) {
         if (progress.status() == ImportStatus.QUEUED) {
-            return "waiting";
+            return t("import.progress.waiting");
         }
         return Math.round(progress.fraction() * 100) + " %";
     }

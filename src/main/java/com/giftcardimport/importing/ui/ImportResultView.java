@@ -241,7 +241,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void render() {
         badge.removeAll();
-        badge.add(ImportDisplay.badge(job.status()));
+        badge.add(ImportDisplay.badge(job));
         cancel.setVisible(admin && !job.status().isFinal() && !job.cancelRequested());
         fact("import", ImportDisplay.typeAndAction(job));
         fact("launched", ImportDisplay.dateTime(job.launchedAt()));

@@ -1,32 +1,27 @@
 package com.giftcardimport.importing.ui;
 
-import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.ColumnMapping;
+import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.IdempotencyConflictException;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportChecks;
 import com.giftcardimport.importing.ImportCorrections;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportPreview;
-import com.giftcardimport.importing.ImportRefusedException;
-import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.ImportLaunch;
 import com.giftcardimport.importing.ImportQueries;
+import com.giftcardimport.importing.ImportRefusedException;
 import com.giftcardimport.importing.LaunchRequest;
+import com.giftcardimport.importing.draft.WizardDraft;
+import com.giftcardimport.importing.draft.WizardDrafts;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.file.StoredFileNotFoundException;
 import com.giftcardimport.importing.mapping.MappingSuggestion;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.security.Roles;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,101 +29,120 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The import wizard: choose the action, upload, map the columns, review and launch. The steps are components that
- * fire events; this view keeps the state (action, mapping; the file is {@link WizardFile}'s), talks to
- * {@link FileInspection} and {@link ImportLaunch}, and moves between the steps. The action decides the fields the
- * upload step lists, the mapping offers and the review checks. Back and Next keep everything entered. Leaving without
- * launching discards the upload.
+ * The import wizard: choose the action, upload, map, review and launch. The steps fire events; this view keeps the
+ * state (action, mapping; the file is {@link WizardFile}'s), talks to {@link FileInspection} and {@link ImportLaunch}
+ * and keeps where it stands in a {@link WizardDrafts draft} until launch or discard: a reload returns to the same
+ * step; each step has its address ({@code ?step=3}), so the browser's Back goes one step back. Cancel, removing and
+ * replacing the file ask first.
  */
 @Route("imports/new")
-@PageTitle("New import · Gift Card Import")
 @RolesAllowed(Roles.PROJECT_ADMIN)
-class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
+class ImportWizard extends WizardLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final List<String> STEP_TITLES = List.of("Choose the action", "Prepare and upload", "Map the fields",
-            "Review and launch");
-    /** How many rows the review step shows. */
-    static final int PREVIEW_ROWS = 20;
 
     private final transient FileInspection imports;
     private final transient ImportLaunch launcher;
     private final transient ImportQueries queries;
-    private final transient ImportChecks checks;
     private final transient ImportCorrections corrections;
-    final WizardStepper stepper = new WizardStepper(STEP_TITLES);
-    final ChooseActionStep chooseStep;
-    final UploadStep uploadStep;
-    final MappingStep mappingStep = new MappingStep();
-    final PreviewStep previewStep;
-    final WizardMessages messages = new WizardMessages();
-    private final WizardFooter footer = new WizardFooter();
-    final Button cancel = footer.cancel;
-    final Button back = footer.back;
-    final Button next = footer.next;
-    final Button launch = footer.launch;
-    private final List<Component> steps;
-
+    private final transient WizardDrafts drafts;
     /** One per wizard: a double click, or a retry, launches the same job. */
     private final String idempotencyKey = UUID.randomUUID().toString();
-    private int current;
     private ImportAction action;
-    private final WizardFile upload;
     /** The file and headers the mapping on screen was made for: another file, or other headers, remap. */
     private List<String> mappedHeaders;
     private String mappedFileId;
     private ColumnMapping mapping;
     private ImportJobId launched;
+    /** Whether the draft was looked for; only then is it saved (not while the view is being built or restored). */
+    private boolean restored;
+    private boolean saving;
 
-    ImportWizard(FileInspection imports, ImportLaunch launcher, ImportQueries queries, ImportChecks checks,
-                 ImportCorrections corrections) {
+    ImportWizard(FileInspection imports, ImportLaunch launcher, ImportQueries queries, WizardDrafts drafts,
+                 ImportChecks checks, ImportCorrections corrections) {
+        super(new ChooseActionStep(imports.actions()), new WizardFile(imports), checks, corrections);
         this.launcher = launcher;
-        this.checks = checks;
         this.corrections = corrections;
-        previewStep = new PreviewStep(checks, corrections, this::confirmAndLaunch);
         this.queries = queries;
         this.imports = imports;
-        setMaxWidth("80rem");
-        chooseStep = new ChooseActionStep(imports.actions());
-        upload = new WizardFile(imports);
-        uploadStep = new UploadStep(upload);
-        steps = List.of(chooseStep, uploadStep, mappingStep, previewStep);
-
+        this.drafts = drafts;
         chooseStep.addActionChosenListener(e -> choose(e.action()));
         uploadStep.addFileUploadedListener(e -> onUploaded(e.file()));
         uploadStep.addUploadFailedListener(e -> messages.show(List.of(e.message())));
-        uploadStep.addFileRemovedListener(e -> onFileRemoved());
+        uploadStep.addFileRemovedListener(e -> WizardQuestions.remove(this, upload.file().originalName(),
+                this::removeFile));
         uploadStep.addFormatOverriddenListener(e -> {
             upload.override(e.encoding(), e.delimiter());
+            inspect();
+        });
+        uploadStep.addSheetChosenListener(e -> {
+            upload.chooseSheet(e.sheet());
             inspect();
         });
         mappingStep.addMappingChangedListener(e -> {
             mapping = e.mapping();
             messages.hide();
+            save();
         });
         chooseStep.selectDefault();
 
-        cancel.addClickListener(e -> UI.getCurrent().navigate(ImportsView.class));
-        back.addClickListener(e -> goTo(current - 1));
+        cancel.addClickListener(e -> cancel());
+        back.addClickListener(e -> move(currentStep() - 1));
         next.addClickListener(e -> next());
         launch.addClickListener(e -> confirmAndLaunch(previewStep.correctedRows()));
-
-        Div body = new Div();
-        body.addClassName("gci-wizard-body");
-        steps.forEach(body::add);
-        add(new H2("New import"), stepper, messages, body, footer);
         goTo(0);
-        addDetachListener(e -> leave());
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("wizard.page-title");
+    }
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!queries.mayLaunch()) {
             // a project admin elsewhere, but not in the current project
             event.forwardTo(ImportsView.class);
+            return;
         }
+        boolean addressed = event.getLocation().getQueryParameters().getSingleParameter("step").isPresent();
+        if (!restored) {
+            restored = true;
+            // a reload, Back or Forward goes straight back; opening the wizard afresh offers to
+            drafts.find().filter(d -> addressed || d.file() != null).ifPresent(draft -> {
+                if (addressed) {
+                    restore(draft);
+                } else {
+                    offerResume(draft.file().originalName(), draft.step(), () -> {
+                        restore(draft);
+                        move(currentStep());
+                    }, drafts::discard);
+                }
+            });
+            saving = true;
+        }
+        event.getLocation().getQueryParameters().getSingleParameter("step").map(WizardLayout::stepOf)
+                .filter(step -> step < currentStep()).ifPresent(this::goTo);   // the browser's Back: one step back
     }
 
-    // ------------------------------------------------------------------ moving between steps
+    /** Back where the person was: the action, the file as they read it, the mapping, the step. */
+    private void restore(WizardDraft draft) {
+        chooseStep.select(draft.action());
+        int reached = 1;
+        if (draft.file() != null) {
+            upload.restore(draft.file(), draft.encoding(), draft.delimiter(), draft.sheet());
+            SniffResult sniff = inspect();
+            if (sniff != null && sniff.ok() && draft.step() >= 2 && showMapping(draft.mapping())) {
+                reached = draft.step() >= 3 && review(imports, mapping, action) ? 3 : 2;
+            }
+        }
+        goTo(draft.step() == 0 ? 0 : Math.min(draft.step(), reached));
+    }
+
+    private void save() {
+        if (saving && launched == null && action != null) {
+            drafts.save(new WizardDraft(action, currentStep(), upload.file(), upload.encodingOverride(),
+                    upload.delimiterOverride(), upload.sheet(), mappedFileId == null ? null : mapping));
+        }
+    }
 
     /** Another action: other fields to list and map, so the mapping is made again at the next step. */
     private void choose(ImportAction chosen) {
@@ -140,81 +154,68 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
 
     private void next() {
         messages.hide();
-        switch (current) {
-            case 0 -> {
-                if (action == null) {
-                    messages.show(List.of("Choose what to import."));
-                    return;
-                }
-                goTo(1);
-            }
+        switch (currentStep()) {
+            case 0 -> move(1);
             case 1 -> {
                 if (!upload.ready()) {
-                    messages.show(List.of("Upload a file to go on."));
-                    return;
+                    messages.show(List.of(getTranslation("wizard.message.upload-first")));
+                } else if (!upload.sniff().ok()) {
+                    messages.show(upload.sniff().problems().stream()
+                            .map(p -> getTranslation("wizard.message.file-refused", p)).toList());
+                } else if (showMapping(null)) {
+                    move(2);
                 }
-                SniffResult sniff = upload.sniff();
-                if (!sniff.ok()) {
-                    messages.show(prefixed("This file cannot be imported: ", sniff.problems()));
-                    return;
-                }
-                String fileId = upload.file().id();
-                if (!fileId.equals(mappedFileId) || !sniff.headers().equals(mappedHeaders)) {
-                    MappingSuggestion suggestion = guarded(() -> imports.suggestMapping(fileId, upload.format()));
-                    if (suggestion == null) {
-                        return;
-                    }
-                    mappingStep.setColumns(sniff.headers(), sniff.sampleRows(), suggestion);
-                    mappedHeaders = sniff.headers();
-                    mappedFileId = fileId;
-                }
-                goTo(2);
             }
             case 2 -> {
                 List<String> problems = mappingStep.mapping().problems(action);
+                mapping = mappingStep.mapping();
                 if (!problems.isEmpty()) {
                     messages.show(problems);
-                    return;
+                } else if (review(imports, mapping, action)) {
+                    move(3);
                 }
-                mapping = mappingStep.mapping();
-                ImportPreview preview = guarded(() -> imports.preview(upload.file().id(), upload.format(), mapping,
-                        PREVIEW_ROWS, action));
-                if (preview == null) {
-                    return;
-                }
-                previewStep.show(preview, mapping);
-                if (!preview.mappingProblems().isEmpty()) {
-                    messages.show(preview.mappingProblems());
-                    return;
-                }
-                CheckSummary check = guarded(() -> checks.findOrStart(upload.file(), upload.format(), mapping, action));
-                if (check == null) {
-                    return;
-                }
-                previewStep.showCheck(check);
-                goTo(3);
             }
             default -> {
             }
         }
     }
 
-    private void goTo(int step) {
-        current = Math.max(0, Math.min(step, steps.size() - 1));
-        for (int i = 0; i < steps.size(); i++) {
-            steps.get(i).setVisible(i == current);
+    /**
+     * Puts the file's columns on step 3, suggested afresh for another file or other headers; a draft's mapping
+     * ({@code chosen}) replaces the suggestion. False when the file is gone.
+     */
+    private boolean showMapping(ColumnMapping chosen) {
+        SniffResult sniff = upload.sniff();
+        String fileId = upload.file().id();
+        if (chosen == null && fileId.equals(mappedFileId) && sniff.headers().equals(mappedHeaders)) {
+            return true;
         }
-        stepper.setCurrent(current);
-        back.setVisible(current > 0);
-        next.setVisible(current < steps.size() - 1);
-        launch.setVisible(current == steps.size() - 1);
-        launch.setEnabled(true);
-        if (current != 3) {
-            messages.hide();
+        MappingSuggestion suggestion = guarded(() -> imports.suggestMapping(fileId, upload.format()));
+        if (suggestion == null) {
+            return false;
         }
+        if (chosen != null && chosen.columnCount() == sniff.headers().size()) {
+            suggestion = DraftMapping.applied(suggestion, chosen);
+        }
+        mappingStep.setColumns(sniff.headers(), sniff.sampleRows(), suggestion);
+        mapping = mappingStep.mapping();
+        mappedHeaders = sniff.headers();
+        mappedFileId = fileId;
+        return true;
     }
 
-    // ------------------------------------------------------------------ the file
+    /** A step the person asked for: shown, kept in the draft, and given its own address in the browser's history. */
+    private void move(int step) {
+        goTo(step);
+        UI.getCurrent().getPage().getHistory().pushState(null, "imports/new?step=" + (currentStep() + 1));
+    }
+
+    /** Shows a step and keeps it in the draft; going on while a resume is offered starts over (it replaces it). */
+    private void goTo(int step) {
+        showStep(step);
+        resumeOffer.setVisible(false);
+        save();
+    }
 
     private void onUploaded(StoredFile uploaded) {
         messages.hide();
@@ -222,31 +223,45 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
             upload.discard(uploaded);
             return;
         }
+        if (upload.ready() && upload.sniff().ok() && !upload.file().id().equals(uploaded.id())) {
+            WizardQuestions.replace(this, upload.file().originalName(), uploaded.originalName(),
+                    () -> replaceWith(uploaded), () -> upload.discard(uploaded));
+            return;
+        }
+        replaceWith(uploaded);
+    }
+
+    private void replaceWith(StoredFile uploaded) {
         upload.replaceWith(uploaded);
         uploadStep.resetOverrides();
+        mappedFileId = null;
         inspect();
     }
 
-    private void onFileRemoved() {
+    private void removeFile() {
         upload.remove();
         uploadStep.clear();
+        save();
     }
 
-    /** Reads the head of the file again with the current overrides and redraws what step 2 shows. */
-    private void inspect() {
+    /** Reads the file again with the current overrides and redraws what step 2 shows; null when it is gone. */
+    private SniffResult inspect() {
         if (upload.file() == null) {
-            return;
+            return null;
         }
         SniffResult result = guarded(upload::inspect);
         if (result != null) {
             uploadStep.show(upload.file(), result);
+            save();
         }
+        return result;
     }
 
     // ------------------------------------------------------------------ launch
 
     /** Launches, after asking when most rows would fail. */
-    private void confirmAndLaunch(List<List<String>> correctedRows) {
+    @Override
+    void confirmAndLaunch(List<List<String>> correctedRows) {
         previewStep.confirmLaunch(() -> launch(correctedRows), () -> launch.setEnabled(true));
     }
 
@@ -260,6 +275,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
             ImportJobId job = launcher.launch(new LaunchRequest(upload.file(), upload.format(), mapping,
                     idempotencyKey, action)).id();
             launched = job;
+            drafts.launched();
             if (!correctedRows.isEmpty()) {
                 corrections.importCorrected(job, correctedRows);
             }
@@ -268,8 +284,7 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
             messages.show(e.problems());
             launch.setEnabled(true);
         } catch (IdempotencyConflictException e) {
-            messages.show(List.of("This upload was already launched with other settings as import "
-                    + e.existingJob() + ". Upload the file again to import it once more."));
+            messages.show(List.of(getTranslation("wizard.message.launched-otherwise", e.existingJob())));
             launch.setEnabled(true);
         } catch (StoredFileNotFoundException e) {
             fileGone();
@@ -277,43 +292,18 @@ class ImportWizard extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    /** Leaving without launching leaves no stray file (a closed tab is left to the engine's sweeper). */
-    private void leave() {
-        if (launched == null) {
-            upload.remove();
+    /** Cancel: the draft and its upload are discarded, after asking when there is a file to lose. */
+    private void cancel() {
+        if (upload.file() != null) {
+            WizardQuestions.cancel(this, upload.file().originalName(), this::discardAndLeave);
+            return;
         }
+        discardAndLeave();
     }
 
-    // ------------------------------------------------------------------ messages
-
-    /** Runs a read of the uploaded file; a file that is gone (swept after a long pause) says so. */
-    private <T> T guarded(java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (StoredFileNotFoundException e) {
-            fileGone();
-            return null;
-        }
-    }
-
-    private void fileGone() {
+    private void discardAndLeave() {
+        drafts.discard();
         upload.forget();
-        uploadStep.clear();
-        goTo(1);
-        messages.show(List.of("The uploaded file is no longer available. Upload it again."));
-    }
-
-    private static List<String> prefixed(String prefix, List<String> lines) {
-        return lines.stream().map(l -> prefix + l).toList();
-    }
-
-    /** For tests: the upload the wizard holds. */
-    StoredFile uploadedFile() {
-        return upload.file();
-    }
-
-    /** For tests: the messages on screen. */
-    List<String> messageLines() {
-        return messages.lines();
+        UI.getCurrent().navigate(ImportsView.class);
     }
 }

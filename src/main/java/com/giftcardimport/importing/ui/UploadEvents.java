@@ -39,10 +39,24 @@ final class UploadEvents {
         }
     }
 
-    /** The user removed the uploaded file from the upload's list. */
+    /** The user asked to remove the uploaded file (the wizard asks before discarding it). */
     static final class FileRemoved extends ComponentEvent<UploadStep> {
         FileRemoved(UploadStep source) {
             super(source, true);
+        }
+    }
+
+    /** The user chose another sheet of a workbook. */
+    static final class SheetChosen extends ComponentEvent<UploadStep> {
+        private final String sheet;
+
+        SheetChosen(UploadStep source, String sheet) {
+            super(source, true);
+            this.sheet = sheet;
+        }
+
+        String sheet() {
+            return sheet;
         }
     }
 

@@ -1,6 +1,5 @@
 package com.giftcardimport.importing.ui;
 
-import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.SourceRow;
@@ -10,19 +9,15 @@ import com.giftcardimport.importing.sniff.SniffResult;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -34,20 +29,22 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wizard step 2: what a file may hold (the field table and a template), the upload, then what was detected
- * (encoding, delimiter, row estimate, the first rows), each overridable, and the file-level problems.
+ * Wizard step 2: the upload first (visible without scrolling), the templates, then what was detected (encoding,
+ * delimiter or a workbook's sheet, row count, the first rows), each overridable, and the file-level problems; the
+ * fields a file may hold below.
  * <p>
  * The upload streams straight into storage in the upload request, outside the session lock (Vaadin's
- * {@link UploadHandler}); the step then tells the wizard with {@link UploadEvents.FileUploaded}. Overrides fire
- * {@link UploadEvents.FormatOverridden}; the wizard inspects the file again and calls {@link #show}.
+ * {@link UploadHandler}); the step then tells the wizard with {@link UploadEvents.FileUploaded}. The upload's own
+ * list is emptied once a file is handled, so a second file can always be dropped and no tick stays beside a refused
+ * one: the file held is shown by this step, with its Remove button. Overrides fire
+ * {@link UploadEvents.FormatOverridden} or {@link UploadEvents.SheetChosen}; the wizard reads the file again and
+ * calls {@link #show}.
  */
 final class UploadStep extends VerticalLayout {
 
@@ -62,27 +59,28 @@ final class UploadStep extends VerticalLayout {
         void discard(StoredFile file);
     }
 
-    /** The encodings offered; a detected one not in the list is added to it. */
-    static final List<Charset> COMMON_ENCODINGS = List.of(StandardCharsets.UTF_8, Charset.forName("windows-1251"),
-            Charset.forName("KOI8-R"), Charset.forName("IBM866"), Charset.forName("ISO-8859-5"),
-            Charset.forName("windows-1252"), StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16LE,
-            StandardCharsets.UTF_16BE);
+    static final List<Charset> COMMON_ENCODINGS = FilePanel.COMMON_ENCODINGS;
 
-    final Details fieldsBox = new Details();
-    final Grid<GiftCardField> fields = new Grid<>();
-    private final Paragraph intro = new Paragraph();
+    final FieldsBox fieldsBox = new FieldsBox();
+    final Grid<GiftCardField> fields = fieldsBox.fields;
     private ImportAction action = ImportAction.ADD_GIFT_CARDS;
     final Anchor template = new Anchor();
+    final Anchor templateXlsx = new Anchor();
     final Upload upload = new Upload();
-    final Span fileName = new Span();
-    final ComboBox<Charset> encoding = new ComboBox<>("Encoding");
-    final Select<Character> delimiter = new Select<>();
-    final Span rows = new Span();
-    final Div problems = new Div();
+    /** The file held, and how it reads. */
+    private final FilePanel inspection = new FilePanel();
+    final Span fileName = inspection.fileName;
+    final Icon fileOk = inspection.fileOk;
+    final Icon fileRefused = inspection.fileRefused;
+    final Button removeFile = inspection.removeFile;
+    final Select<String> sheet = inspection.sheet;
+    final ComboBox<Charset> encoding = inspection.encoding;
+    final Select<Character> delimiter = inspection.delimiter;
+    final Span rows = inspection.rows;
+    final Div problems = inspection.problems;
     /** What the user should know about the file that does not stop it (e.g. bytes that are not valid UTF-8). */
-    final Div warnings = new Div();
-    final Grid<SourceRow> sample = new Grid<>();
-    private final VerticalLayout inspection = new VerticalLayout();
+    final Div warnings = inspection.warnings;
+    final Grid<SourceRow> sample = inspection.sample;
     private final transient Storage storage;
     private boolean showing;
     /** Whether the user picked the delimiter (then it is kept when the encoding changes). */
@@ -92,48 +90,40 @@ final class UploadStep extends VerticalLayout {
         this.storage = storage;
         setPadding(false);
 
-        fields.addColumn(GiftCardField::label).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
-        fields.addColumn(f -> action.requires(f) ? "Required" : "Optional").setHeader("Required").setAutoWidth(true)
-                .setFlexGrow(0);
-        fields.addColumn(GiftCardField::description).setHeader("Description").setFlexGrow(1);
-        fields.setAllRowsVisible(true);
-        fields.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-
-        DownloadHandler templateFile = event -> {
-            byte[] csv = FormatLabels.templateCsv(action);
-            event.setFileName("gift-cards-template.csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            event.setContentLength(csv.length);
-            event.getOutputStream().write(csv);
-        };
-        template.setHref(templateFile, AttachmentType.DOWNLOAD);
-        template.setText("Download a CSV template");
+        template.setHref(download(() -> FormatLabels.templateCsv(action), "gift-cards-template.csv",
+                "text/csv; charset=UTF-8"), AttachmentType.DOWNLOAD);
+        template.setText(getTranslation("wizard.template.csv"));
         template.setId("download-template");
+        templateXlsx.setHref(download(() -> FormatLabels.templateXlsx(action,
+                        getTranslation("wizard.template.sheet")), "gift-cards-template.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), AttachmentType.DOWNLOAD);
+        templateXlsx.setText(getTranslation("wizard.template.xlsx"));
+        templateXlsx.setId("download-template-xlsx");
 
         upload.setUploadHandler(this::receive);
         upload.setUploadFormat(UploadFormat.RAW);
         upload.setMaxFiles(1);
-        upload.setAcceptedFileExtensions(".csv", ".txt");
-        upload.setDropLabel(new Span("or drop a .csv or .txt file here"));
+        upload.setAcceptedFileExtensions(".csv", ".txt", ".xlsx");
+        upload.setI18n(UploadTexts.of(this));
+        upload.setDropLabel(new Span(getTranslation("wizard.upload.drop-label")));
         upload.setWidth("36rem");
         upload.setId("file-upload");
-        upload.addFileRemovedListener(e -> fireEvent(new UploadEvents.FileRemoved(this)));
-        upload.addFileRejectedListener(e -> fireEvent(new UploadEvents.UploadFailed(this, e.getErrorMessage())));
+        upload.addFileRejectedListener(e -> {
+            upload.clearFileList();
+            fireEvent(new UploadEvents.UploadFailed(this, getTranslation("wizard.upload.refused-type")));
+        });
 
-        encoding.setItems(COMMON_ENCODINGS);
-        encoding.setItemLabelGenerator(FormatLabels::encodingLabel);
-        encoding.setAllowCustomValue(false);
-        encoding.setWidth("16rem");
-        encoding.setId("encoding");
+        removeFile.addClickListener(e -> fireEvent(new UploadEvents.FileRemoved(this)));
+        sheet.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                fireEvent(new UploadEvents.SheetChosen(this, e.getValue()));
+            }
+        });
         encoding.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 fireEvent(new UploadEvents.FormatOverridden(this, Optional.of(e.getValue()), chosenDelimiter()));
             }
         });
-        delimiter.setLabel("Delimiter");
-        delimiter.setId("delimiter");
-        delimiter.setItems(FileFormat.DELIMITERS.chars().mapToObj(c -> (char) c).toList());
-        delimiter.setItemLabelGenerator(FormatLabels::delimiterLabel);
         delimiter.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 delimiterChosen = true;
@@ -141,43 +131,25 @@ final class UploadStep extends VerticalLayout {
                         Optional.of(e.getValue())));
             }
         });
-        rows.addClassName("gci-rows-estimate");
-        rows.setId("rows-estimate");
-        problems.addClassName("gci-problems");
-        problems.setId("file-problems");
-        warnings.addClassName("gci-warnings");
-        warnings.setId("file-warnings");
-        sample.setAllRowsVisible(true);
-        sample.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
-        sample.setId("sample-rows");
-
-        fileName.addClassName("gci-file-name");
-        HorizontalLayout format = new HorizontalLayout(encoding, delimiter, rows);
-        format.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        inspection.setPadding(false);
-        inspection.add(new H3("What the file looks like"), fileName, format, warnings, problems, sample);
         inspection.setVisible(false);
-
-        intro.addClassName("gci-muted");
-        VerticalLayout fieldsContent = new VerticalLayout(intro, fields, template);
-        fieldsContent.setPadding(false);
-        showFields(ImportAction.ADD_GIFT_CARDS);
-        fieldsBox.add(fieldsContent);
-        fieldsBox.setOpened(true);
-        fieldsBox.setWidthFull();
-        add(fieldsBox, new H3("Upload"), upload, inspection);
+        HorizontalLayout templates = new HorizontalLayout(template, templateXlsx);
+        add(new H3(getTranslation("wizard.upload.title")), upload, templates, inspection, fieldsBox);
     }
 
-    /** The fields a file of {@code chosen} fills, its template and what each row does. */
+    private DownloadHandler download(java.util.function.Supplier<byte[]> content, String name, String type) {
+        return event -> {
+            byte[] bytes = content.get();
+            event.setFileName(name);
+            event.setContentType(type);
+            event.setContentLength(bytes.length);
+            event.getOutputStream().write(bytes);
+        };
+    }
+
+    /** The fields a file of {@code chosen} fills, its templates and what each row does. */
     void showFields(ImportAction chosen) {
         action = chosen;
-        fields.setItems(chosen.fields());
-        long required = chosen.fields().stream().filter(chosen::requires).count();
-        fieldsBox.setSummaryText("Fields a file can fill: " + chosen.fields().size() + ", of which " + required
-                + " required");
-        intro.setText("The file's first row holds the column names; they may be anything, you map them to these "
-                + "fields in the next step. " + (chosen.createsCards() ? "Each data row creates one new gift card."
-                : "Each data row sets the status of one existing gift card of this project."));
+        fieldsBox.show(chosen);
     }
 
     private Optional<Character> chosenDelimiter() {
@@ -195,8 +167,8 @@ final class UploadStep extends VerticalLayout {
             inUi(ui, () -> fireEvent(new UploadEvents.UploadFailed(this, e.getMessage())), () -> { });
             return;
         } catch (RuntimeException e) {
-            inUi(ui, () -> fireEvent(new UploadEvents.UploadFailed(this, "The upload failed: " + e.getMessage())),
-                    () -> { });
+            inUi(ui, () -> fireEvent(new UploadEvents.UploadFailed(this,
+                    getTranslation("wizard.upload.failed", e.getMessage()))), () -> { });
             throw e;
         }
         inUi(ui, () -> {
@@ -221,56 +193,24 @@ final class UploadStep extends VerticalLayout {
         }
     }
 
-    /** Shows what the head of the file tells. */
+    /** Shows what the file tells; the upload's own list is emptied (the file is shown here). */
     void show(StoredFile file, SniffResult result) {
         if (!showing) {
             fieldsBox.setOpened(false);   // make room for the file; the table is one click away
         }
         showing = true;
+        upload.clearFileList();
         inspection.setVisible(true);
-        fileName.setText(file.originalName() + " · " + ImportDisplay.number(file.size()) + " bytes"
-                + (result.bomPresent() ? " · byte-order mark" : ""));
-        List<Charset> encodings = new ArrayList<>(COMMON_ENCODINGS);
-        if (!encodings.contains(result.encoding())) {
-            encodings.add(result.encoding());
-            encoding.setItems(encodings);
-        }
-        encoding.setValue(result.encoding());
-        delimiter.setValue(result.detected().delimiter());
-        rows.setText(result.exactRowCount() ? ImportDisplay.number(result.estimatedRows()) + " data rows"
-                : "About " + ImportDisplay.number(result.estimatedRows()) + " data rows (estimated from the start "
-                + "of the file)");
-
-        problems.removeAll();
-        if (!result.ok()) {
-            UnorderedList list = new UnorderedList();
-            result.problems().forEach(p -> list.add(new ListItem(p)));
-            Span lead = new Span("This file cannot be imported:");
-            problems.add(lead, list);
-        }
-        problems.setVisible(!result.ok());
-        warnings.removeAll();
-        result.warnings().forEach(w -> warnings.add(new Paragraph(w)));
-        warnings.setVisible(!result.warnings().isEmpty());
-
-        sample.removeAllColumns();
-        sample.addColumn(SourceRow::rowNumber).setHeader("Row").setAutoWidth(true).setFlexGrow(0);
-        List<String> headers = result.headers();
-        for (int i = 0; i < headers.size(); i++) {
-            int column = i;
-            sample.addColumn(r -> r.cell(column)).setHeader(headers.get(i)).setAutoWidth(true)
-                    .setKey("c" + i);
-        }
-        sample.setItems(result.sampleRows().stream().limit(8).toList());
-        sample.setVisible(!headers.isEmpty());
+        inspection.show(file, result);
     }
 
     /** Back to "no file". */
     void clear() {
         showing = false;
         delimiterChosen = false;
+        upload.clearFileList();
         inspection.setVisible(false);
-        problems.removeAll();
+        inspection.clear();
     }
 
     /** Forget the user's delimiter choice (a new file was uploaded). */
@@ -292,5 +232,9 @@ final class UploadStep extends VerticalLayout {
 
     Registration addFormatOverriddenListener(ComponentEventListener<UploadEvents.FormatOverridden> listener) {
         return addListener(UploadEvents.FormatOverridden.class, listener);
+    }
+
+    Registration addSheetChosenListener(ComponentEventListener<UploadEvents.SheetChosen> listener) {
+        return addListener(UploadEvents.SheetChosen.class, listener);
     }
 }

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wizard's upload: the stored file, how it reads (as detected, or with the user's encoding and delimiter), and
- * discarding uploads nobody will use. Knows nothing of the screen; {@link ImportWizard} shows what it holds.
+ * The wizard's upload: the stored file, how it reads (as detected, or with the user's encoding and delimiter, or a
+ * workbook's chosen sheet), and discarding uploads nobody will use. Knows nothing of the screen;
+ * {@link ImportWizard} shows what it holds and keeps it in the draft.
  */
 final class WizardFile implements UploadStep.Storage, Serializable {
 
@@ -24,6 +25,7 @@ final class WizardFile implements UploadStep.Storage, Serializable {
     private SniffResult sniff;
     private Optional<Charset> encodingOverride = Optional.empty();
     private Optional<Character> delimiterOverride = Optional.empty();
+    private String sheet;
 
     WizardFile(FileInspection imports) {
         this.imports = imports;
@@ -48,10 +50,16 @@ final class WizardFile implements UploadStep.Storage, Serializable {
         if (file != null && !file.id().equals(uploaded.id())) {
             discard(file);
         }
+        restore(uploaded, null, null, null);
+    }
+
+    /** The upload of a draft, read as the person chose (nulls: as detected). */
+    void restore(StoredFile uploaded, Charset encoding, Character delimiter, String chosenSheet) {
         file = uploaded;
         sniff = null;
-        encodingOverride = Optional.empty();
-        delimiterOverride = Optional.empty();
+        encodingOverride = Optional.ofNullable(encoding);
+        delimiterOverride = Optional.ofNullable(delimiter);
+        sheet = chosenSheet;
     }
 
     /** The user removed the file: it is discarded. */
@@ -66,11 +74,17 @@ final class WizardFile implements UploadStep.Storage, Serializable {
     void forget() {
         file = null;
         sniff = null;
+        sheet = null;
     }
 
     void override(Optional<Charset> encoding, Optional<Character> delimiter) {
         encodingOverride = encoding;
         delimiterOverride = delimiter;
+    }
+
+    /** Another sheet of a workbook. */
+    void chooseSheet(String chosen) {
+        sheet = chosen;
     }
 
     /**
@@ -79,8 +93,24 @@ final class WizardFile implements UploadStep.Storage, Serializable {
      * @throws com.giftcardimport.importing.file.StoredFileNotFoundException the file is gone
      */
     SniffResult inspect() {
-        sniff = imports.inspect(file.id(), encodingOverride, delimiterOverride);
+        sniff = sheet != null ? imports.inspect(file.id(), FileFormat.workbook(sheet))
+                : imports.inspect(file.id(), encodingOverride, delimiterOverride);
         return sniff;
+    }
+
+    /** The encoding the person chose, or null. */
+    Charset encodingOverride() {
+        return encodingOverride.orElse(null);
+    }
+
+    /** The delimiter the person chose, or null. */
+    Character delimiterOverride() {
+        return delimiterOverride.orElse(null);
+    }
+
+    /** The sheet the person chose, or null. */
+    String sheet() {
+        return sheet;
     }
 
     StoredFile file() {

@@ -10,12 +10,16 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 /** The wizard's buttons: Cancel on the left; Back, Next and Launch on the right. The wizard wires them. */
 final class WizardFooter extends HorizontalLayout {
 
-    final Button cancel = new Button("Cancel");
-    final Button back = new Button("Back", VaadinIcon.ARROW_LEFT.create());
-    final Button next = new Button("Next", VaadinIcon.ARROW_RIGHT.create());
-    final Button launch = new Button("Launch import", VaadinIcon.PLAY.create());
+    final Button cancel = new Button();
+    final Button back = new Button(VaadinIcon.ARROW_LEFT.create());
+    final Button next = new Button(VaadinIcon.ARROW_RIGHT.create());
+    final Button launch = new Button(VaadinIcon.PLAY.create());
 
     WizardFooter() {
+        cancel.setText(getTranslation("wizard.cancel"));
+        back.setText(getTranslation("wizard.back"));
+        next.setText(getTranslation("wizard.next"));
+        launch.setText(getTranslation("wizard.launch"));
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         cancel.setId("wizard-cancel");
         back.setId("wizard-back");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.SourceRow;
+import com.giftcardimport.importing.Workbooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -209,7 +210,7 @@ class FileSnifferTest {
     }
 
     @Test
-    void an_xlsx_spreadsheet_is_refused_with_advice_to_save_it_as_csv() throws IOException {
+    void an_xlsx_that_cannot_be_read_as_a_workbook_is_refused_with_advice_to_save_it_again() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
@@ -217,9 +218,28 @@ class FileSnifferTest {
             zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
             zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
         }
-        SniffResult result = sniffer.sniff(file("cards.csv", bytes.toByteArray()));
-        assertThat(result.problems()).containsExactly("This looks like a spreadsheet (XLSX) file, not CSV/TXT: save it "
-                + "as CSV UTF-8 (comma or semicolon delimited) and upload again");
+        SniffResult result = sniffer.sniff(file("cards.xlsx", bytes.toByteArray()));
+        assertThat(result.problems()).containsExactly("This looks like a spreadsheet (XLSX) file that cannot be read: "
+                + "open it in Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8 (comma or "
+                + "semicolon delimited) and upload again");
+    }
+
+    @Test
+    void an_xlsx_workbook_is_read_from_its_first_sheet_and_lists_its_sheets() throws IOException {
+        byte[] workbook = Workbooks.xlsx(
+                Workbooks.sheet("Cards", Workbooks.row("Card number", "Pool"), Workbooks.row("A-1", "flex")),
+                Workbooks.sheet("Old", Workbooks.row("Card number"), Workbooks.row("B-1"), Workbooks.row("B-2")));
+
+        SniffResult first = sniffer.sniff(file("cards.xlsx", workbook));
+        assertThat(first.ok()).isTrue();
+        assertThat(first.detected()).isEqualTo(FileFormat.workbook("Cards"));
+        assertThat(first.sheets()).containsExactly("Cards", "Old");
+        assertThat(first.headers()).containsExactly("Card number", "Pool");
+        assertThat(first.estimatedRows()).isEqualTo(1);
+        assertThat(first.exactRowCount()).isTrue();
+
+        SniffResult other = sniffer.sniff(file("cards.xlsx", workbook), FileFormat.workbook("Old"));
+        assertThat(other.sampleRows()).extracting(r -> r.cell(0)).containsExactly("B-1", "B-2");
     }
 
     @Test

@@ -253,26 +253,30 @@ class ImportWizardTest extends KaribuTest {
     }
 
     @Test
-    void leaving_the_wizard_after_an_upload_leaves_no_file_and_no_job() {
+    void cancel_asks_first_and_then_leaves_no_file_no_draft_and_no_job() {
         ImportWizard wizard = toUpload();
         UploadKt._upload(wizard.uploadStep.upload, "cards.csv", "text/csv", goodAndBadRows());
         StoredFile uploaded = wizard.uploadedFile();
         assertThat(files.exists(project.id(), uploaded.id())).isTrue();
 
         _click(wizard.cancel);
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
         _get(ImportsView.class);
         assertThat(files.exists(project.id(), uploaded.id())).isFalse();
         assertThat(jobIds()).isEmpty();
+        assertThat(jdbc.sql("select count(*) from import_draft where project_id = ?").param(project.id().value())
+                .query(Long.class).single()).isZero();
     }
 
     @Test
-    void a_second_upload_replaces_the_first_and_leaves_no_stray_file() {
+    void a_second_upload_replaces_the_first_once_confirmed_and_leaves_no_stray_file() {
         ImportWizard wizard = toUpload();
         UploadKt._upload(wizard.uploadStep.upload, "first.csv", "text/csv", goodAndBadRows());
         StoredFile first = wizard.uploadedFile();
 
         UploadKt._upload(wizard.uploadStep.upload, "second.csv", "text/csv", goodAndBadRows());
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
         assertThat(files.exists(project.id(), first.id())).isFalse();
         assertThat(wizard.uploadedFile().originalName()).isEqualTo("second.csv");
