@@ -167,10 +167,13 @@ public class ImportChecks {
         }
     }
 
-    /** What makes two checks of one upload the same: format, mapping and action (a dry run is always its own). */
+    /**
+     * What makes two checks of one upload the same: format (a workbook's sheet too), mapping and action (a dry run is
+     * always its own).
+     */
     private static String fingerprint(ImportAction action, FileFormat format, ColumnMapping mapping, boolean dryRun) {
         String text = String.join("\u0000", action.name(), format.encoding().name(),
-                String.valueOf(format.delimiter()), mapping.fieldByColumn().stream()
+                String.valueOf(format.delimiter()), String.valueOf(format.sheet()), mapping.fieldByColumn().stream()
                         .map(f -> f.map(Enum::name).orElse("-")).toList().toString(), dryRun ? "dry-run" : "wizard");
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

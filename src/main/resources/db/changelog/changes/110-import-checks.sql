@@ -16,6 +16,7 @@ create table import_check (
     original_file_name  varchar(255)  not null,
     encoding            varchar(64)   not null,
     delimiter           varchar(1)    not null,
+    sheet               text,
     header              text[]        not null,
     mapping             jsonb         not null,
     dry_run             boolean       not null default false,

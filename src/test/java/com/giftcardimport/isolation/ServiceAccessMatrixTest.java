@@ -15,6 +15,8 @@ import com.giftcardimport.importing.DirectImport;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.draft.WizardDraft;
+import com.giftcardimport.importing.draft.WizardDrafts;
 import com.giftcardimport.importing.ImportFilter;
 import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.ImportCancellation;
@@ -83,6 +85,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @ActiveProfiles("test")
 class ServiceAccessMatrixTest {
+
+    @Autowired
+    WizardDrafts drafts;
 
     /** The kinds of caller (SPEC §1) plus nobody. */
     enum Actor { ANONYMOUS, PLATFORM_ADMIN, PROJECT_ADMIN, ACCOUNT_MANAGER, API_TOKEN }
@@ -230,7 +235,23 @@ class ServiceAccessMatrixTest {
                 .mapping().fieldByColumn()));
         p.put("FileInspection#inspect(String,Optional,Optional)",
                 ids(id -> inspection.inspect(id.fileId(), Optional.empty(), Optional.empty())));
+        p.put("FileInspection#inspect(String,FileFormat)", ids(id -> inspection.inspect(id.fileId(), CSV)));
         p.put("FileInspection#suggestMapping(String,FileFormat)", ids(id -> inspection.suggestMapping(id.fileId(), CSV)));
+        // the wizard's draft is the logged-in person's in the current project; another project's upload is refused
+        p.put("WizardDrafts#find()", noIds(() -> drafts.find().map(WizardDraft::step)));
+        p.put("WizardDrafts#save(WizardDraft)", ids(id -> {
+            drafts.save(new WizardDraft(ImportAction.ADD_GIFT_CARDS, 1, new StoredFile(id.fileId(), id.project(),
+                    "matrix.csv", 1, "x", Instant.EPOCH), CSV.encoding(), CSV.delimiter(), null, MAPPING));
+            return drafts.find().map(d -> d.file().id());
+        }));
+        p.put("WizardDrafts#discard()", noIds(() -> {
+            drafts.discard();
+            return drafts.find().isPresent();
+        }));
+        p.put("WizardDrafts#launched()", noIds(() -> {
+            drafts.launched();
+            return drafts.find().isPresent();
+        }));
         p.put("FileInspection#preview(String,FileFormat,ColumnMapping,int)",
                 ids(id -> inspection.preview(id.fileId(), CSV, MAPPING, 10)));
         p.put("FileInspection#preview(String,FileFormat,ColumnMapping,int,ImportAction)",

@@ -48,8 +48,8 @@ public class CheckRepository {
     }
 
     private static final String COLUMNS = """
-            id, project_id, stored_file_id, import_action, original_file_name, encoding, delimiter, header, mapping,
-            dry_run, status, estimated_rows, total_rows, checked_rows, valid_rows, failed_rows, failure_message,
+            id, project_id, stored_file_id, import_action, original_file_name, encoding, delimiter, sheet, header,
+            mapping, dry_run, status, estimated_rows, total_rows, checked_rows, valid_rows, failed_rows, failure_message,
             created_at, updated_at, finished_at
             """;
 
@@ -66,15 +66,15 @@ public class CheckRepository {
     public Optional<ImportCheckId> insert(NewCheck check) {
         return jdbc.sql("""
                         insert into import_check (project_id, stored_file_id, fingerprint, import_action,
-                                                  original_file_name, encoding, delimiter, header, mapping, dry_run,
-                                                  started_by_user_id, estimated_rows)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
+                                                  original_file_name, encoding, delimiter, sheet, header, mapping,
+                                                  dry_run, started_by_user_id, estimated_rows)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
                         on conflict do nothing
                         returning id
                         """)
                 .params(check.projectId().value(), check.storedFileId(), check.fingerprint(), check.action().name(),
                         check.fileName(), check.format().encoding().name(), String.valueOf(check.format().delimiter()),
-                        check.header().toArray(String[]::new), MappingJson.write(check.mapping()), check.dryRun(),
+                        check.format().sheet(), check.header().toArray(String[]::new), MappingJson.write(check.mapping()), check.dryRun(),
                         check.startedBy().value(), check.estimatedRows())
                 .query((rs, n) -> new ImportCheckId(rs.getLong(1))).optional();
     }
