@@ -162,19 +162,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         mapping.addThemeVariants(GridVariant.LUMO_COMPACT);
         mapping.setMaxWidth("36rem");
 
-        errors.addColumn(RowError::rowNumber).setHeader(getTranslation("result.errors.row")).setAutoWidth(true)
-                .setFlexGrow(0).setKey("row");
-        errors.addColumn(e -> e.column() == null ? getTranslation("result.errors.whole-row") : e.column())
-                .setHeader(getTranslation("result.errors.column")).setWidth("12rem").setFlexGrow(0).setKey("column");
-        errors.addColumn(e -> e.value() == null ? "" : e.value()).setHeader(getTranslation("result.errors.value"))
-                .setWidth("14rem").setFlexGrow(0).setKey("value");
-        errors.addColumn(RowError::message).setHeader(getTranslation("result.errors.message")).setFlexGrow(1)
-                .setKey("message");
-        errors.setPageSize(50);
-        errors.setHeight("26rem");
-        errors.setWidthFull();
-        errors.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        errors.setEmptyStateText(getTranslation("result.errors.none"));
+        RowErrorColumns.addTo(errors);
 
         errorCount.addClassName("gci-muted");
         download.setText(getTranslation("result.report"));
