@@ -1,7 +1,7 @@
 package com.giftcardimport.pool.ui;
 
 import com.giftcardimport.base.ValidationException;
-import com.giftcardimport.base.ui.AmountField;
+import com.giftcardimport.i18n.AmountField;
 import com.giftcardimport.pool.PoolDraft;
 import com.giftcardimport.pool.PoolSystemName;
 import com.giftcardimport.pool.ValidityUnit;

@@ -1,7 +1,7 @@
 package com.giftcardimport.pool.ui;
 
 import com.giftcardimport.base.NotFoundException;
-import com.giftcardimport.base.ui.Formats;
+import com.giftcardimport.i18n.Formats;
 import com.giftcardimport.pool.Pool;
 import com.giftcardimport.pool.PoolDraft;
 import com.giftcardimport.pool.PoolOverview;

@@ -124,6 +124,15 @@ public abstract class KaribuTest {
         UI.getCurrent().setLocale(locale);
     }
 
+    /**
+     * A new browser window of the same login (a fresh mock UI and session, the same security context): shows what
+     * the application remembers for the person, not what the previous page held.
+     */
+    protected void openNewWindow() {
+        MockVaadin.tearDown();
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, applicationContext, UI::new));
+    }
+
     /** Navigates to {@code view} and returns the one instance now shown. */
     protected <T extends Component> T navigate(Class<T> view) {
         UI.getCurrent().navigate(view);

@@ -1,4 +1,4 @@
-package com.giftcardimport.base;
+package com.giftcardimport.i18n;
 
 import java.io.Serial;
 import java.util.Arrays;

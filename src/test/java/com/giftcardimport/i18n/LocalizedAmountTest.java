@@ -1,4 +1,4 @@
-package com.giftcardimport.base;
+package com.giftcardimport.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package com.giftcardimport.base.ui;
+package com.giftcardimport.i18n;
 
-import com.giftcardimport.base.LocalizedAmount;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;

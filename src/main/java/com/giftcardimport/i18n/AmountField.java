@@ -1,7 +1,5 @@
-package com.giftcardimport.base.ui;
+package com.giftcardimport.i18n;
 
-import com.giftcardimport.base.AmountNotUnderstoodException;
-import com.giftcardimport.base.LocalizedAmount;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.binder.ValueContext;

@@ -1,4 +1,4 @@
-package com.giftcardimport.base;
+package com.giftcardimport.i18n;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -52,13 +52,18 @@ public final class LocalizedAmount {
         }
         int from = 0;
         int to = text.length();
-        while (from < to && Blank.isBlank(text.charAt(from))) {
+        while (from < to && isSpace(text.charAt(from))) {
             from++;
         }
-        while (to > from && Blank.isBlank(text.charAt(to - 1))) {
+        while (to > from && isSpace(text.charAt(to - 1))) {
             to--;
         }
         return text.substring(from, to);
+    }
+
+    /** Any Unicode space or whitespace: typed and pasted amounts carry no-break and narrow no-break spaces. */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static AmountNotUnderstoodException refused(String reason, String text, Object... more) {
@@ -117,7 +122,7 @@ public final class LocalizedAmount {
                     throw refused("amount.negative", s);
                 }
                 boolean digit = c >= '0' && c <= '9';
-                if (!digit && c != ',' && c != '.' && !Blank.isBlank(c)) {
+                if (!digit && c != ',' && c != '.' && !isSpace(c)) {
                     throw refused("amount.character", s, new String(Character.toChars(s.codePointAt(i))));
                 }
                 if ((c == ',' || c == '.') && c != groupMark) {
