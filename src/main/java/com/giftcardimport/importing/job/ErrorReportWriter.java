@@ -1,5 +1,7 @@
 package com.giftcardimport.importing.job;
 
+import com.giftcardimport.i18n.Languages;
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.ImportSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,20 +12,20 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a job's error report as CSV: UTF-8 with a byte-order mark (so spreadsheets pick the encoding), the file's
- * own delimiter, the file's header plus an {@code Error} column, then one line per failed row: its cells (CVV
- * masked) and its messages. Streamed from {@code import_error}; the uploaded file is not needed. Safe to open in
+ * own delimiter, a {@code Row} column (the row's number as a spreadsheet shows it), the file's header and an
+ * {@code Error} column, then one line per failed row: its number, its cells (CVV masked) and its messages. The two
+ * added columns and the messages are in the reader's language. Streamed from {@code import_error}; the uploaded file is not needed. Safe to open in
  * a spreadsheet: a cell that starts with {@code = + - @}, a tab or a carriage return gets a leading {@code '}.
  */
 @Component
 public class ErrorReportWriter {
-
-    public static final String ERROR_COLUMN = "Error";
 
     private final ImportJobRepository jobs;
 
@@ -31,8 +33,16 @@ public class ErrorReportWriter {
         this.jobs = jobs;
     }
 
-    /** Writes the report of a job the caller has already found in its project; does not close {@code out}. */
+    /** The report in English. */
     public void write(ImportSummary job, OutputStream out) {
+        write(job, Languages.ENGLISH, out);
+    }
+
+    /**
+     * Writes the report of a job the caller has already found in its project, in {@code locale}; does not close
+     * {@code out}.
+     */
+    public void write(ImportSummary job, Locale locale, OutputStream out) {
         try {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write('\uFEFF');
@@ -42,14 +52,16 @@ public class ErrorReportWriter {
                     .get();
             CSVPrinter printer = new CSVPrinter(writer, format);
             int width = job.header().size();
-            List<String> header = new ArrayList<>(width + 1);
+            List<String> header = new ArrayList<>(width + 2);
+            header.add(Text.of("report.row").in(locale));
             job.header().forEach(h -> header.add(neutralise(h)));
-            header.add(ERROR_COLUMN);
+            header.add(Text.of("report.error").in(locale));
             printer.printRecord(header);
-            jobs.forEachReportRow(job.projectId(), job.id(), row -> {
-                List<String> line = new ArrayList<>(Math.max(width, row.cells().size()) + 1);
+            jobs.forEachReportRow(job.projectId(), job.id(), locale, row -> {
+                List<String> line = new ArrayList<>(Math.max(width, row.cells().size()) + 2);
+                line.add(Long.toString(row.rowNumber()));
                 row.cells().forEach(cell -> line.add(neutralise(cell)));
-                while (line.size() < width) {
+                while (line.size() < width + 1) {
                     line.add("");
                 }
                 line.add(neutralise(String.join("; ", row.messages())));

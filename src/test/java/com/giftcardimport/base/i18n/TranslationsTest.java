@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +68,13 @@ class TranslationsTest {
                     continue;
                 }
                 try {
-                    String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"a", "b", "c", "d"});
-                    if (text.replace("''", "").contains("'") || !formatted.contains("a")) {
+                    MessageFormat format = new MessageFormat(text, Locale.ROOT);
+                    Object[] arguments = new Object[format.getFormatsByArgumentIndex().length];
+                    for (int i = 0; i < arguments.length; i++) {
+                        arguments[i] = format.getFormatsByArgumentIndex()[i] instanceof NumberFormat ? 1000 : "a";
+                    }
+                    String formatted = format.format(arguments);
+                    if (text.replace("''", "").contains("'") || formatted.contains("{")) {
                         broken.add(file.getFileName() + ": " + key);
                     }
                 } catch (IllegalArgumentException e) {
