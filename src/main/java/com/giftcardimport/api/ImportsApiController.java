@@ -24,6 +24,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -158,23 +159,26 @@ class ImportsApiController {
     PageResponse<ErrorResponse> errors(
             @PathVariable long id,
             @RequestParam(defaultValue = "0") @Parameter(description = "Page number, from 0") int page,
-            @RequestParam(defaultValue = "50") @Parameter(description = "Page size, 1 to 500") int size) {
+            @RequestParam(defaultValue = "50") @Parameter(description = "Page size, 1 to 500") int size,
+            @Parameter(hidden = true) Locale locale) {
         ImportJobId jobId = ImportJobId.of(id);
         Paging paging = Paging.of(page, size);
         long total = imports.errorCount(jobId);
         List<ErrorResponse> items = imports.errors(jobId, paging.offset(), paging.size()).stream()
-                .map(ErrorResponse::of).toList();
+                .map(error -> ErrorResponse.of(error, locale)).toList();
         return PageResponse.of(items, paging, total);
     }
 
     @GetMapping(path = "/{id}/error-report", produces = {"text/csv", "application/problem+json"})
     @Operation(summary = "Download the error report",
-            description = "CSV in UTF-8 with a byte-order mark and the file's own delimiter: the file's header plus "
-                    + "an 'Error' column, then each failed row as the file had it (CVVs masked) with its messages. "
+            description = "CSV in UTF-8 with a byte-order mark and the file's own delimiter: a 'Row' column, the "
+                    + "file's header and an 'Error' column, then each failed row's number, the row as the file had it "
+                    + "(CVVs masked) and its messages, in the language of Accept-Language (English or Russian). "
                     + "Cells that a spreadsheet would run as formulas are neutralised.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", format = "binary")))
-    void errorReport(@PathVariable long id, HttpServletResponse response) throws IOException {
+    void errorReport(@PathVariable long id, HttpServletResponse response, @Parameter(hidden = true) Locale locale)
+            throws IOException {
         ImportJobId jobId = ImportJobId.of(id);
         String fileName = imports.errorReportFileName(jobId);
         response.setStatus(HttpStatus.OK.value());
@@ -182,7 +186,7 @@ class ImportsApiController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8)
                         .build().toString());
-        imports.writeErrorReport(jobId, response.getOutputStream());
+        imports.writeErrorReport(jobId, locale, response.getOutputStream());
         response.flushBuffer();
     }
 

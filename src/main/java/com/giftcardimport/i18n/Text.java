@@ -27,6 +27,8 @@ public record Text(String key, List<String> arguments) implements MessageSourceR
     private static final long serialVersionUID = 1L;
 
     private static final String BUNDLE = "vaadin-i18n/translations";
+    /** Marks an argument that is itself a key, said in the same language (a private-use character). */
+    private static final char REFERENCE = '\uE000';
 
     public Text {
         if (key == null || key.isBlank()) {
@@ -38,6 +40,11 @@ public record Text(String key, List<String> arguments) implements MessageSourceR
     /** The text of {@code key} with {@code arguments}, each turned into its {@code String.valueOf}. */
     public static Text of(String key, Object... arguments) {
         return new Text(key, Arrays.stream(arguments).map(String::valueOf).toList());
+    }
+
+    /** An argument that is a key of the bundle, said in the reader's language too: {@code ref("refusal.field.POOL")}. */
+    public static String ref(String key) {
+        return REFERENCE + key;
     }
 
     /** The arguments as {@code getTranslation(key, args)} takes them. */
@@ -74,10 +81,13 @@ public record Text(String key, List<String> arguments) implements MessageSourceR
     private Object[] typed(MessageFormat format) {
         Object[] typed = args();
         Format[] formats = format.getFormatsByArgumentIndex();
-        for (int i = 0; i < typed.length && i < formats.length; i++) {
-            if (formats[i] instanceof NumberFormat) {
+        for (int i = 0; i < typed.length; i++) {
+            String argument = arguments.get(i);
+            if (!argument.isEmpty() && argument.charAt(0) == REFERENCE) {
+                typed[i] = new Text(argument.substring(1), List.of()).in(format.getLocale());
+            } else if (i < formats.length && formats[i] instanceof NumberFormat) {
                 try {
-                    typed[i] = new BigDecimal(arguments.get(i));
+                    typed[i] = new BigDecimal(argument);
                 } catch (NumberFormatException e) {
                     // not a number after all: said as it was kept
                 }
