@@ -108,6 +108,16 @@ public class ImportQueries {
         reports.write(get(id), locale, out);
     }
 
+    /**
+     * The template of {@code action} ({@link ImportTemplate}) in {@code locale}, as CSV in the delimiter most of the
+     * current project's imports had (for a project without imports, the one Excel uses in that language).
+     */
+    public byte[] templateCsv(ImportAction action, Locale locale) {
+        Tenant tenant = current.enterAsMember();
+        char delimiter = jobs.usualDelimiter(tenant.projectId()).orElse(ImportTemplate.defaultDelimiter(locale));
+        return ImportTemplate.csv(action, locale, delimiter);
+    }
+
     /** A file name for the error report of an import, e.g. {@code cards-errors-42.csv}. */
     public String errorReportFileName(ImportJobId id) {
         ImportSummary job = get(id);

@@ -105,6 +105,15 @@ public class ImportSummaryRepository {
                 .list();
     }
 
+    /** The delimiter most of the project's imports had, if it has any. */
+    public Optional<Character> usualDelimiter(ProjectId project) {
+        return jdbc.sql("""
+                        select delimiter from import_job where project_id = ?
+                         group by delimiter order by count(*) desc, max(launched_at) desc limit 1
+                        """)
+                .param(project.value()).query(String.class).optional().map(d -> d.charAt(0));
+    }
+
     public long errorCount(ProjectId project, ImportJobId job) {
         return jdbc.sql("select count(*) from import_error where project_id = ? and job_id = ?")
                 .params(project.value(), job.value()).query(Long.class).single();
