@@ -160,7 +160,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setWidth("12rem").setFlexGrow(0).setKey("column");
         errors.addColumn(e -> e.value() == null ? "" : e.value()).setHeader("Value").setWidth("14rem")
                 .setFlexGrow(0).setKey("value");
-        errors.addColumn(RowError::message).setHeader("Message").setFlexGrow(1).setKey("message");
+        errors.addColumn(e -> e.messageIn(getLocale())).setHeader("Message").setFlexGrow(1).setKey("message");
         errors.setPageSize(50);
         errors.setHeight("26rem");
         errors.setWidthFull();
@@ -190,7 +190,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
             DownloadHandler report = event -> {
                 event.setFileName(fileName);
                 event.setContentType("text/csv; charset=UTF-8");
-                imports.writeErrorReport(id, event.getOutputStream());
+                imports.writeErrorReport(id, getLocale(), event.getOutputStream());
             };
             download.setHref(report, AttachmentType.DOWNLOAD);
         } else {
