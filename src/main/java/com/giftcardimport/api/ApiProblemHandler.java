@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -54,8 +55,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ValidationException.class)
     ProblemDetail invalid(ValidationException e, Locale locale) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, title("invalid", locale), e.getMessage());
-        problem.setProperty("errors", e.errors().entrySet().stream()
+        Map<String, String> messages = e.messagesIn(locale);
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, title("invalid", locale),
+                String.join("; ", messages.values()));
+        problem.setProperty("errors", messages.entrySet().stream()
                 .map(error -> new FieldError(error.getKey(), error.getValue()))
                 .toList());
         return problem;

@@ -130,7 +130,7 @@ class PoolDialog extends Dialog {
             onSave.accept(bean.toDraft());
             close();
         } catch (ValidationException e) {
-            show(e.errors());
+            show(e.messagesIn(getLocale()));
         }
     }
 

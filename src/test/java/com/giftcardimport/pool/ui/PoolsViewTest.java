@@ -241,6 +241,23 @@ class PoolsViewTest extends KaribuTest {
                 .contains("1\u00a0000,00", "Фиксированный", "12 мес.");
     }
 
+    @Test
+    void the_services_message_next_to_a_field_is_in_russian_for_a_russian_page() {
+        login("alice");
+        inLanguage("ru-RU");
+        _click(navigate(PoolsView.class).create);
+        PoolDialog dialog = _get(PoolDialog.class);
+        _setValue(dialog.systemName, "Zoloto");
+        _setValue(dialog.name, "Без номинала");
+        _setValue(dialog.valueType, ValueType.FIXED);
+
+        _click(dialog.save);
+
+        HasValidationUtilsKt._expectInvalid(dialog.faceValue, "Для пула с фиксированным номиналом номинал обязателен");
+        HasValidationUtilsKt._expectInvalid(dialog.systemName, "Системное имя может содержать только строчные "
+                + "латинские буквы, цифры, «-», «_» и «.» (найдено «Z»)");
+    }
+
     /** Fills the New pool form for a FIXED pool with {@code typed} as its face value, saves, and reads it back. */
     private Pool createFixedPoolTyping(String typed) {
         PoolsView view = navigate(PoolsView.class);
