@@ -42,7 +42,7 @@ public record Text(String key, List<String> arguments) implements MessageSourceR
         return new Text(key, Arrays.stream(arguments).map(String::valueOf).toList());
     }
 
-    /** An argument that is a key of the bundle, said in the reader's language too: {@code ref("refusal.field.POOL")}. */
+    /** An argument that is itself a key, said in the reader's language too: {@code ref("refusal.field.POOL")}. */
     public static String ref(String key) {
         return REFERENCE + key;
     }

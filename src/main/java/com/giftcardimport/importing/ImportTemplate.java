@@ -14,8 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The template a file of an action starts from, in one place for every format (the wizard's CSV, an {@code .xlsx}
  * template): a header naming each field of the action in the reader's language (names the auto-mapping knows),
- * then two example rows, also in that language ({@code 1000,00} and {@code Можно использовать} in Russian). A file
- * written from it imports into a project that has the pool the examples name.
+ * then two example rows, also in that language ({@code 1 000,00} and {@code Можно использовать} in Russian). A
+ * file written from it imports into a project that has the pool the examples name.
  */
 public final class ImportTemplate {
 

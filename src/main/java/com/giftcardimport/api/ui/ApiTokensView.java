@@ -96,7 +96,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             refresh();
             new NewTokenDialog(created).open();
         } catch (ValidationException e) {
-            name.setErrorMessage(e.errors().getOrDefault("name", e.getMessage()));
+            name.setErrorMessage(e.messagesIn(getLocale()).getOrDefault("name", e.getMessage()));
             name.setInvalid(true);
         }
     }

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Writes a job's error report as CSV: UTF-8 with a byte-order mark (so spreadsheets pick the encoding), the file's
  * own delimiter, a {@code Row} column (the row's number as a spreadsheet shows it), the file's header and an
  * {@code Error} column, then one line per failed row: its number, its cells (CVV masked) and its messages. The two
- * added columns and the messages are in the reader's language. Streamed from {@code import_error}; the uploaded file is not needed. Safe to open in
- * a spreadsheet: a cell that starts with {@code = + - @}, a tab or a carriage return gets a leading {@code '}.
+ * added columns and the messages are in the reader's language. Streamed from {@code import_error}; the uploaded
+ * file is not needed. Safe to open in a spreadsheet: a cell that starts with {@code = + - @}, a tab or a carriage
+ * return gets a leading {@code '}.
  */
 @Component
 public class ErrorReportWriter {

@@ -169,7 +169,8 @@ public record Amount(BigDecimal value) {
                 unscaled *= 10;
             }
             if (negative && unscaled != 0) {
-                throw new InvalidValueException(BALANCE_NEGATIVE, Text.of("rowError.balance.negative", CellText.cut(s)));
+                throw new InvalidValueException(BALANCE_NEGATIVE,
+                        Text.of("rowError.balance.negative", CellText.cut(s)));
             }
             if (significantDigits >= 17) {
                 return new Amount(new BigDecimal(exactDigits()));   // beyond what a long holds with two decimals

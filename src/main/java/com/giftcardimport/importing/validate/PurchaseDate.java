@@ -162,8 +162,8 @@ public record PurchaseDate(Instant value) {
             }
             int length = Month.of(month).length(java.time.Year.isLeap(year));
             if (day < 1 || day > length) {
-                throw impossible(Text.of("rowError.purchaseDate.noDay", CellText.cut(s), String.format("%02d", month), year,
-                        length));
+                throw impossible(Text.of("rowError.purchaseDate.noDay", CellText.cut(s),
+                        String.format("%02d", month), year, length));
             }
             if (hour > 23 || minute > 59 || second > 59) {
                 throw impossible(Text.of("rowError.purchaseDate.noTime", CellText.cut(s)));

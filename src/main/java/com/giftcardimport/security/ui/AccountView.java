@@ -46,7 +46,8 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
                 show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
             }
         });
-        add(new H2(getTranslation("account.title")), new Paragraph(getTranslation("account.intro")), currentPassword, newPassword, repeated,
+        add(new H2(getTranslation("account.title")), new Paragraph(getTranslation("account.intro")), currentPassword,
+                newPassword, repeated,
                 change);
     }
 
