@@ -38,6 +38,7 @@ import com.giftcardimport.project.ProjectRole;
 import com.giftcardimport.security.AccountService;
 import com.giftcardimport.security.AdministrationService;
 import com.giftcardimport.security.CurrentTenant;
+import com.giftcardimport.security.UserPreferencesService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
@@ -49,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,6 +121,8 @@ class ServiceAccessMatrixTest {
     AdministrationService administration;
     @Autowired
     AccountService account;
+    @Autowired
+    UserPreferencesService preferences;
     @Autowired
     DirectImport directImport;
     @Autowired
@@ -196,6 +200,17 @@ class ServiceAccessMatrixTest {
             account.changePassword("not the current password", "another long password");
             return "changed";
         }));
+        p.put("UserPreferencesService#mine()", noIds(() -> preferences.mine().isPresent()));
+        p.put("UserPreferencesService#chooseLanguage(Locale)", noIds(() -> {
+            preferences.chooseLanguage(Locale.ENGLISH);
+            forgetChoices();
+            return "chosen";
+        }));
+        p.put("UserPreferencesService#chooseDarkTheme(boolean)", noIds(() -> {
+            preferences.chooseDarkTheme(true);
+            forgetChoices();
+            return "chosen";
+        }));
         p.put("AppUserDetailsService#loadUserByUsername(String)",
                 new Probe(Kind.GLOBAL, id -> userDetails.loadUserByUsername(id.username()).getUsername()));
         // imports
@@ -249,6 +264,13 @@ class ServiceAccessMatrixTest {
             queries.writeErrorReport(id.job(), out);
             return out.toByteArray();
         }));
+        p.put("ImportQueries#writeErrorReport(ImportJobId,Locale,OutputStream)", ids(id -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            queries.writeErrorReport(id.job(), Locale.forLanguageTag("ru"), out);
+            return out.toByteArray();
+        }));
+        p.put("ImportQueries#templateCsv(ImportAction,Locale)",
+                noIds(() -> queries.templateCsv(ImportAction.ADD_GIFT_CARDS, Locale.ENGLISH)));
         p.put("ImportQueries#errorReportFileName(ImportJobId)", ids(id -> queries.errorReportFileName(id.job())));
         p.put("ImportCancellation#cancel(ImportJobId)", ids(id -> cancellation.cancel(id.job())));
         p.put("ImportUndo#preview(ImportJobId)", ids(id -> undo.preview(id.job())));
@@ -482,5 +504,10 @@ class ServiceAccessMatrixTest {
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The probes' choices do not outlive them: other tests show the demo users in their browser's language. */
+    private void forgetChoices() {
+        owner.sql("update app_user set language = null, dark_theme = false").update();
     }
 }
