@@ -10,7 +10,11 @@ import com.giftcardimport.importing.file.StoredFileNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,31 +41,41 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     private final long maxUploadBytes;
+    private final MessageSource texts;
 
-    ApiProblemHandler(@Value("${app.upload.max-size:2GB}") DataSize maxUploadSize) {
+    ApiProblemHandler(@Value("${app.upload.max-size:2GB}") DataSize maxUploadSize, MessageSource texts) {
         this.maxUploadBytes = maxUploadSize.toBytes();
+        this.texts = texts;
     }
 
     @ExceptionHandler({NotFoundException.class, ImportNotFoundException.class, StoredFileNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    ProblemDetail notFound(RuntimeException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, title("notFound", locale), e.getMessage());
     }
 
     @ExceptionHandler(ValidationException.class)
-    ProblemDetail invalid(ValidationException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", e.getMessage());
-        problem.setProperty("errors", e.errors().entrySet().stream()
+    ProblemDetail invalid(ValidationException e, Locale locale) {
+        Map<String, String> messages = e.messagesIn(locale);
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, title("invalid", locale),
+                String.join("; ", messages.values()));
+        problem.setProperty("errors", messages.entrySet().stream()
                 .map(error -> new FieldError(error.getKey(), error.getValue()))
                 .toList());
         return problem;
     }
 
     @ExceptionHandler(ImportRefusedException.class)
-    ProblemDetail refused(ImportRefusedException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
-                String.join("; ", e.problems()));
-        problem.setProperty("problems", e.problems());
+    ProblemDetail refused(ImportRefusedException e, Locale locale) {
+        List<String> problems = e.problemsIn(locale);
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, title("refused", locale),
+                String.join("; ", problems));
+        problem.setProperty("problems", problems);
         return problem;
+    }
+
+    /** A problem's title in the language of the request's {@code Accept-Language} (English or Russian). */
+    private String title(String problem, Locale locale) {
+        return texts.getMessage("api.title." + problem, null, locale);
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)

@@ -1,5 +1,6 @@
 package com.giftcardimport.api;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.base.NotFoundException;
 import com.giftcardimport.base.ValidationException;
 import com.giftcardimport.security.CurrentTenant;
@@ -48,16 +49,16 @@ public class ApiTokenService {
         Tenant tenant = current.enterAsAdmin();
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty()) {
-            throw ValidationException.of("name", "A token needs a name, e.g. the system that will use it");
+            throw ValidationException.of("name", Text.of("token.error.required"));
         }
         if (cleanName.length() > MAX_NAME_LENGTH) {
-            throw ValidationException.of("name", "A token name has at most " + MAX_NAME_LENGTH + " characters");
+            throw ValidationException.of("name", Text.of("token.error.tooLong", MAX_NAME_LENGTH));
         }
         if (cleanName.chars().anyMatch(Character::isISOControl)) {
-            throw ValidationException.of("name", "A token name cannot contain control characters");
+            throw ValidationException.of("name", Text.of("token.error.control"));
         }
         if (tokens.activeNameTaken(tenant.projectId(), cleanName)) {
-            throw ValidationException.of("name", "An active token named \"" + cleanName + "\" already exists");
+            throw ValidationException.of("name", Text.of("token.error.taken", cleanName));
         }
         String secret = ApiTokenSecrets.generate();
         ApiTokenId id = tokens.insert(tenant.projectId(), cleanName, secret, tenant.userId());

@@ -6,6 +6,7 @@ import com.giftcardimport.importing.CheckStatus;
 import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.ImportAction;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The answer to a dry run ({@code dryRun=true}): the whole-file check of the file, nothing imported.
@@ -28,15 +29,15 @@ record DryRunResponse(long id, boolean dryRun, ImportAction action, String fileN
     /** One reason rows would fail. */
     record Reason(String code, String message, long rows, List<Long> firstRows) {
 
-        static Reason of(CheckReason reason) {
-            return new Reason(reason.code(), reason.message(), reason.rows(), reason.firstRows());
+        static Reason of(CheckReason reason, Locale locale) {
+            return new Reason(reason.code(), reason.message(locale), reason.rows(), reason.firstRows());
         }
     }
 
-    static DryRunResponse of(CheckSummary check, List<String> warnings) {
+    static DryRunResponse of(CheckSummary check, List<String> warnings, Locale locale) {
         return new DryRunResponse(check.id().value(), true, check.action(), check.fileName(),
                 check.format().encoding().name(), String.valueOf(check.format().delimiter()), check.status(),
                 check.totalRows(), check.validRows(), check.failedRows(), check.failureMessage(),
-                check.reasons().stream().map(Reason::of).toList(), List.copyOf(warnings));
+                check.reasons().stream().map(r -> Reason.of(r, locale)).toList(), List.copyOf(warnings));
     }
 }

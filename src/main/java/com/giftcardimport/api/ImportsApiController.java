@@ -27,6 +27,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -102,7 +103,8 @@ class ImportsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Parameter(description = "Up to 200 characters; a retry with the same key and the same file content "
                     + "returns the same import")
-            String idempotencyKey) throws IOException {
+            String idempotencyKey,
+            @Parameter(hidden = true) Locale locale) throws IOException {
         String key = idempotencyKey(idempotencyKey);
         ImportUploadParts parts = ImportUploadParts.read(request.getContentType(), request.getInputStream(),
                 inspection::receive, received -> inspection.discard(received.file().id()));
@@ -122,7 +124,7 @@ class ImportsApiController {
         }
         if (dry) {
             DirectImport.DryRun checked = directImport.dryRun(importRequest);
-            return ResponseEntity.ok(DryRunResponse.of(checked.check(), checked.warnings()));
+            return ResponseEntity.ok(DryRunResponse.of(checked.check(), checked.warnings(), locale));
         }
         DirectImport.Outcome imported = directImport.importFile(importRequest);
         LaunchOutcome outcome = imported.launch();
@@ -172,28 +174,31 @@ class ImportsApiController {
     PageResponse<ErrorResponse> errors(
             @PathVariable long id,
             @RequestParam(defaultValue = "0") @Parameter(description = "Page number, from 0") int page,
-            @RequestParam(defaultValue = "50") @Parameter(description = "Page size, 1 to 500") int size) {
+            @RequestParam(defaultValue = "50") @Parameter(description = "Page size, 1 to 500") int size,
+            @Parameter(hidden = true) Locale locale) {
         ImportJobId jobId = ImportJobId.of(id);
         Paging paging = Paging.of(page, size);
         Optional<ImportCheckId> check = dryRunCheck(id);
         if (check.isPresent()) {
             return PageResponse.of(checks.errors(check.get(), paging.offset(), paging.size()).stream()
-                    .map(ErrorResponse::of).toList(), paging, checks.errorCount(check.get()));
+                    .map(error -> ErrorResponse.of(error, locale)).toList(), paging, checks.errorCount(check.get()));
         }
         long total = imports.errorCount(jobId);
         List<ErrorResponse> items = imports.errors(jobId, paging.offset(), paging.size()).stream()
-                .map(ErrorResponse::of).toList();
+                .map(error -> ErrorResponse.of(error, locale)).toList();
         return PageResponse.of(items, paging, total);
     }
 
     @GetMapping(path = "/{id}/error-report", produces = {"text/csv", "application/problem+json"})
     @Operation(summary = "Download the error report",
-            description = "CSV in UTF-8 with a byte-order mark and the file's own delimiter: the file's header plus "
-                    + "an 'Error' column, then each failed row as the file had it (CVVs masked) with its messages. "
+            description = "CSV in UTF-8 with a byte-order mark and the file's own delimiter: a 'Row' column, the "
+                    + "file's header and an 'Error' column, then each failed row's number, the row as the file had it "
+                    + "(CVVs masked) and its messages, in the language of Accept-Language (English or Russian). "
                     + "Cells that a spreadsheet would run as formulas are neutralised.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", format = "binary")))
-    void errorReport(@PathVariable long id, HttpServletResponse response) throws IOException {
+    void errorReport(@PathVariable long id, HttpServletResponse response, @Parameter(hidden = true) Locale locale)
+            throws IOException {
         ImportJobId jobId = ImportJobId.of(id);
         Optional<ImportCheckId> check = dryRunCheck(id);
         String fileName = check.isPresent() ? checks.errorReportFileName(check.get())
@@ -204,9 +209,9 @@ class ImportsApiController {
                 ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8)
                         .build().toString());
         if (check.isPresent()) {
-            checks.writeErrorReport(check.get(), response.getOutputStream());
+            checks.writeErrorReport(check.get(), locale, response.getOutputStream());
         } else {
-            imports.writeErrorReport(jobId, response.getOutputStream());
+            imports.writeErrorReport(jobId, locale, response.getOutputStream());
         }
         response.flushBuffer();
     }

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.i18n.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -61,19 +62,24 @@ public record ColumnMapping(List<Optional<GiftCardField>> fieldByColumn) {
 
     /** {@link #problems()} for a file of {@code action}: its required fields, and none of another action's. */
     public List<String> problems(ImportAction action) {
-        List<String> problems = new ArrayList<>();
+        return problemTexts(action).stream().map(Text::english).toList();
+    }
+
+    /** {@link #problems(ImportAction)} as texts, said in the reader's language. */
+    public List<Text> problemTexts(ImportAction action) {
+        List<Text> problems = new ArrayList<>();
         Map<GiftCardField, Integer> counts = new EnumMap<>(GiftCardField.class);
         fieldByColumn.forEach(f -> f.ifPresent(field -> counts.merge(field, 1, Integer::sum)));
         for (GiftCardField field : GiftCardField.values()) {
             if (action.requires(field) && !counts.containsKey(field)) {
-                problems.add("The required field \"" + field.label() + "\" is not mapped to any column");
+                problems.add(Text.of("refusal.mapping.required", Text.ref("refusal.field." + field.name())));
             }
             if (counts.containsKey(field) && !action.fields().contains(field)) {
-                problems.add("The field \"" + field.label() + "\" is not part of \"" + action.label()
-                        + "\": do not import that column");
+                problems.add(Text.of("refusal.mapping.notOfAction", Text.ref("refusal.field." + field.name()),
+                        Text.ref("refusal.action." + action.name())));
             }
             if (counts.getOrDefault(field, 0) > 1) {
-                problems.add("The field \"" + field.label() + "\" is mapped to more than one column");
+                problems.add(Text.of("refusal.mapping.twice", Text.ref("refusal.field." + field.name())));
             }
         }
         return problems;
@@ -86,9 +92,14 @@ public record ColumnMapping(List<Optional<GiftCardField>> fieldByColumn) {
 
     /** {@link #problems(ImportAction)}, plus a column count that differs from the file's {@code header}. */
     public List<String> problemsWith(List<String> header, ImportAction action) {
-        List<String> problems = new ArrayList<>(problems(action));
+        return problemTextsWith(header, action).stream().map(Text::english).toList();
+    }
+
+    /** {@link #problemsWith(List, ImportAction)} as texts, said in the reader's language. */
+    public List<Text> problemTextsWith(List<String> header, ImportAction action) {
+        List<Text> problems = new ArrayList<>(problemTexts(action));
         if (columnCount() != header.size()) {
-            problems.add("The mapping has " + columnCount() + " columns but the file has " + header.size());
+            problems.add(Text.of("refusal.mapping.columnCount", columnCount(), header.size()));
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.i18n.Languages;
 import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.job.CheckRepository;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -133,12 +135,21 @@ public class ImportChecks {
         return checks.errorCount(current.enterAsAdmin().projectId(), check.id());
     }
 
-    /** The would-be error report: the same CSV an import of the file would give (see {@link ErrorReportWriter}). */
+    /** The would-be error report in English. */
     public void writeErrorReport(ImportCheckId id, OutputStream out) {
+        writeErrorReport(id, Languages.ENGLISH, out);
+    }
+
+    /**
+     * The would-be error report: the same CSV an import of the file would give (see {@link ErrorReportWriter}), in
+     * {@code locale}.
+     */
+    public void writeErrorReport(ImportCheckId id, Locale locale, OutputStream out) {
         ProjectId project = current.enterAsAdmin().projectId();
         CheckRepository.CheckRun run = checks.run(project, id)
                 .orElseThrow(() -> new ImportNotFoundException("Check"));
-        reports.write(run.header(), run.format().delimiter(), rows -> checks.forEachReportRow(project, id, rows), out);
+        reports.write(run.header(), run.format().delimiter(), locale,
+                rows -> checks.forEachReportRow(project, id, locale, rows), out);
     }
 
     /** A file name for the would-be error report, e.g. {@code cards-check-errors-42.csv}. */

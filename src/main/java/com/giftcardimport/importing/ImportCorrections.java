@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.i18n.Languages;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.job.CheckRepository;
@@ -92,7 +93,8 @@ public class ImportCorrections {
     public List<CorrectableRow> failedRows(ImportJobId id) {
         CorrectionTarget target = targetOf(id);
         List<CorrectableRow> rows = new ArrayList<>();
-        jobs.forEachReportRow(current.enterAsAdmin().projectId(), id, row -> collect(target, rows, row));
+        jobs.forEachReportRow(current.enterAsAdmin().projectId(), id, Languages.ENGLISH,
+                row -> collect(target, rows, row));
         return rows;
     }
 
@@ -100,7 +102,8 @@ public class ImportCorrections {
     public List<CorrectableRow> failedRows(ImportCheckId id) {
         CorrectionTarget target = targetOf(id);
         List<CorrectableRow> rows = new ArrayList<>();
-        checks.forEachReportRow(current.enterAsAdmin().projectId(), id, row -> collect(target, rows, row));
+        checks.forEachReportRow(current.enterAsAdmin().projectId(), id, Languages.ENGLISH,
+                row -> collect(target, rows, row));
         return rows;
     }
 

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.job.ImportJobRepository;
@@ -79,7 +80,10 @@ public class ImportLaunch {
         SniffResult sniff = read != null && read.detected().equals(request.format())
                 ? read : uploads.sniff(source, request.format());
         refuseUnless(sniff.problems());
-        refuseUnless(request.mapping().problemsWith(sniff.headers(), request.action()));
+        List<Text> mappingProblems = request.mapping().problemTextsWith(sniff.headers(), request.action());
+        if (!mappingProblems.isEmpty()) {
+            throw ImportRefusedException.because(mappingProblems);
+        }
         NewImportJob job = new NewImportJob(project, request.action(), name, fileId, size, request.format(),
                 sniff.headers(), request.mapping(), sniff.estimatedRows(), tenant.userId(), tenant.actorLabel(), key,
                 fingerprint);

@@ -1,6 +1,7 @@
 package com.giftcardimport.importing;
 
 import com.giftcardimport.card.CardNumberMask;
+import com.giftcardimport.i18n.Languages;
 import com.giftcardimport.importing.job.ErrorReportWriter;
 import com.giftcardimport.importing.job.ImportSummaryRepository;
 import com.giftcardimport.project.Membership;
@@ -11,6 +12,7 @@ import com.giftcardimport.security.Tenant;
 import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +89,8 @@ public class ImportQueries {
         }
         String masked = CardNumberMask.of(error.value());
         return new RowError(error.rowNumber(), error.column(), masked, error.code(),
-                error.message().replace(error.value(), masked));
+                error.message().replace(error.value(), masked),
+                error.text() == null ? null : error.text().withArguments(a -> a.replace(error.value(), masked)));
     }
 
     public long errorCount(ImportJobId id) {
@@ -100,8 +103,23 @@ public class ImportQueries {
      * admins only: SPEC §1 gives downloading error reports to them.
      */
     public void writeErrorReport(ImportJobId id, OutputStream out) {
+        writeErrorReport(id, Languages.ENGLISH, out);
+    }
+
+    /** The error report with its added columns and its messages in {@code locale}; project admins only. */
+    public void writeErrorReport(ImportJobId id, Locale locale, OutputStream out) {
         current.enterAsAdmin();
-        reports.write(get(id), out);
+        reports.write(get(id), locale, out);
+    }
+
+    /**
+     * The template of {@code action} ({@link ImportTemplate}) in {@code locale}, as CSV in the delimiter most of the
+     * current project's imports had (for a project without imports, the one Excel uses in that language).
+     */
+    public byte[] templateCsv(ImportAction action, Locale locale) {
+        Tenant tenant = current.enterAsMember();
+        char delimiter = jobs.usualDelimiter(tenant.projectId()).orElse(ImportTemplate.defaultDelimiter(locale));
+        return ImportTemplate.csv(action, locale, delimiter);
     }
 
     /** A file name for the error report of an import, e.g. {@code cards-errors-42.csv}. */

@@ -1,5 +1,6 @@
 package com.giftcardimport.pool;
 
+import com.giftcardimport.i18n.TextException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -14,17 +15,17 @@ public record FaceValue(BigDecimal amount) {
 
     public FaceValue {
         if (amount == null) {
-            throw new IllegalArgumentException("Face value is required");
+            throw new TextException("pool.error.faceValue.required");
         }
         if (amount.signum() <= 0) {
-            throw new IllegalArgumentException("Face value must be a positive amount");
+            throw new TextException("pool.error.faceValue.positive");
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException("Face value: at most 2 decimals");
+            throw new TextException("pool.error.faceValue.decimals");
         }
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
         if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            throw new IllegalArgumentException("Face value is too large");
+            throw new TextException("pool.error.faceValue.tooLarge");
         }
     }
 }

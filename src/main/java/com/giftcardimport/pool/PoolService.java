@@ -1,5 +1,7 @@
 package com.giftcardimport.pool;
 
+import com.giftcardimport.i18n.Text;
+import com.giftcardimport.i18n.TextException;
 import static com.giftcardimport.pool.PoolDraft.FACE_VALUE;
 import static com.giftcardimport.pool.PoolDraft.NAME;
 import static com.giftcardimport.pool.PoolDraft.SYSTEM_NAME;
@@ -33,7 +35,6 @@ public class PoolService {
 
     static final String NOT_FOUND = "No such pool";
     static final int NAME_MAX_LENGTH = 200;
-    static final String LOCKED = " is locked: the pool already has cards";
 
     private final CurrentTenant current;
     private final PoolRepository pools;
@@ -153,32 +154,32 @@ public class PoolService {
         String name = errors.check(NAME, () -> name(draft.name()));
         ValueType valueType = draft.valueType();
         if (valueType == null) {
-            errors.add(VALUE_TYPE, "Value type is required");
+            errors.add(VALUE_TYPE, Text.of("pool.error.valueType.required"));
         }
         BigDecimal faceValue = null;
         if (valueType == ValueType.FIXED) {
             if (draft.faceValue() == null) {
-                errors.add(FACE_VALUE, "Face value is required for a FIXED pool");
+                errors.add(FACE_VALUE, Text.of("pool.error.faceValue.required"));
             } else {
                 FaceValue checked = errors.check(FACE_VALUE, () -> new FaceValue(draft.faceValue()));
                 faceValue = checked == null ? null : checked.amount();
             }
         } else if (valueType == ValueType.ARBITRARY && draft.faceValue() != null) {
-            errors.add(FACE_VALUE, "Only a FIXED pool has a face value; leave it empty for an ARBITRARY pool");
+            errors.add(FACE_VALUE, Text.of("pool.error.faceValue.arbitrary"));
         }
         Validity validity = errors.check(VALIDITY, () -> validity(draft.validityUnit(), draft.validityAmount()));
 
         if (locked != null) {
             if (valueType != null && valueType != locked.valueType()) {
-                errors.add(VALUE_TYPE, "Value type" + LOCKED);
+                errors.add(VALUE_TYPE, Text.of("pool.error.locked.valueType"));
             }
             boolean sameFaceValue = faceValue == null ? locked.faceValue() == null
                     : locked.faceValue() != null && faceValue.compareTo(locked.faceValue()) == 0;
             if (valueType == locked.valueType() && !errors.has(FACE_VALUE) && !sameFaceValue) {
-                errors.add(FACE_VALUE, "Face value" + LOCKED);
+                errors.add(FACE_VALUE, Text.of("pool.error.locked.faceValue"));
             }
             if (validity != null && !validity.equals(locked.validity())) {
-                errors.add(VALIDITY, "Validity" + LOCKED);
+                errors.add(VALIDITY, Text.of("pool.error.locked.validity"));
             }
         }
         errors.throwIfAny();
@@ -188,10 +189,10 @@ public class PoolService {
     private static String name(String raw) {
         String name = raw == null ? "" : raw.strip();
         if (name.isEmpty()) {
-            throw new IllegalArgumentException("Name is required");
+            throw new TextException("pool.error.name.required");
         }
         if (name.length() > NAME_MAX_LENGTH) {
-            throw new IllegalArgumentException("Name: at most " + NAME_MAX_LENGTH + " characters");
+            throw new TextException("pool.error.name.tooLong", NAME_MAX_LENGTH);
         }
         return name;
     }
@@ -199,18 +200,17 @@ public class PoolService {
     private static Validity validity(ValidityUnit unit, Integer amount) {
         if (unit == null) {
             if (amount != null) {
-                throw new IllegalArgumentException("Validity: choose days or months");
+                throw new TextException("pool.error.validity.unit");
             }
             return Validity.none();
         }
         if (amount == null) {
-            throw new IllegalArgumentException("Validity: enter the number of " + unit.label());
+            throw new TextException("pool.error.validity.amount." + unit.name());
         }
         return Validity.of(amount, unit);
     }
 
     private static ValidationException taken(PoolSystemName systemName) {
-        return ValidationException.of(SYSTEM_NAME,
-                "A pool with the system name '" + systemName + "' already exists in this project");
+        return ValidationException.of(SYSTEM_NAME, Text.of("pool.error.taken", systemName.value()));
     }
 }

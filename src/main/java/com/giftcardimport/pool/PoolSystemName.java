@@ -1,5 +1,6 @@
 package com.giftcardimport.pool;
 
+import com.giftcardimport.i18n.TextException;
 /**
  * The name by which files and the API refer to a pool (SPEC §2): 1 to 64 characters, each a lower-case letter
  * {@code a–z}, a digit, {@code -}, {@code _} or {@code .}. Unique within a project (checked by the service and
@@ -11,17 +12,14 @@ public record PoolSystemName(String value) {
 
     public PoolSystemName {
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("System name is required");
+            throw new TextException("pool.error.systemName.required");
         }
         int length = value.codePointCount(0, value.length());
         if (length > MAX_LENGTH) {
-            throw new IllegalArgumentException(
-                    "System name: at most " + MAX_LENGTH + " characters (this one has " + length + ")");
+            throw new TextException("pool.error.systemName.tooLong", MAX_LENGTH, length);
         }
         value.codePoints().filter(c -> !allowed(c)).findFirst().ifPresent(c -> {
-            throw new IllegalArgumentException(
-                    "System name may contain only lower-case letters, digits, '-', '_' and '.' (found "
-                            + describe(c) + ")");
+            throw refused(c);
         });
     }
 
@@ -34,14 +32,14 @@ public record PoolSystemName(String value) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
     }
 
-    private static String describe(int c) {
+    private static TextException refused(int c) {
         if (Character.isWhitespace(c)) {
-            return "a space";
+            return new TextException("pool.error.systemName.space");
         }
         if (Character.isISOControl(c)) {
-            return "a control character";
+            return new TextException("pool.error.systemName.control");
         }
-        return "'" + Character.toString(c) + "'";
+        return new TextException("pool.error.systemName.character", Character.toString(c));
     }
 
     @Override

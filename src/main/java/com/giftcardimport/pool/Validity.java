@@ -1,5 +1,6 @@
 package com.giftcardimport.pool;
 
+import com.giftcardimport.i18n.TextException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -56,13 +57,13 @@ public sealed interface Validity {
 
         public Period {
             if (unit == null) {
-                throw new IllegalArgumentException("Validity: choose days or months");
+                throw new TextException("pool.error.validity.unit");
             }
             if (amount <= 0) {
-                throw new IllegalArgumentException("Validity: enter a positive number of " + unit.label());
+                throw new TextException("pool.error.validity.positive." + unit.name());
             }
             if (amount > unit.max()) {
-                throw new IllegalArgumentException("Validity: at most " + unit.max() + " " + unit.label());
+                throw new TextException("pool.error.validity.max." + unit.name(), unit.max());
             }
         }
 

@@ -46,6 +46,8 @@ create table import_check_error (
     code          varchar(64) not null,
     message       text     not null,
     original_row  text[],
+    message_key   varchar(100),
+    message_args  text[],
     constraint import_check_error_check_fk foreign key (project_id, check_id)
         references import_check (project_id, id) on delete cascade
 );

@@ -36,6 +36,11 @@ final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET asking for answers in {@code language} ({@code Accept-Language}). */
+    Response get(String path, String language) {
+        return send(request(path).header("Accept-Language", language).GET());
+    }
+
     Response post(String path) {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -247,7 +247,7 @@ class HostileFilesApiTest {
         List<String> unsafe = records.stream().flatMap(r -> r.toList().stream())
                 .filter(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0).toList();
         assertThat(unsafe).isEmpty();
-        assertThat(records.get(1).get(0)).isEqualTo("'=cmd|'/C calc'!A0");
+        assertThat(records.get(1).get(1)).isEqualTo("'=cmd|'/C calc'!A0");
         assertThat(jdbc.sql("select point_of_contact from gift_card g join project p on p.id = g.project_id "
                         + "where p.slug = 'acme' and g.card_number = ?")
                 .param(prefix + "-f1").query(String.class).single()).isEqualTo("=cmd|'/C calc'!A0");

@@ -132,7 +132,7 @@ class ImportsApiTest {
         String text = report.text().replace("\uFEFF", "");
         assertThat(text.lines().toList()).hasSize(2);
         assertThat(text.lines().findFirst().orElseThrow())
-                .isEqualTo("Card number,Pool system name,Card balance,Error");
+                .isEqualTo("Row,Card number,Pool system name,Card balance,Error");
         assertThat(text).contains(prefix + "-bad").contains("'=1+1").doesNotContain(prefix + "-ok");
     }
 

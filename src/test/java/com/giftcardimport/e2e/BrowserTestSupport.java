@@ -48,10 +48,11 @@ abstract class BrowserTestSupport {
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=en-US");
+                "--disable-sync", "--window-size=1400,1000", "--lang=" + browserLanguage());
         options.setExperimentalOption("prefs", java.util.Map.of(
                 "download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false));
+                "download.prompt_for_download", false,
+                "intl.accept_languages", browserLanguage()));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -67,6 +68,11 @@ abstract class BrowserTestSupport {
         }
     }
 
+    /** The language the browser is set to (its Accept-Language and navigator.language). */
+    String browserLanguage() {
+        return "en-US";
+    }
+
     String url(String path) {
         return "http://localhost:" + port + "/" + path;
     }
@@ -78,7 +84,7 @@ abstract class BrowserTestSupport {
         driver.findElement(By.cssSelector("input[name=password]")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-button[slot=submit], button[type=submit]")).click();
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
-        waitForText("Log out");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
     }
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png} and returns its path. */

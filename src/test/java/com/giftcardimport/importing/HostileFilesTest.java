@@ -254,15 +254,15 @@ class HostileFilesTest {
 
         List<CSVRecord> report = errorReport(job);
         assertEveryCellIsSafe(report);
-        assertThat(report.getFirst().get(4)).isEqualTo("'=HYPERLINK(\"http://evil\")");
+        assertThat(report.getFirst().get(5)).isEqualTo("'=HYPERLINK(\"http://evil\")");
         List<String> firstFailed = report.get(1).toList();
-        assertThat(firstFailed.subList(0, 5)).containsExactly("'=cmd|'/C calc'!A0", "'=flex", "'=1",
+        assertThat(firstFailed.subList(1, 6)).containsExactly("'=cmd|'/C calc'!A0", "'=flex", "'=1",
                 "'=SUM(1+1)*cmd|'/C calc'!A0", "'=HYPERLINK(\"http://evil\")");
-        assertThat(report.get(1 + HostileFiles.FORMULA_PREFIXES.indexOf("\t")).get(0))
+        assertThat(report.get(1 + HostileFiles.FORMULA_PREFIXES.indexOf("\t")).get(1))
                 .isEqualTo("'\tcmd|'/C calc'!A0");
-        assertThat(report.get(1 + HostileFiles.FORMULA_PREFIXES.indexOf("\r")).get(0))
+        assertThat(report.get(1 + HostileFiles.FORMULA_PREFIXES.indexOf("\r")).get(1))
                 .isEqualTo("'\rcmd|'/C calc'!A0");
-        assertThat(report.getLast().get(0)).isEqualTo("'-" + prefix);
+        assertThat(report.getLast().get(1)).isEqualTo("'-" + prefix);
         theEngineKeepsServing();
     }
 
@@ -279,7 +279,7 @@ class HostileFilesTest {
         assertCounters(job, job.totalRows() - 3, 3, job.totalRows());
         assertThat(cardNumbers()).contains(prefix + "-nul-2");
         List<CSVRecord> report = errorReport(job);
-        assertThat(report.get(2).get(4)).isEqualTo("co\ufffdmm\u0001\u0002ent");
+        assertThat(report.get(2).get(5)).isEqualTo("co\ufffdmm\u0001\u0002ent");
         theEngineKeepsServing();
     }
 

@@ -215,7 +215,7 @@ class ImportServiceTest {
                 .param(project.id().value()).query().singleRow();
         assertThat(card).containsEntry("balance", "1000.50").containsEntry("point_of_contact", "Магазин «Центр»")
                 .containsEntry("status", "BLOCKED");
-        assertThat(report(job)).contains("Номер карты;Пул;CVV;Баланс;Точка продаж;Дата покупки;Статус;Error");
+        assertThat(report(job)).contains("Row;Номер карты;Пул;CVV;Баланс;Точка продаж;Дата покупки;Статус;Error");
     }
 
     // ---------------------------------------------------------------- launch
@@ -307,13 +307,13 @@ class ImportServiceTest {
 
         String report = report(job);
 
-        assertThat(report).startsWith("\uFEFFCard number,Pool system name,Gift card CVV,Card balance,"
+        assertThat(report).startsWith("\uFEFFRow,Card number,Pool system name,Gift card CVV,Card balance,"
                 + "Card purchase date (UTC),Error\r\n");
         List<String> lines = report.lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).startsWith("\"'=HYPERLINK(\"\"http://evil\"\")\",flex,,1,,");
-        assertThat(lines.get(2)).startsWith("OK-1,flex,,'-5,,");
-        assertThat(lines.get(3)).startsWith("'@SUM(1),flex,,1,,");
+        assertThat(lines.get(1)).startsWith("2,\"'=HYPERLINK(\"\"http://evil\"\")\",flex,,1,,");
+        assertThat(lines.get(2)).startsWith("3,OK-1,flex,,'-5,,");
+        assertThat(lines.get(3)).startsWith("5,'@SUM(1),flex,,1,,");
         assertThat(queries.errorReportFileName(job.id())).isEqualTo("cards-errors-" + job.id() + ".csv");
     }
 

@@ -46,6 +46,7 @@ import com.giftcardimport.project.ProjectRole;
 import com.giftcardimport.security.AccountService;
 import com.giftcardimport.security.AdministrationService;
 import com.giftcardimport.security.CurrentTenant;
+import com.giftcardimport.security.UserPreferencesService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
@@ -57,6 +58,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -130,6 +132,8 @@ class ServiceAccessMatrixTest {
     AdministrationService administration;
     @Autowired
     AccountService account;
+    @Autowired
+    UserPreferencesService preferences;
     @Autowired
     DirectImport directImport;
     @Autowired
@@ -219,6 +223,17 @@ class ServiceAccessMatrixTest {
         p.put("AccountService#changePassword(String,String)", noIds(() -> {
             account.changePassword("not the current password", "another long password");
             return "changed";
+        }));
+        p.put("UserPreferencesService#mine()", noIds(() -> preferences.mine().isPresent()));
+        p.put("UserPreferencesService#chooseLanguage(Locale)", noIds(() -> {
+            preferences.chooseLanguage(Locale.ENGLISH);
+            forgetChoices();
+            return "chosen";
+        }));
+        p.put("UserPreferencesService#chooseDarkTheme(boolean)", noIds(() -> {
+            preferences.chooseDarkTheme(true);
+            forgetChoices();
+            return "chosen";
         }));
         p.put("AppUserDetailsService#loadUserByUsername(String)",
                 new Probe(Kind.GLOBAL, id -> userDetails.loadUserByUsername(id.username()).getUsername()));
@@ -324,6 +339,13 @@ class ServiceAccessMatrixTest {
             queries.writeErrorReport(id.job(), out);
             return out.toByteArray();
         }));
+        p.put("ImportQueries#writeErrorReport(ImportJobId,Locale,OutputStream)", ids(id -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            queries.writeErrorReport(id.job(), Locale.forLanguageTag("ru"), out);
+            return out.toByteArray();
+        }));
+        p.put("ImportQueries#templateCsv(ImportAction,Locale)",
+                noIds(() -> queries.templateCsv(ImportAction.ADD_GIFT_CARDS, Locale.ENGLISH)));
         p.put("ImportQueries#errorReportFileName(ImportJobId)", ids(id -> queries.errorReportFileName(id.job())));
         p.put("ImportCancellation#cancel(ImportJobId)", ids(id -> cancellation.cancel(id.job())));
         p.put("ImportUndo#preview(ImportJobId)", ids(id -> undo.preview(id.job())));
@@ -568,5 +590,10 @@ class ServiceAccessMatrixTest {
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The probes' choices do not outlive them: other tests show the demo users in their browser's language. */
+    private void forgetChoices() {
+        owner.sql("update app_user set language = null, dark_theme = false").update();
     }
 }

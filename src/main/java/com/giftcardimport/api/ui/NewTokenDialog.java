@@ -12,25 +12,24 @@ import com.vaadin.flow.component.textfield.TextField;
 /** Shows a new token's secret, the only time it is ever shown. */
 class NewTokenDialog extends Dialog {
 
-    final TextField secret = new TextField("Token");
-    final Button close = new Button("I have copied it");
+    final TextField secret = new TextField(getTranslation("token.new.secret"));
+    final Button close = new Button(getTranslation("token.new.close"));
 
     NewTokenDialog(NewApiToken created) {
-        setHeaderTitle("Token \"" + created.token().name() + "\" created");
+        setHeaderTitle(getTranslation("token.new.title", created.token().name()));
         setCloseOnOutsideClick(false);
-        setWidth("36em");
+        setWidth("min(36em, 95vw)");
 
-        Paragraph hint = new Paragraph("Copy this token now and keep it in your script's secret store: it will not "
-                + "be shown again. If it is lost, revoke it and create a new one.");
+        Paragraph hint = new Paragraph(getTranslation("token.new.hint"));
         secret.setValue(created.secret());
         secret.setReadOnly(true);
         secret.setWidthFull();
         secret.getElement().executeJs("this.inputElement.select()");
         secret.addFocusListener(e -> secret.getElement().executeJs("this.inputElement.select()"));
 
-        Button copy = new Button("Copy", VaadinIcon.COPY.create(), e -> {
+        Button copy = new Button(getTranslation("token.new.copy"), VaadinIcon.COPY.create(), e -> {
             secret.getElement().executeJs("navigator.clipboard.writeText($0)", created.secret());
-            Notification.show("Copied to the clipboard", 2000, Notification.Position.BOTTOM_START);
+            Notification.show(getTranslation("token.new.copied"), 2000, Notification.Position.BOTTOM_START);
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         close.addClickListener(e -> close());

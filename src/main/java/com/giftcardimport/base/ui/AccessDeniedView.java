@@ -13,7 +13,7 @@ public class AccessDeniedView extends ErrorPage implements HasErrorParameter<Acc
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        show(ErrorTexts.DENIED_TITLE, ErrorTexts.DENIED_TEXT);
+        show(getTranslation("error.denied.title"), getTranslation("error.denied.text"));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

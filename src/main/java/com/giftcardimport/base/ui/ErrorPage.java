@@ -13,7 +13,7 @@ abstract class ErrorPage extends VerticalLayout {
 
     ErrorPage() {
         addClassName("gci-error-page");
-        add(title, message, new Anchor("", "Go to the start page"));
+        add(title, message, new Anchor("", getTranslation("error.home")));
     }
 
     void show(String heading, String text) {

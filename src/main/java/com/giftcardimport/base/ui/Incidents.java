@@ -26,7 +26,7 @@ class Incidents implements VaadinServiceInitListener {
             String incident = log("An error in a screen", error.getThrowable());
             UI ui = UI.getCurrent();
             if (ui != null) {
-                ui.access(() -> Notification.show(ErrorTexts.unexpected(incident), 8000,
+                ui.access(() -> Notification.show(ui.getTranslation("error.unexpected.text", incident), 8000,
                         Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
             }
         }));

@@ -14,7 +14,7 @@ public class InternalErrorView extends ErrorPage implements HasErrorParameter<Ex
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String incident = Incidents.log("Opening '" + event.getLocation().getPath() + "' failed",
                 parameter.getCaughtException());
-        show("Something went wrong", ErrorTexts.unexpected(incident));
+        show(getTranslation("error.unexpected.title"), getTranslation("error.unexpected.text", incident));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

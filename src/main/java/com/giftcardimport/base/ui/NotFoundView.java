@@ -13,8 +13,8 @@ public class NotFoundView extends ErrorPage implements HasErrorParameter<NotFoun
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        show("Page not found", "There is no page at '" + event.getLocation().getPath()
-                + "'. It may have moved, or the address may be mistyped.");
+        show(getTranslation("error.notFound.title"),
+                getTranslation("error.notFound.text", event.getLocation().getPath()));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -145,7 +145,7 @@ final class CheckLoader implements AutoCloseable {
             ChunkLoader.copyIn(copy, "copy gci_error_staging (" + Chunk.ERROR_COLUMNS + ") from stdin (format binary)",
                     chunk.errors());
             st.execute("insert into import_check_error (check_id, project_id, row_number, seq, column_name, value, code,"
-                    + " message, original_row) select " + Chunk.ERROR_COLUMNS + " from gci_error_staging");
+                    + " message, original_row, message_key, message_args) select " + Chunk.ERROR_COLUMNS + " from gci_error_staging");
         }
     }
 

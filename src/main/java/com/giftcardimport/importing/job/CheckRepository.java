@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -121,30 +122,36 @@ public class CheckRepository {
     /** The reasons rows fail, most rows first: code, the first row's message, rows, the first row numbers. */
     List<CheckReason> reasons(ProjectId project, ImportCheckId id) {
         return jdbc.sql("""
-                        select code, count(distinct row_number) as rows,
-                               (array_agg(message order by row_number, seq))[1] as message,
-                               (array_agg(distinct row_number order by row_number))[1:?] as first_rows
-                          from import_check_error
-                         where project_id = ? and check_id = ?
-                         group by code
-                         order by rows desc, min(row_number)
+                        select g.code, g.rows, g.first_rows, f.message, f.message_key, f.message_args
+                          from (select code, count(distinct row_number) as rows, min(row_number) as first_row,
+                                       (array_agg(distinct row_number order by row_number))[1:?] as first_rows
+                                  from import_check_error
+                                 where project_id = ? and check_id = ?
+                                 group by code) g
+                          cross join lateral (
+                                select message, message_key, message_args from import_check_error e
+                                 where e.project_id = ? and e.check_id = ? and e.code = g.code
+                                 order by e.row_number, e.seq limit 1) f
+                         order by g.rows desc, g.first_row
                         """)
-                .params(CheckSummary.FIRST_ROWS, project.value(), id.value())
-                .query((rs, n) -> new CheckReason(rs.getString("code"), rs.getString("message"), rs.getLong("rows"),
-                        Arrays.asList((Long[]) rs.getArray("first_rows").getArray())))
+                .params(CheckSummary.FIRST_ROWS, project.value(), id.value(), project.value(), id.value())
+                .query((rs, n) -> new CheckReason(rs.getString("code"), rs.getString("message"),
+                        ImportJobRepository.text(rs.getString("message_key"), rs.getArray("message_args")),
+                        rs.getLong("rows"), Arrays.asList((Long[]) rs.getArray("first_rows").getArray())))
                 .list();
     }
 
     public List<RowError> errors(ProjectId project, ImportCheckId id, int offset, int limit) {
         return jdbc.sql("""
-                        select row_number, column_name, value, code, message from import_check_error
+                        select row_number, column_name, value, code, message, message_key, message_args
+                          from import_check_error
                          where project_id = ? and check_id = ?
                          order by row_number, seq
                          limit ? offset ?
                         """)
                 .params(project.value(), id.value(), Math.max(0, limit), Math.max(0, offset))
                 .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                        rs.getString(5), ImportJobRepository.text(rs.getString(6), rs.getArray(7))))
                 .list();
     }
 
@@ -153,16 +160,20 @@ public class CheckRepository {
                 .params(project.value(), id.value()).query(Long.class).single();
     }
 
-    /** Streams the failed rows of a check, one per row, in row order (inside the caller's transaction). */
-    public void forEachReportRow(ProjectId project, ImportCheckId id, Consumer<ImportJobRepository.ReportRow> rows) {
+    /**
+     * Streams the failed rows of a check, one per row, in row order (inside the caller's transaction), their messages
+     * said in {@code locale}.
+     */
+    public void forEachReportRow(ProjectId project, ImportCheckId id, Locale locale,
+                                 Consumer<ImportJobRepository.ReportRow> rows) {
         ImportJobRepository.ReportRow[] current = {null};
         streaming.query("""
-                        select row_number, original_row, message from import_check_error
+                        select row_number, original_row, message, message_key, message_args from import_check_error
                          where project_id = ? and check_id = ?
                          order by row_number, seq
                         """,
                 rs -> {
-                    current[0] = ImportJobRepository.nextReportRow(current[0], rs, rows);
+                    current[0] = ImportJobRepository.nextReportRow(current[0], rs, locale, rows);
                 },
                 project.value(), id.value());
         if (current[0] != null) {

@@ -19,7 +19,8 @@ final class Chunk {
     static final String CARD_COLUMNS = "project_id, pool_id, card_number, cvv_encrypted, balance, point_of_contact, "
             + "purchased_at, expires_at, status, import_job_id, import_row_number";
     static final String ERROR_COLUMNS =
-            "job_id, project_id, row_number, seq, column_name, value, code, message, original_row";
+            "job_id, project_id, row_number, seq, column_name, value, code, message, original_row, message_key, "
+                    + "message_args";
 
     private final JobLayout layout;
     private final PgBinaryCopy cards;
@@ -111,9 +112,11 @@ final class Chunk {
         failedRows++;
         int seq = 0;
         for (RowError error : rowErrors) {
-            errors.row(9).int8(layout.jobId()).int8(layout.projectId()).int8(rowNumber).int4(seq)
+            errors.row(11).int8(layout.jobId()).int8(layout.projectId()).int8(rowNumber).int4(seq)
                     .text(error.column()).text(error.value()).text(error.code()).text(error.message())
-                    .textArray(seq == 0 ? layout.maskedCells(rowCells) : null);
+                    .textArray(seq == 0 ? layout.maskedCells(rowCells) : null)
+                    .text(error.text() == null ? null : error.text().key())
+                    .textArray(error.text() == null ? null : error.text().arguments());
             seq++;
         }
     }

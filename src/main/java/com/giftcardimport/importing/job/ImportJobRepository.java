@@ -5,6 +5,7 @@ import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.TenantScope;
 import com.giftcardimport.security.UserId;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -97,17 +99,20 @@ public class ImportJobRepository {
                 .params(project.value(), storedFileId).query(ImportJobRepository::existing).optional();
     }
 
-    /** Streams the failed rows of a job, one per row, in row order, without holding them all. */
-    public void forEachReportRow(ProjectId project, ImportJobId job, Consumer<ReportRow> consumer) {
+    /**
+     * Streams the failed rows of a job, one per row, in row order, without holding them all; their messages said in
+     * {@code locale} (those stored before the texts were keyed, in the English they were stored with).
+     */
+    public void forEachReportRow(ProjectId project, ImportJobId job, Locale locale, Consumer<ReportRow> consumer) {
         scope.readInProject(project, () -> {
             ReportRow[] current = {null};
             streaming.query("""
-                            select row_number, original_row, message from import_error
+                            select row_number, original_row, message, message_key, message_args from import_error
                              where project_id = ? and job_id = ?
                              order by row_number, seq
                             """,
                     rs -> {
-                        current[0] = nextReportRow(current[0], rs, consumer);
+                        current[0] = nextReportRow(current[0], rs, locale, consumer);
                     },
                     project.value(), job.value());
             if (current[0] != null) {
@@ -118,10 +123,11 @@ public class ImportJobRepository {
     }
 
     /**
-     * Adds the error on {@code rs} (row number, original row, message) to the row being gathered, handing that row to
-     * {@code consumer} first when the error is of the next row; answers the row being gathered.
+     * Adds the error on {@code rs} (row number, original row, message, message key, message arguments) to the row
+     * being gathered, its message said in {@code locale} (one stored before the texts were keyed, in its English),
+     * handing that row to {@code consumer} first when the error is of the next row; answers the row being gathered.
      */
-    static ReportRow nextReportRow(ReportRow current, ResultSet rs, Consumer<ReportRow> consumer)
+    static ReportRow nextReportRow(ReportRow current, ResultSet rs, Locale locale, Consumer<ReportRow> consumer)
             throws SQLException {
         long row = rs.getLong(1);
         List<String> cells = textArray(rs.getArray(2));
@@ -135,7 +141,8 @@ public class ImportJobRepository {
         } else if (gathering.cells().isEmpty() && cells != null) {
             gathering = new ReportRow(row, cells, gathering.messages());
         }
-        gathering.messages().add(rs.getString(3));
+        Text text = text(rs.getString(4), rs.getArray(5));
+        gathering.messages().add(text == null ? rs.getString(3) : text.in(locale));
         return gathering;
     }
 
@@ -296,6 +303,15 @@ public class ImportJobRepository {
             return null;
         }
         return Arrays.asList((String[]) array.getArray());
+    }
+
+    /** A stored message's key and arguments, or {@code null} for a message stored in English only. */
+    static Text text(String key, Array arguments) throws SQLException {
+        if (key == null) {
+            return null;
+        }
+        List<String> args = textArray(arguments);
+        return new Text(key, args == null ? List.of() : args);
     }
 
     static Instant instant(Timestamp timestamp) {

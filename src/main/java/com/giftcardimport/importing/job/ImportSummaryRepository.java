@@ -93,15 +93,25 @@ public class ImportSummaryRepository {
     /** The row errors of a job, by row and order within the row. */
     public List<RowError> errors(ProjectId project, ImportJobId job, int offset, int limit) {
         return jdbc.sql("""
-                        select row_number, column_name, value, code, message from import_error
+                        select row_number, column_name, value, code, message, message_key, message_args
+                          from import_error
                          where project_id = ? and job_id = ?
                          order by row_number, seq
                          limit ? offset ?
                         """)
                 .params(project.value(), job.value(), Math.max(0, limit), Math.max(0, offset))
                 .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                        rs.getString(5), ImportJobRepository.text(rs.getString(6), rs.getArray(7))))
                 .list();
+    }
+
+    /** The delimiter most of the project's imports had, if it has any. */
+    public Optional<Character> usualDelimiter(ProjectId project) {
+        return jdbc.sql("""
+                        select delimiter from import_job where project_id = ?
+                         group by delimiter order by count(*) desc, max(launched_at) desc limit 1
+                        """)
+                .param(project.value()).query(String.class).optional().map(d -> d.charAt(0));
     }
 
     public long errorCount(ProjectId project, ImportJobId job) {

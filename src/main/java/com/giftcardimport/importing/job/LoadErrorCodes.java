@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.job;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.RowError;
 
 /**
@@ -21,17 +22,17 @@ public final class LoadErrorCodes {
     }
 
     public static RowError alreadyExists(long rowNumber, String column, String cardNumber) {
-        return new RowError(rowNumber, column, cardNumber, CARD_NUMBER_ALREADY_EXISTS,
-                "Card number '" + cardNumber + "' already exists in this project");
+        return RowError.of(rowNumber, column, cardNumber, CARD_NUMBER_ALREADY_EXISTS,
+                Text.of("rowError.cardNumber.exists", cardNumber));
     }
 
     public static RowError duplicateInFile(long rowNumber, String column, String cardNumber, long firstRowNumber) {
-        return new RowError(rowNumber, column, cardNumber, CARD_NUMBER_DUPLICATE_IN_FILE,
-                "Card number '" + cardNumber + "' duplicates row " + firstRowNumber + " of this file");
+        return RowError.of(rowNumber, column, cardNumber, CARD_NUMBER_DUPLICATE_IN_FILE,
+                Text.of("rowError.cardNumber.duplicate", cardNumber, firstRowNumber));
     }
 
     public static RowError unknownCard(long rowNumber, String column, String cardNumber) {
-        return new RowError(rowNumber, column, cardNumber, CARD_NOT_FOUND,
-                "Card number '" + cardNumber + "' does not exist in this project: check the number");
+        return RowError.of(rowNumber, column, cardNumber, CARD_NOT_FOUND,
+                Text.of("rowError.cardNumber.unknown", cardNumber));
     }
 }

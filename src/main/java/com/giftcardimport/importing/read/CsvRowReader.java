@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.read;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.FIELD_TOO_LONG;
 import static com.giftcardimport.importing.RowErrorCodes.ROW_TOO_LONG;
 
@@ -193,14 +194,12 @@ public final class CsvRowReader implements RowSource {
         List<RowError> errors = new ArrayList<>(2);
         for (int column : record.cutValues()) {
             String name = columnName(column);
-            errors.add(new RowError(rowNumber, name, preview(record.values().get(column)), FIELD_TOO_LONG,
-                    "The value in column '" + name + "' is longer than " + count(limits.maxFieldChars())
-                            + " characters: only the beginning was read and the row was not imported"));
+            errors.add(RowError.of(rowNumber, name, preview(record.values().get(column)), FIELD_TOO_LONG,
+                    Text.of("rowError.row.fieldTooLong", name, limits.maxFieldChars())));
         }
         if (record.cut()) {
-            errors.add(new RowError(rowNumber, null, null, ROW_TOO_LONG, "The row is longer than "
-                    + count(limits.maxRecordChars()) + " characters or has more than "
-                    + count(limits.maxColumns()) + " values: the rest of it was not read and it was not imported"));
+            errors.add(RowError.of(rowNumber, null, null, ROW_TOO_LONG, Text.of("rowError.row.tooLong",
+                    limits.maxRecordChars(), limits.maxColumns())));
         }
         return new SourceRow(rowNumber, record.values(), errors);
     }

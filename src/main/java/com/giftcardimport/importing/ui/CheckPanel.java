@@ -59,7 +59,7 @@ final class CheckPanel extends VerticalLayout {
         reasons.setId("check-reasons");
         reasons.addColumn(CheckReason::code).setHeader(getTranslation("check.reason.code")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("code");
-        reasons.addColumn(CheckReason::message).setHeader(getTranslation("check.reason.message")).setFlexGrow(1)
+        reasons.addColumn(r -> r.message(getLocale())).setHeader(getTranslation("check.reason.message")).setFlexGrow(1)
                 .setKey("message");
         reasons.addColumn(CheckReason::rows).setHeader(getTranslation("check.reason.rows")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("rows");
@@ -141,7 +141,7 @@ final class CheckPanel extends VerticalLayout {
             DownloadHandler download = event -> {
                 event.setFileName(fileName);
                 event.setContentType("text/csv; charset=UTF-8");
-                checks.writeErrorReport(id, event.getOutputStream());
+                checks.writeErrorReport(id, getLocale(), event.getOutputStream());
             };
             report.setHref(download, AttachmentType.DOWNLOAD);
         }

@@ -189,7 +189,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
             DownloadHandler report = event -> {
                 event.setFileName(fileName);
                 event.setContentType("text/csv; charset=UTF-8");
-                imports.writeErrorReport(id, event.getOutputStream());
+                imports.writeErrorReport(id, getLocale(), event.getOutputStream());
             };
             download.setHref(report, AttachmentType.DOWNLOAD);
         } else {

@@ -1,8 +1,10 @@
 package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.RowError;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import java.util.Locale;
 
 /** The columns and look of a result page's grid of row errors (row, column, value, message). */
 final class RowErrorColumns {
@@ -19,7 +21,9 @@ final class RowErrorColumns {
         errors.addColumn(e -> e.value() == null ? "" : e.value())
                 .setHeader(errors.getTranslation("result.errors.value")).setWidth("14rem").setFlexGrow(0)
                 .setKey("value");
-        errors.addColumn(RowError::message).setHeader(errors.getTranslation("result.errors.message"))
+        // the messages in the page's language (those stored before the texts were keyed, in their English)
+        Locale locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
+        errors.addColumn(e -> e.messageIn(locale)).setHeader(errors.getTranslation("result.errors.message"))
                 .setFlexGrow(1).setKey("message");
         errors.setPageSize(50);
         errors.setHeight("26rem");

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.BALANCE_AMBIGUOUS;
 import static com.giftcardimport.importing.RowErrorCodes.BALANCE_INVALID;
 import static com.giftcardimport.importing.RowErrorCodes.BALANCE_MISSING;
@@ -21,7 +22,6 @@ public record Amount(BigDecimal value) {
 
     public static final int MAX_LENGTH = 40;
     public static final int MAX_INTEGER_DIGITS = 17;
-    private static final String EXAMPLES = "write it like 1000, 1000.50 or 1 000,50";
 
     public Amount {
         if (value == null || value.signum() < 0 || value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
@@ -45,11 +45,11 @@ public record Amount(BigDecimal value) {
     private static String trimmed(String raw) {
         String s = CellText.strip(raw);
         if (s.isEmpty()) {
-            throw new InvalidValueException(BALANCE_MISSING, "The card balance is empty: every card needs one");
+            throw new InvalidValueException(BALANCE_MISSING, Text.of("rowError.balance.missing"));
         }
         if (s.length() > MAX_LENGTH) {
-            throw new InvalidValueException(BALANCE_TOO_LONG, "Card balance " + CellText.quoted(s) + " has "
-                    + s.length() + " characters: it cannot be an amount");
+            throw new InvalidValueException(BALANCE_TOO_LONG, Text.of("rowError.balance.tooLong",
+                    CellText.cut(s), s.length()));
         }
         return s;
     }
@@ -86,9 +86,8 @@ public record Amount(BigDecimal value) {
                 } else if (c == '.') {
                     dots++;
                 } else if (!(c >= '0' && c <= '9') && !isGroupSeparator(c)) {
-                    throw new InvalidValueException(BALANCE_INVALID, "Card balance " + CellText.quoted(s)
-                            + " contains " + CellText.character(s.codePointAt(i)) + ": an amount has only digits, "
-                            + "one decimal mark ('.' or ',') and spaces between thousands; " + EXAMPLES);
+                    throw new InvalidValueException(BALANCE_INVALID, Text.of("rowError.balance.character",
+                            CellText.cut(s), CellText.symbol(s.codePointAt(i))));
                 }
             }
         }
@@ -96,15 +95,13 @@ public record Amount(BigDecimal value) {
         /** At most one mark, of one kind: anything else would make us guess which is the decimal mark. */
         void checkOneDecimalMark() {
             if (commas > 0 && dots > 0) {
-                throw new InvalidValueException(BALANCE_AMBIGUOUS, "Card balance " + CellText.quoted(s)
-                        + " has both ',' and '.', so its decimal mark is ambiguous: use one decimal mark and spaces "
-                        + "between thousands; " + EXAMPLES);
+                throw new InvalidValueException(BALANCE_AMBIGUOUS, Text.of("rowError.balance.bothMarks",
+                        CellText.cut(s)));
             }
             if (commas > 1 || dots > 1) {
                 char twice = commas > 1 ? ',' : '.';
-                throw new InvalidValueException(BALANCE_AMBIGUOUS, "Card balance " + CellText.quoted(s) + " has '"
-                        + twice + "' more than once: separate thousands with spaces, not '" + twice + "'; "
-                        + EXAMPLES);
+                throw new InvalidValueException(BALANCE_AMBIGUOUS, Text.of("rowError.balance.markTwice",
+                        CellText.cut(s), twice));
             }
             mark = commas + dots == 0 ? n : Math.max(s.indexOf(','), s.indexOf('.'));
         }
@@ -129,8 +126,8 @@ public record Amount(BigDecimal value) {
                     significantDigits++;
                 }
                 if (significantDigits > MAX_INTEGER_DIGITS) {
-                    throw new InvalidValueException(BALANCE_TOO_LARGE, "Card balance " + CellText.quoted(s)
-                            + " is too large: at most " + MAX_INTEGER_DIGITS + " digits before the decimal mark");
+                    throw new InvalidValueException(BALANCE_TOO_LARGE, Text.of("rowError.balance.tooLarge",
+                            CellText.cut(s), MAX_INTEGER_DIGITS));
                 }
                 unscaled = unscaled * 10 + digit;
             }
@@ -144,8 +141,8 @@ public record Amount(BigDecimal value) {
             for (int i = mark + 1; i < n; i++) {
                 char c = s.charAt(i);
                 if (isGroupSeparator(c)) {
-                    throw new InvalidValueException(BALANCE_INVALID, "Card balance " + CellText.quoted(s)
-                            + " has a space after the decimal mark; " + EXAMPLES);
+                    throw new InvalidValueException(BALANCE_INVALID, Text.of("rowError.balance.spaceInDecimals",
+                            CellText.cut(s)));
                 }
                 decimals++;
                 if (decimals <= 2) {
@@ -156,16 +153,13 @@ public record Amount(BigDecimal value) {
 
         void checkDigitsAndDecimals() {
             if (integerDigits == 0 && decimals == 0) {
-                throw new InvalidValueException(BALANCE_INVALID, "Card balance " + CellText.quoted(s)
-                        + " has no digits; " + EXAMPLES);
+                throw new InvalidValueException(BALANCE_INVALID, Text.of("rowError.balance.noDigits", CellText.cut(s)));
             }
             if (decimals > 2) {
-                String hint = decimals == 3 && commas + dots == 1 && !grouped && integerDigits <= 3
-                        ? " (if '" + s.charAt(mark) + "' separates thousands here, write the thousands with a space "
-                        + "or nothing: 1 000 or 1000)"
-                        : "";
-                throw new InvalidValueException(BALANCE_TOO_MANY_DECIMALS, "Card balance " + CellText.quoted(s)
-                        + " has " + decimals + " decimals: at most 2 are allowed" + hint);
+                boolean thousands = decimals == 3 && commas + dots == 1 && !grouped && integerDigits <= 3;
+                throw new InvalidValueException(BALANCE_TOO_MANY_DECIMALS, thousands
+                        ? Text.of("rowError.balance.threeDecimals", CellText.cut(s), s.charAt(mark))
+                        : Text.of("rowError.balance.tooManyDecimals", CellText.cut(s), decimals));
             }
         }
 
@@ -175,8 +169,8 @@ public record Amount(BigDecimal value) {
                 unscaled *= 10;
             }
             if (negative && unscaled != 0) {
-                throw new InvalidValueException(BALANCE_NEGATIVE, "Card balance " + CellText.quoted(s)
-                        + " is negative: a balance is 0 or more");
+                throw new InvalidValueException(BALANCE_NEGATIVE,
+                        Text.of("rowError.balance.negative", CellText.cut(s)));
             }
             if (significantDigits >= 17) {
                 return new Amount(new BigDecimal(exactDigits()));   // beyond what a long holds with two decimals
@@ -199,8 +193,7 @@ public record Amount(BigDecimal value) {
     }
 
     private static InvalidValueException badGrouping(String s) {
-        return new InvalidValueException(BALANCE_INVALID, "Card balance " + CellText.quoted(s)
-                + " has spaces that do not separate groups of three digits; " + EXAMPLES);
+        return new InvalidValueException(BALANCE_INVALID, Text.of("rowError.balance.badGroups", CellText.cut(s)));
     }
 
     private static boolean isGroupSeparator(char c) {

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.CARD_NUMBER_INVALID_CHARACTERS;
 import static com.giftcardimport.importing.RowErrorCodes.CARD_NUMBER_MISSING;
 import static com.giftcardimport.importing.RowErrorCodes.CARD_NUMBER_SCIENTIFIC_NOTATION;
@@ -15,23 +16,20 @@ public record CardNumber(String value) {
 
     public CardNumber {
         if (value == null || value.isEmpty()) {
-            throw new InvalidValueException(CARD_NUMBER_MISSING, "The card number is empty: every card needs one");
+            throw new InvalidValueException(CARD_NUMBER_MISSING, Text.of("rowError.cardNumber.missing"));
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException(CARD_NUMBER_TOO_LONG, "Card number " + CellText.quoted(value) + " has "
-                    + value.length() + " characters: at most " + MAX_LENGTH + " are allowed");
+            throw new InvalidValueException(CARD_NUMBER_TOO_LONG, Text.of("rowError.cardNumber.tooLong",
+                    CellText.cut(value), value.length(), MAX_LENGTH));
         }
         int bad = firstInvalid(value);
         if (bad >= 0) {
             if (isScientificNotation(value)) {
-                throw new InvalidValueException(CARD_NUMBER_SCIENTIFIC_NOTATION, "Card number " + CellText.quoted(value)
-                        + " is a number in scientific notation: a spreadsheet turned the card number into a number "
-                        + "and lost its digits. Format the column as Text in the spreadsheet, put the original "
-                        + "numbers back and save the file again");
+                throw new InvalidValueException(CARD_NUMBER_SCIENTIFIC_NOTATION,
+                        Text.of("rowError.cardNumber.scientific", CellText.cut(value)));
             }
-            throw new InvalidValueException(CARD_NUMBER_INVALID_CHARACTERS, "Card number " + CellText.quoted(value)
-                    + " contains " + CellText.character(value.codePointAt(bad))
-                    + ": only letters (A–Z), digits and '-' are allowed");
+            throw new InvalidValueException(CARD_NUMBER_INVALID_CHARACTERS, Text.of(
+                    "rowError.cardNumber.character", CellText.cut(value), CellText.symbol(value.codePointAt(bad))));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.STATUS_UNKNOWN;
 
 import com.giftcardimport.card.GiftCardStatus;
@@ -21,7 +22,6 @@ public final class CardStatus {
             return GiftCardStatus.INACTIVE;
         }
         return GiftCardStatus.fromName(s).orElseThrow(() -> new InvalidValueException(STATUS_UNKNOWN,
-                "Gift card status " + CellText.quoted(s) + " is unknown: use CanBeUsed, Inactive or Blocked (in "
-                        + "Russian: Можно использовать, Неактивна, Заблокирована), or leave it empty for Inactive"));
+                Text.of("rowError.status.unknown", CellText.cut(s))));
     }
 }

@@ -13,11 +13,6 @@ final class CellText {
     private CellText() {
     }
 
-    /** {@code 'value'}, cut to {@value #MAX} characters with an ellipsis. */
-    static String quoted(String value) {
-        return "'" + cut(value) + "'";
-    }
-
     static String cut(String value) {
         if (value == null) {
             return "";
@@ -32,18 +27,12 @@ final class CellText {
         return value.substring(0, end) + "…";
     }
 
-    /** A character named for people: "a space", "'#'", "a tab", "U+0007". */
-    static String character(int codePoint) {
-        return switch (codePoint) {
-            case ' ' -> "a space";
-            case '\t' -> "a tab";
-            case '\u00a0' -> "a no-break space";
-            case '\n', '\r' -> "a line break";
-            case '\ufffd' -> "'\ufffd' (bytes that are not text in the file's encoding)";
-            default -> Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT
-                    ? String.format("the invisible character U+%04X", codePoint)
-                    : "'" + new String(Character.toChars(codePoint)) + "'";
-        };
+    /** A character for a message in any language: itself when it can be seen, else its code ({@code U+00A0}). */
+    static String symbol(int codePoint) {
+        boolean visible = !Character.isISOControl(codePoint) && !Character.isWhitespace(codePoint)
+                && !Character.isSpaceChar(codePoint) && Character.getType(codePoint) != Character.FORMAT
+                && codePoint != '\ufffd';
+        return visible ? new String(Character.toChars(codePoint)) : String.format("U+%04X", codePoint);
     }
 
     /** Strips blanks ({@link Blank}: whitespace, every kind of space) from both ends. */

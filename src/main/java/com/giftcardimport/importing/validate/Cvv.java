@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.CVV_INVALID;
 import static com.giftcardimport.importing.RowErrorCodes.CVV_MISSING;
 
@@ -15,18 +16,15 @@ public record Cvv(String digits) {
 
     public Cvv {
         if (digits == null || digits.isEmpty()) {
-            throw new InvalidValueException(CVV_MISSING, "The CVV is empty: this pool transfers CVVs, so every card "
-                    + "needs one");
+            throw new InvalidValueException(CVV_MISSING, Text.of("rowError.cvv.missing"));
         }
         if (digits.length() < 3 || digits.length() > 4) {
-            throw new InvalidValueException(CVV_INVALID, "The CVV " + MASK + " has " + digits.length()
-                    + (digits.length() == 1 ? " character" : " characters") + ": it must be 3 or 4 digits");
+            throw new InvalidValueException(CVV_INVALID, Text.of("rowError.cvv.length", MASK, digits.length()));
         }
         for (int i = 0; i < digits.length(); i++) {
             char c = digits.charAt(i);
             if (c < '0' || c > '9') {
-                throw new InvalidValueException(CVV_INVALID, "The CVV " + MASK + " contains a character that is "
-                        + "not a digit: it must be 3 or 4 digits");
+                throw new InvalidValueException(CVV_INVALID, Text.of("rowError.cvv.notDigits", MASK));
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.PURCHASE_DATE_IMPOSSIBLE;
 import static com.giftcardimport.importing.RowErrorCodes.PURCHASE_DATE_INVALID;
 import static com.giftcardimport.importing.RowErrorCodes.PURCHASE_DATE_IN_FUTURE;
@@ -9,9 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /**
  * When a card was bought, in UTC, not in the future. Accepted forms:
@@ -29,7 +28,6 @@ import java.util.Locale;
 public record PurchaseDate(Instant value) {
 
     public static final int MAX_LENGTH = 40;
-    private static final String FORMS = "use 2024-05-31, 2024-05-31 14:30, 2024-05-31T14:30:00Z or 31.05.2024 14:30";
 
     public PurchaseDate {
         if (value == null) {
@@ -49,22 +47,21 @@ public record PurchaseDate(Instant value) {
             throw invalid(s);
         }
         if (s.length() > MAX_LENGTH) {
-            throw new InvalidValueException(PURCHASE_DATE_TOO_LONG, "Card purchase date " + CellText.quoted(s)
-                    + " has " + s.length() + " characters: it cannot be a date; " + FORMS);
+            throw new InvalidValueException(PURCHASE_DATE_TOO_LONG, Text.of("rowError.purchaseDate.tooLong",
+                    CellText.cut(s), s.length()));
         }
         Instant instant = new Parser(s).parse();
         Instant now = clock.instant();
         if (instant.isAfter(now)) {
-            throw new InvalidValueException(PURCHASE_DATE_IN_FUTURE, "Card purchase date " + CellText.quoted(s)
-                    + " is in the future (it is now " + now.truncatedTo(ChronoUnit.SECONDS)
-                    + " UTC): a purchase date cannot be later than now; dates are read as UTC");
+            throw new InvalidValueException(PURCHASE_DATE_IN_FUTURE, Text.of("rowError.purchaseDate.future",
+                    CellText.cut(s), now.truncatedTo(ChronoUnit.SECONDS)));
         }
         return new PurchaseDate(instant);
     }
 
     private static InvalidValueException invalid(String s) {
-        return new InvalidValueException(PURCHASE_DATE_INVALID, "Card purchase date " + CellText.quoted(s)
-                + " is not a date in a known form: " + FORMS);
+        return new InvalidValueException(PURCHASE_DATE_INVALID, Text.of("rowError.purchaseDate.invalid",
+                CellText.cut(s)));
     }
 
     /** A cursor over the text; every method either advances or reports the text as invalid. */
@@ -161,15 +158,15 @@ public record PurchaseDate(Instant value) {
         /** Refuses a month, day or time of day that does not exist. */
         private void checkExists() {
             if (month < 1 || month > 12) {
-                throw impossible("there is no month " + month);
+                throw impossible(Text.of("rowError.purchaseDate.noMonth", CellText.cut(s), month));
             }
             int length = Month.of(month).length(java.time.Year.isLeap(year));
             if (day < 1 || day > length) {
-                throw impossible(Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year
-                        + " has " + length + " days");
+                throw impossible(Text.of("rowError.purchaseDate.noDay", CellText.cut(s),
+                        String.format("%02d", month), year, length));
             }
             if (hour > 23 || minute > 59 || second > 59) {
-                throw impossible("the time of day runs from 00:00:00 to 23:59:59");
+                throw impossible(Text.of("rowError.purchaseDate.noTime", CellText.cut(s)));
             }
         }
 
@@ -196,7 +193,7 @@ public record PurchaseDate(Instant value) {
                 minutes = twoDigits();
             }
             if (hours > 18 || minutes > 59) {
-                throw impossible("an offset from UTC is at most 18 hours");
+                throw impossible(Text.of("rowError.purchaseDate.offset", CellText.cut(s)));
             }
             int total = hours * 3_600 + minutes * 60;
             return c == '-' ? -total : total;
@@ -236,9 +233,8 @@ public record PurchaseDate(Instant value) {
             return c >= '0' && c <= '9';
         }
 
-        private InvalidValueException impossible(String why) {
-            return new InvalidValueException(PURCHASE_DATE_IMPOSSIBLE, "Card purchase date " + CellText.quoted(s)
-                    + " does not exist: " + why);
+        private InvalidValueException impossible(Text why) {
+            return new InvalidValueException(PURCHASE_DATE_IMPOSSIBLE, why);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.INVALID_ENCODING;
 import static com.giftcardimport.importing.RowErrorCodes.ROW_HAS_EXTRA_VALUES;
 
@@ -45,10 +46,8 @@ final class RowShape {
             }
         }
         if (extra > 0) {
-            problems.add(new RowError(problems.row(), null, null, ROW_HAS_EXTRA_VALUES, "The row has " + extra
-                    + " values but the header has " + headerColumns + " columns: a value probably contains the "
-                    + "delimiter without quotes around it (for example a decimal comma in a comma-separated "
-                    + "file), so the values after it moved to other columns"));
+            problems.add(RowError.of(problems.row(), null, null, ROW_HAS_EXTRA_VALUES,
+                    Text.of("rowError.row.extraValues", extra, headerColumns)));
         }
     }
 
@@ -57,16 +56,14 @@ final class RowShape {
         for (int column : mapped) {
             if (!readable(row, column)) {
                 String value = shown.of(column, row.cell(column));
-                problems.add(new RowError(problems.row(), columnNames[column], value, INVALID_ENCODING,
-                        columnNames[column] + " " + CellText.quoted(value) + " contains bytes that are not text in "
-                                + "the file's encoding (shown as \ufffd): choose the right encoding for the file or "
-                                + "save it as UTF-8"));
+                problems.add(RowError.of(problems.row(), columnNames[column], value, INVALID_ENCODING,
+                        Text.of("rowError.row.encoding", columnNames[column], CellText.cut(value))));
             }
         }
     }
 
     RowError error(long rowNumber, int column, String shownValue, InvalidValueException e) {
-        return new RowError(rowNumber, columnNames[column], shownValue, e.code(), e.getMessage());
+        return new RowError(rowNumber, columnNames[column], shownValue, e.code(), e.getMessage(), e.text());
     }
 
     /** Whether the cell holds no U+FFFD: bytes the encoding could not read (reported once per cell above). */

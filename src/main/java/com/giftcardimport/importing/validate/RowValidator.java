@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.BALANCE_NOT_FACE_VALUE;
 import static com.giftcardimport.importing.RowErrorCodes.CVV_MISSING;
 import static com.giftcardimport.importing.RowErrorCodes.POINT_OF_CONTACT_TOO_LONG;
@@ -118,8 +119,8 @@ public final class RowValidator implements RowRules {
         }
         String name = CellText.strip(row.cell(pool));
         if (name.isEmpty()) {
-            problems.add(new RowError(problems.row(), shape.name(pool), row.cell(pool), POOL_MISSING,
-                    "The pool system name is empty: every card needs the pool it goes into"));
+            problems.add(RowError.of(problems.row(), shape.name(pool), row.cell(pool), POOL_MISSING,
+                    Text.of("rowError.pool.missing")));
             return null;
         }
         Pool found = pools.get(name);
@@ -127,9 +128,8 @@ public final class RowValidator implements RowRules {
             found = pools.get(name.toLowerCase(Locale.ROOT));
         }
         if (found == null) {
-            problems.add(new RowError(problems.row(), shape.name(pool), row.cell(pool), POOL_NOT_FOUND,
-                    "Pool " + CellText.quoted(name) + " does not exist in this project: create it first or "
-                            + "check the system name"));
+            problems.add(RowError.of(problems.row(), shape.name(pool), row.cell(pool), POOL_NOT_FOUND,
+                    Text.of("rowError.pool.notFound", CellText.cut(name))));
         }
         return found;
     }
@@ -151,9 +151,8 @@ public final class RowValidator implements RowRules {
     private void checkCvvRequired(SourceRow row, Pool target, String cvvDigits, RowProblems problems) {
         if (target != null && target.cvvRequired() && cvvDigits == null
                 && (cvv < 0 || CellText.strip(row.cell(cvv)).isEmpty())) {
-            problems.add(new RowError(problems.row(), cvv >= 0 ? shape.name(cvv) : null, "", CVV_MISSING,
-                    "The CVV is empty: pool " + CellText.quoted(target.systemName().value()) + " transfers CVVs, "
-                            + "so every card of it needs a CVV of 3 or 4 digits"));
+            problems.add(RowError.of(problems.row(), cvv >= 0 ? shape.name(cvv) : null, "", CVV_MISSING,
+                    Text.of("rowError.cvv.missingForPool", CellText.cut(target.systemName().value()))));
         }
     }
 
@@ -165,11 +164,11 @@ public final class RowValidator implements RowRules {
         try {
             Amount parsed = Amount.parse(row.cell(balance));
             if (target != null && target.isFixed() && !parsed.sameAs(target.faceValue())) {
-                problems.add(new RowError(problems.row(), shape.name(balance), row.cell(balance),
-                        BALANCE_NOT_FACE_VALUE, "Card balance " + CellText.quoted(CellText.strip(row.cell(balance)))
-                        + " differs from the face value " + target.faceValue().setScale(2).toPlainString()
-                        + " of pool " + CellText.quoted(target.systemName().value())
-                        + ": every card of a fixed-value pool has the pool's face value"));
+                problems.add(RowError.of(problems.row(), shape.name(balance), row.cell(balance),
+                        BALANCE_NOT_FACE_VALUE, Text.of("rowError.balance.notFaceValue",
+                                CellText.cut(CellText.strip(row.cell(balance))),
+                                target.faceValue().setScale(2).toPlainString(),
+                                CellText.cut(target.systemName().value()))));
                 return null;
             }
             return parsed.value();
@@ -185,9 +184,9 @@ public final class RowValidator implements RowRules {
         }
         String value = CellText.strip(row.cell(pointOfContact));
         if (value.length() > MAX_POINT_OF_CONTACT) {
-            problems.add(new RowError(problems.row(), shape.name(pointOfContact), row.cell(pointOfContact),
-                    POINT_OF_CONTACT_TOO_LONG, "Point of contact external ID " + CellText.quoted(value) + " has "
-                    + value.length() + " characters: at most " + MAX_POINT_OF_CONTACT + " are allowed"));
+            problems.add(RowError.of(problems.row(), shape.name(pointOfContact), row.cell(pointOfContact),
+                    POINT_OF_CONTACT_TOO_LONG, Text.of("rowError.pointOfContact.tooLong", CellText.cut(value),
+                            value.length(), MAX_POINT_OF_CONTACT)));
             return null;
         }
         return value.isEmpty() ? null : value;
@@ -226,7 +225,7 @@ public final class RowValidator implements RowRules {
         List<RowError> masked = new ArrayList<>(errors.size());
         for (RowError e : errors) {
             masked.add(shape.name(cvv).equals(e.column()) && e.value() != null
-                    ? new RowError(e.rowNumber(), e.column(), CvvMask.of(e.value()), e.code(), e.message())
+                    ? new RowError(e.rowNumber(), e.column(), CvvMask.of(e.value()), e.code(), e.message(), e.text())
                     : e);
         }
         return masked;

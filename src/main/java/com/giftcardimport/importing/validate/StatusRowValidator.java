@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.validate;
 
+import com.giftcardimport.i18n.Text;
 import static com.giftcardimport.importing.RowErrorCodes.STATUS_MISSING;
 
 import com.giftcardimport.importing.ColumnMapping;
@@ -51,8 +52,8 @@ final class StatusRowValidator implements RowRules {
         GiftCardStatus newStatus = null;
         if (RowShape.readable(row, status)) {
             if (CellText.strip(row.cell(status)).isEmpty()) {
-                problems.add(new RowError(number, shape.name(status), row.cell(status), STATUS_MISSING,
-                        "The status is empty: name the status to set (CanBeUsed, Inactive or Blocked)"));
+                problems.add(RowError.of(number, shape.name(status), row.cell(status), STATUS_MISSING,
+                        Text.of("rowError.status.missing")));
             } else {
                 try {
                     newStatus = CardStatus.parse(row.cell(status));

@@ -1,6 +1,7 @@
 package com.giftcardimport.pool.ui;
 
 import com.giftcardimport.base.ValidationException;
+import com.giftcardimport.i18n.AmountField;
 import com.giftcardimport.pool.PoolDraft;
 import com.giftcardimport.pool.PoolSystemName;
 import com.giftcardimport.pool.ValidityUnit;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
@@ -28,16 +28,14 @@ import java.util.Map;
  */
 class PoolDialog extends Dialog {
 
-    static final String LOCKED_HINT = "Locked: the pool already has cards";
-
-    final TextField systemName = new TextField("System name");
-    final TextField name = new TextField("Name");
-    final RadioButtonGroup<ValueType> valueType = new RadioButtonGroup<>("Value type");
-    final BigDecimalField faceValue = new BigDecimalField("Face value");
-    final Checkbox cvvRequired = new Checkbox("CVV transfer: every card must come with a CVV");
+    final TextField systemName = new TextField(getTranslation("pool.form.systemName"));
+    final TextField name = new TextField(getTranslation("pool.form.name"));
+    final RadioButtonGroup<ValueType> valueType = new RadioButtonGroup<>(getTranslation("pool.form.valueType"));
+    final AmountField faceValue = new AmountField(getTranslation("pool.form.faceValue"));
+    final Checkbox cvvRequired = new Checkbox(getTranslation("pool.form.cvvRequired"));
     final Select<ValidityUnit> validityUnit = new Select<>();
-    final IntegerField validityAmount = new IntegerField("Period");
-    final Button save = new Button("Save");
+    final IntegerField validityAmount = new IntegerField(getTranslation("pool.form.period"));
+    final Button save = new Button(getTranslation("pool.form.save"));
 
     private final Binder<PoolFormBean> binder = new Binder<>();
     private final PoolFormBean bean;
@@ -54,31 +52,27 @@ class PoolDialog extends Dialog {
         setHeaderTitle(title);
         setWidth("min(40rem, 95vw)");
 
-        systemName.setHelperText("Files refer to the pool by this name: lower-case letters, digits, '-', '_' "
-                + "and '.', at most " + PoolSystemName.MAX_LENGTH + " characters");
+        systemName.setHelperText(getTranslation("pool.form.systemName.hint", PoolSystemName.MAX_LENGTH));
         systemName.setMaxLength(PoolSystemName.MAX_LENGTH);
-        name.setHelperText("Shown to people");
+        name.setHelperText(getTranslation("pool.form.name.hint"));
         valueType.setItems(ValueType.values());
-        valueType.setItemLabelGenerator(type -> switch (type) {
-            case FIXED -> "Fixed: every card's balance equals the face value";
-            case ARBITRARY -> "Arbitrary: every card brings its own balance";
-        });
-        faceValue.setHelperText("A positive amount with at most two decimals");
-        faceValue.setI18n(new BigDecimalField.BigDecimalFieldI18n()
-                .setBadInputErrorMessage("Face value: enter an amount such as 1000 or 1000.50"));
-        validityUnit.setLabel("Validity");
+        valueType.setItemLabelGenerator(type -> getTranslation("pool.form.valueType." + type.name()));
+        faceValue.setHint(getTranslation("pool.form.faceValue.hint"));
+        validityUnit.setLabel(getTranslation("pool.form.validity"));
         validityUnit.setItems(ValidityUnit.values());
         validityUnit.setEmptySelectionAllowed(true);
-        validityUnit.setEmptySelectionCaption("No expiry");
-        validityUnit.setItemLabelGenerator(unit -> unit == null ? "No expiry" : "A number of " + unit.label());
-        validityAmount.setHelperText("Counted from the card's purchase date");
+        validityUnit.setEmptySelectionCaption(getTranslation("pool.validity.none"));
+        validityUnit.setItemLabelGenerator(unit -> unit == null ? getTranslation("pool.validity.none")
+                : getTranslation("pool.form.validityUnit." + unit.name()));
+        validityAmount.setHelperText(getTranslation("pool.form.period.hint"));
         validityAmount.setI18n(new IntegerField.IntegerFieldI18n()
-                .setBadInputErrorMessage("Validity: enter a whole number"));
+                .setBadInputErrorMessage(getTranslation("pool.form.period.badInput")));
 
         binder.forField(systemName).bind(PoolFormBean::getSystemName, PoolFormBean::setSystemName);
         binder.forField(name).bind(PoolFormBean::getName, PoolFormBean::setName);
         binder.forField(valueType).bind(PoolFormBean::getValueType, PoolFormBean::setValueType);
-        binder.forField(faceValue).bind(PoolFormBean::getFaceValue, PoolFormBean::setFaceValue);
+        binder.forField(faceValue).withConverter(faceValue.converter())
+                .bind(PoolFormBean::getFaceValue, PoolFormBean::setFaceValue);
         binder.forField(cvvRequired).bind(PoolFormBean::isCvvRequired, PoolFormBean::setCvvRequired);
         binder.forField(validityUnit).bind(PoolFormBean::getValidityUnit, PoolFormBean::setValidityUnit);
         binder.forField(validityAmount).bind(PoolFormBean::getValidityAmount, PoolFormBean::setValidityAmount);
@@ -91,9 +85,10 @@ class PoolDialog extends Dialog {
             faceValue.setReadOnly(true);
             validityUnit.setReadOnly(true);
             validityAmount.setReadOnly(true);
-            valueType.setHelperText(LOCKED_HINT);
-            faceValue.setHelperText(LOCKED_HINT);
-            validityUnit.setHelperText(LOCKED_HINT);
+            String lockedHint = getTranslation("pool.form.locked");
+            valueType.setHelperText(lockedHint);
+            faceValue.setHint(lockedHint);
+            validityUnit.setHelperText(lockedHint);
         }
         updateEnabled();
 
@@ -108,7 +103,7 @@ class PoolDialog extends Dialog {
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(getTranslation("pool.form.cancel"), e -> close());
         getFooter().add(cancel, save);
     }
 
@@ -123,7 +118,8 @@ class PoolDialog extends Dialog {
         if (!period && !locked) {
             validityAmount.clear();
         }
-        validityAmount.setLabel(period ? "Number of " + validityUnit.getValue().label() : "Period");
+        validityAmount.setLabel(period ? getTranslation("pool.form.period." + validityUnit.getValue().name())
+                : getTranslation("pool.form.period"));
     }
 
     private void save() {
@@ -134,7 +130,7 @@ class PoolDialog extends Dialog {
             onSave.accept(bean.toDraft());
             close();
         } catch (ValidationException e) {
-            show(e.errors());
+            show(e.messagesIn(getLocale()));
         }
     }
 

@@ -1,10 +1,12 @@
 package com.giftcardimport.pool.ui;
 
 import com.giftcardimport.base.NotFoundException;
+import com.giftcardimport.i18n.Formats;
 import com.giftcardimport.pool.Pool;
 import com.giftcardimport.pool.PoolDraft;
 import com.giftcardimport.pool.PoolOverview;
 import com.giftcardimport.pool.PoolService;
+import com.giftcardimport.pool.Validity;
 import com.giftcardimport.pool.ValueType;
 import com.giftcardimport.security.Roles;
 import com.vaadin.flow.component.button.Button;
@@ -20,7 +22,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -29,13 +31,12 @@ import jakarta.annotation.security.RolesAllowed;
  * list read-only.
  */
 @Route("pools")
-@PageTitle("Pools · Gift Card Import")
 @RolesAllowed({Roles.PROJECT_ADMIN, Roles.ACCOUNT_MANAGER})
-class PoolsView extends VerticalLayout {
+class PoolsView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient PoolService pools;
     final Grid<PoolOverview> grid = new Grid<>();
-    final Button create = new Button("New pool", VaadinIcon.PLUS.create());
+    final Button create = new Button(getTranslation("pool.list.new"), VaadinIcon.PLUS.create());
     private final boolean mayManage;
 
     PoolsView(PoolService pools) {
@@ -43,7 +44,7 @@ class PoolsView extends VerticalLayout {
         this.mayManage = pools.mayManage();
         setSizeFull();
 
-        HorizontalLayout header = new HorizontalLayout(new H2("Pools"));
+        HorizontalLayout header = new HorizontalLayout(new H2(getTranslation("pool.list.title")));
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (mayManage) {
@@ -51,22 +52,26 @@ class PoolsView extends VerticalLayout {
             create.addClickListener(e -> openNew());
             header.add(create);
         }
-        Paragraph intro = new Paragraph("A pool groups cards that share value and expiry rules. Files refer to a "
-                + "pool by its system name. Once a pool has cards, its value type, face value and validity are locked.");
+        Paragraph intro = new Paragraph(getTranslation("pool.list.intro"));
         intro.addClassName("gci-muted");
 
-        grid.addColumn(o -> o.pool().systemName().value()).setHeader("System name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(o -> o.pool().name()).setHeader("Name").setSortable(true).setWidth("14rem").setFlexGrow(1);
-        grid.addColumn(o -> o.pool().valueType().label()).setHeader("Value type").setAutoWidth(true);
-        grid.addColumn(o -> o.pool().faceValue() == null ? "" : o.pool().faceValue().toPlainString())
-                .setHeader("Face value").setAutoWidth(true);
-        grid.addColumn(o -> o.pool().cvvRequired() ? "Required" : "No").setHeader("CVV transfer").setAutoWidth(true);
-        grid.addColumn(o -> o.pool().validity().label()).setHeader("Validity").setAutoWidth(true);
-        grid.addColumn(o -> o.hasCards() ? "Has cards (rules locked)" : "No cards yet").setHeader("Cards")
+        grid.addColumn(o -> o.pool().systemName().value()).setHeader(getTranslation("pool.list.systemName"))
+                .setSortable(true).setAutoWidth(true).setFrozen(true);
+        grid.addColumn(o -> o.pool().name()).setHeader(getTranslation("pool.list.name")).setSortable(true)
+                .setWidth("14rem").setFlexGrow(1);
+        grid.addColumn(o -> getTranslation("pool.valueType." + o.pool().valueType().name()))
+                .setHeader(getTranslation("pool.list.valueType")).setAutoWidth(true);
+        grid.addColumn(o -> Formats.amount(o.pool().faceValue(), getLocale()))
+                .setHeader(getTranslation("pool.list.faceValue")).setAutoWidth(true);
+        grid.addColumn(o -> getTranslation(o.pool().cvvRequired() ? "pool.list.cvv.required" : "pool.list.cvv.no"))
+                .setHeader(getTranslation("pool.list.cvv")).setAutoWidth(true);
+        grid.addColumn(o -> validity(o.pool().validity())).setHeader(getTranslation("pool.list.validity"))
                 .setAutoWidth(true);
+        grid.addColumn(o -> getTranslation(o.hasCards() ? "pool.list.cards.locked" : "pool.list.cards.none"))
+                .setHeader(getTranslation("pool.list.cards")).setAutoWidth(true);
         if (mayManage) {
             grid.addComponentColumn(o -> {
-                Button edit = new Button("Edit", e -> openEdit(o));
+                Button edit = new Button(getTranslation("pool.list.edit"), e -> openEdit(o));
                 edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                 return edit;
             }).setHeader("").setAutoWidth(true).setFlexGrow(0);
@@ -74,8 +79,8 @@ class PoolsView extends VerticalLayout {
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        grid.setEmptyStateComponent(new Span(mayManage ? "No pools yet. Create the first one with \"New pool\"."
-                : "No pools yet."));
+        grid.setEmptyStateComponent(new Span(getTranslation(mayManage ? "pool.list.empty.admin"
+                : "pool.list.empty")));
 
         add(header, intro, grid);
         refresh();
@@ -87,9 +92,9 @@ class PoolsView extends VerticalLayout {
 
     private void openNew() {
         PoolDraft empty = new PoolDraft("", "", ValueType.FIXED, null, false, null, null);
-        new PoolDialog("New pool", empty, false, draft -> {
+        new PoolDialog(getTranslation("pool.form.newTitle"), empty, false, draft -> {
             pools.create(draft);
-            notifySaved("Pool \"" + draft.name().strip() + "\" created");
+            notifySaved(getTranslation("pool.list.created", draft.name().strip()));
         }).open();
     }
 
@@ -97,15 +102,29 @@ class PoolsView extends VerticalLayout {
         try {
             Pool pool = pools.get(overview.pool().id());
             boolean locked = pools.hasCards(pool.id());
-            new PoolDialog("Edit pool " + pool.systemName(), PoolDraft.of(pool), locked, draft -> {
+            new PoolDialog(getTranslation("pool.form.editTitle", pool.systemName().value()), PoolDraft.of(pool),
+                    locked, draft -> {
                 pools.update(pool.id(), draft);
-                notifySaved("Pool \"" + draft.name().strip() + "\" saved");
+                notifySaved(getTranslation("pool.list.saved", draft.name().strip()));
             }).open();
         } catch (NotFoundException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+            Notification.show(getTranslation("pool.notFound"), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             refresh();
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pool.list.pageTitle");
+    }
+
+    /** "No expiry", "90 days" / "90 дней". */
+    private String validity(Validity validity) {
+        return switch (validity) {
+            case Validity.None none -> getTranslation("pool.validity.none");
+            case Validity.Period period -> getTranslation("pool.validity." + period.unit().name(), period.amount());
+        };
     }
 
     private void notifySaved(String message) {

@@ -9,29 +9,29 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Every logged-in person changes their own password here, giving the current one first. */
 @Route("account")
-@PageTitle("My account · Gift Card Import")
 @PermitAll
-class AccountView extends VerticalLayout {
+class AccountView extends VerticalLayout implements HasDynamicTitle {
 
-    final PasswordField currentPassword = new PasswordField("Current password");
-    final PasswordField newPassword = new PasswordField("New password");
-    final PasswordField repeated = new PasswordField("New password again");
-    final Button change = new Button("Change password");
+    final PasswordField currentPassword = new PasswordField(getTranslation("account.current"));
+    final PasswordField newPassword = new PasswordField(getTranslation("account.new"));
+    final PasswordField repeated = new PasswordField(getTranslation("account.repeated"));
+    final Button change = new Button(getTranslation("account.change"));
 
     AccountView(AccountService account) {
         setMaxWidth("32em");
-        newPassword.setHelperText("At least 10 characters, not your user name, not a common password");
+        addClassName("gci-form-page");
+        newPassword.setHelperText(getTranslation("account.new.hint"));
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         change.addClickListener(e -> {
             if (!newPassword.getValue().equals(repeated.getValue())) {
-                show("The two new passwords differ", NotificationVariant.LUMO_ERROR);
+                show(getTranslation("account.differ"), NotificationVariant.LUMO_ERROR);
                 return;
             }
             try {
@@ -39,13 +39,21 @@ class AccountView extends VerticalLayout {
                 currentPassword.clear();
                 newPassword.clear();
                 repeated.clear();
-                show("Password changed", NotificationVariant.LUMO_SUCCESS);
-            } catch (AccessDeniedException | IllegalArgumentException ex) {
+                show(getTranslation("account.changed"), NotificationVariant.LUMO_SUCCESS);
+            } catch (AccessDeniedException ex) {
+                show(getTranslation("account.wrongCurrent"), NotificationVariant.LUMO_ERROR);
+            } catch (IllegalArgumentException ex) {
                 show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
             }
         });
-        add(new H2("My account"), new Paragraph("Change your password."), currentPassword, newPassword, repeated,
+        add(new H2(getTranslation("account.title")), new Paragraph(getTranslation("account.intro")), currentPassword,
+                newPassword, repeated,
                 change);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.pageTitle");
     }
 
     private static void show(String message, NotificationVariant variant) {

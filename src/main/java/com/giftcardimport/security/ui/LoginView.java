@@ -4,18 +4,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** The login page: Spring Security's form login posts to {@code /login}. */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Log in · Gift Card Import")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
 
@@ -25,10 +25,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setJustifyContentModeCenter();
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        Div intro = new Div(new H1("Gift Card Import"),
-                new Paragraph("Load gift cards into your project's pools from CSV and TXT files."));
+        form.setI18n(i18n());
+        Div intro = new Div(new H1(getTranslation("shell.brand")), new Paragraph(getTranslation("login.intro")));
         intro.addClassName("gci-login-intro");
         add(intro, form);
+    }
+
+    /** The login form's own texts in the page's language. */
+    private LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.username"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.error.text"));
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.pageTitle");
     }
 
     private void setJustifyContentModeCenter() {

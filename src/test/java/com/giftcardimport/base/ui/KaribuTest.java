@@ -13,11 +13,13 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +112,25 @@ public abstract class KaribuTest {
     /** Nobody is logged in any more (the UI already shown stays until the next navigation). */
     protected void logout() {
         TestLogins.logout();
+    }
+
+    /**
+     * Shows the UI in {@code languageTag} ({@code "ru-RU"}, {@code "en-US"}) from now on, as a browser in that
+     * language would; the views created after this call speak it.
+     */
+    protected void inLanguage(String languageTag) {
+        Locale locale = Locale.forLanguageTag(languageTag);
+        VaadinSession.getCurrent().setLocale(locale);
+        UI.getCurrent().setLocale(locale);
+    }
+
+    /**
+     * A new browser window of the same login (a fresh mock UI and session, the same security context): shows what
+     * the application remembers for the person, not what the previous page held.
+     */
+    protected void openNewWindow() {
+        MockVaadin.tearDown();
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, applicationContext, UI::new));
     }
 
     /** Navigates to {@code view} and returns the one instance now shown. */

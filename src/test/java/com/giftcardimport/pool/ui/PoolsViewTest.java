@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
+import com.giftcardimport.pool.Pool;
 import com.giftcardimport.pool.PoolDraft;
 import com.giftcardimport.pool.PoolId;
 import com.giftcardimport.pool.PoolOverview;
@@ -85,7 +86,7 @@ class PoolsViewTest extends KaribuTest {
 
         _setValue(dialog.systemName, "Gold Card");
         _setValue(dialog.name, "Gold card");
-        _setValue(dialog.faceValue, new BigDecimal("100"));
+        _setValue(dialog.faceValue, "100");
         _click(dialog.save);
 
         HasValidationUtilsKt._expectInvalid(dialog.systemName,
@@ -148,6 +149,134 @@ class PoolsViewTest extends KaribuTest {
         assertThat(dialog.faceValue.getHelperText()).isEqualTo("Locked: the pool already has cards");
         assertThat(dialog.name.isReadOnly()).isFalse();
         assertThat(dialog.cvvRequired.isReadOnly()).isFalse();
+    }
+
+    @Test
+    void a_face_value_typed_with_a_space_and_a_decimal_comma_in_russian_is_stored_as_one_thousand() {
+        login("alice");
+        inLanguage("ru-RU");
+
+        Pool pool = createFixedPoolTyping("1 000,00");
+
+        assertThat(pool.faceValue()).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
+    void a_face_value_typed_with_no_break_spaces_in_russian_is_stored_as_one_thousand_and_a_half() {
+        login("alice");
+        inLanguage("ru-RU");
+
+        Pool pool = createFixedPoolTyping("1\u202f000,50");
+
+        assertThat(pool.faceValue()).isEqualByComparingTo("1000.50");
+    }
+
+    @Test
+    void a_face_value_typed_with_a_thousands_comma_in_english_is_stored_as_one_thousand() {
+        login("alice");
+        inLanguage("en-US");
+
+        Pool pool = createFixedPoolTyping("1,000.00");
+
+        assertThat(pool.faceValue()).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
+    void a_face_value_typed_the_russian_way_in_english_is_refused_and_nothing_is_stored() {
+        login("alice");
+        inLanguage("en-US");
+        PoolsView view = navigate(PoolsView.class);
+        _click(view.create);
+        PoolDialog dialog = _get(PoolDialog.class);
+        String systemName = uniqueSystemName();
+        _setValue(dialog.systemName, systemName);
+        _setValue(dialog.name, "Typed the Russian way");
+        _setValue(dialog.valueType, ValueType.FIXED);
+
+        _setValue(dialog.faceValue, "1 000,00");
+        _click(dialog.save);
+
+        assertThat(dialog.faceValue.isInvalid()).isTrue();
+        assertThat(dialog.faceValue.getErrorMessage()).startsWith("'1 000,00' mixes two kinds of thousands separators");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(systemNames(view)).doesNotContain(systemName);
+    }
+
+    @Test
+    void the_face_value_field_says_what_it_understood_in_the_users_language() {
+        login("alice");
+        inLanguage("ru-RU");
+        _click(navigate(PoolsView.class).create);
+        PoolDialog dialog = _get(PoolDialog.class);
+
+        _setValue(dialog.faceValue, "1000.5");
+
+        assertThat(dialog.faceValue.getHelperText()).endsWith("Понято как 1\u00a0000,50");
+    }
+
+    @Test
+    void a_russian_face_value_with_a_dot_between_thousands_is_refused_in_russian_not_read_as_one() {
+        login("alice");
+        inLanguage("ru-RU");
+        _click(navigate(PoolsView.class).create);
+        PoolDialog dialog = _get(PoolDialog.class);
+        _setValue(dialog.systemName, uniqueSystemName());
+        _setValue(dialog.name, "Точка между тысячами");
+
+        _setValue(dialog.faceValue, "1.000");
+        _click(dialog.save);
+
+        assertThat(dialog.faceValue.getErrorMessage()).startsWith("В «1.000» после «.» три цифры");
+        assertThat(dialog.isOpened()).isTrue();
+    }
+
+    @Test
+    void the_pools_grid_shows_face_values_the_way_the_users_language_writes_them() {
+        login("alice");
+        inLanguage("ru-RU");
+
+        PoolsView view = navigate(PoolsView.class);
+
+        assertThat(GridKt._getFormattedRow(view.grid, systemNames(view).indexOf("gold-1000")))
+                .contains("1\u00a0000,00", "Фиксированный", "12 мес.");
+    }
+
+    @Test
+    void the_services_message_next_to_a_field_is_in_russian_for_a_russian_page() {
+        login("alice");
+        inLanguage("ru-RU");
+        _click(navigate(PoolsView.class).create);
+        PoolDialog dialog = _get(PoolDialog.class);
+        _setValue(dialog.systemName, "Zoloto");
+        _setValue(dialog.name, "Без номинала");
+        _setValue(dialog.valueType, ValueType.FIXED);
+
+        _click(dialog.save);
+
+        HasValidationUtilsKt._expectInvalid(dialog.faceValue, "Для пула с фиксированным номиналом номинал обязателен");
+        HasValidationUtilsKt._expectInvalid(dialog.systemName, "Системное имя может содержать только строчные "
+                + "латинские буквы, цифры, «-», «_» и «.» (найдено «Z»)");
+    }
+
+    /** Fills the New pool form for a FIXED pool with {@code typed} as its face value, saves, and reads it back. */
+    private Pool createFixedPoolTyping(String typed) {
+        PoolsView view = navigate(PoolsView.class);
+        _click(view.create);
+        PoolDialog dialog = _get(PoolDialog.class);
+        String systemName = uniqueSystemName();
+        _setValue(dialog.systemName, systemName);
+        _setValue(dialog.name, "Typed " + typed);
+        _setValue(dialog.valueType, ValueType.FIXED);
+        _setValue(dialog.faceValue, typed);
+        _click(dialog.save);
+        assertThat(dialog.isOpened()).as("the form was refused: %s", dialog.faceValue.getErrorMessage()).isFalse();
+        PoolService service = applicationContext.getBean(PoolService.class);
+        return service.overview().stream().map(PoolOverview::pool)
+                .filter(p -> p.systemName().value().equals(systemName)).findFirst().orElseThrow();
+    }
+
+    private static String uniqueSystemName() {
+        return "money-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static List<String> systemNames(PoolsView view) {

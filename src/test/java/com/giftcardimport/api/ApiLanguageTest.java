@@ -1,0 +1,90 @@
+package com.giftcardimport.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.giftcardimport.api.ApiClient.FilePart;
+import com.giftcardimport.api.ApiClient.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/** The API answers in the language of {@code Accept-Language}: Russian or English, English for anything else. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ApiLanguageTest {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient acme;
+
+    @BeforeEach
+    void client() {
+        acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
+    }
+
+    @Test
+    void a_refused_file_is_explained_in_russian_when_the_request_asks_for_russian() {
+        byte[] csv = "Номер,Сумма\nR-1,20\n".getBytes(StandardCharsets.UTF_8);
+
+        Response refused = acme.postMultipart("/api/v1/imports", Map.of("file", new FilePart("nopool.csv", csv)),
+                Map.of("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("title").asString()).isEqualTo("Импорт отклонён");
+        assertThat(refused.json().get("problems").valueStream().map(JsonNode::asString))
+                .contains("Обязательное поле «Системное имя пула» не сопоставлено ни одному столбцу");
+    }
+
+    @Test
+    void the_same_refusal_is_in_english_without_accept_language() {
+        byte[] csv = "Number,Value\nR-1,20\n".getBytes(StandardCharsets.UTF_8);
+
+        Response refused = acme.postMultipart("/api/v1/imports", Map.of("file", new FilePart("nopool.csv", csv)),
+                Map.of());
+
+        assertThat(refused.json().get("title").asString()).isEqualTo("Import refused");
+        assertThat(refused.json().get("problems").valueStream().map(JsonNode::asString))
+                .contains("The required field \"Pool system name\" is not mapped to any column");
+    }
+
+    @Test
+    void row_errors_and_the_error_report_answer_in_the_language_asked_for() {
+        String prefix = "ru" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = "Номер карты;Пул;Баланс\n"
+                + prefix + "-1;flex;10,50\n"
+                + prefix + "-2;nowhere;5\n"
+                + prefix + "-3;flex;1,000.00\n";
+        Response created = acme.postMultipart("/api/v1/imports",
+                Map.of("file", new FilePart("ru.csv", csv.getBytes(StandardCharsets.UTF_8))), Map.of());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acme.get("/api/v1/imports/" + id).json()
+                .get("status").asString().startsWith("COMPLETED"));
+
+        JsonNode russian = acme.get("/api/v1/imports/" + id + "/errors", "ru").json().get("items");
+        JsonNode english = acme.get("/api/v1/imports/" + id + "/errors", "en-US").json().get("items");
+        JsonNode german = acme.get("/api/v1/imports/" + id + "/errors", "de").json().get("items");
+
+        assertThat(russian.get(0).get("code").asString()).isEqualTo("POOL_NOT_FOUND");
+        assertThat(russian.get(0).get("message").asString())
+                .isEqualTo("Пула «nowhere» в этом проекте нет: сначала создайте его или проверьте системное имя");
+        assertThat(english.get(0).get("message").asString())
+                .isEqualTo("Pool 'nowhere' does not exist in this project: create it first or check the system name");
+        assertThat(german.get(0).get("message").asString()).isEqualTo(english.get(0).get("message").asString());
+        assertThat(russian.get(1).get("code").asString()).isEqualTo("BALANCE_AMBIGUOUS");
+        assertThat(russian.get(1).get("message").asString()).startsWith("В балансе карты «1,000.00» есть и «,», и «.»");
+
+        String report = acme.get("/api/v1/imports/" + id + "/error-report", "ru").text().replace("\uFEFF", "");
+        assertThat(report.lines().findFirst().orElseThrow()).isEqualTo("Строка;Номер карты;Пул;Баланс;Ошибка");
+        assertThat(report).contains("3;" + prefix + "-2;nowhere;5;Пула «nowhere» в этом проекте нет");
+    }
+}
