@@ -3,8 +3,8 @@ package com.giftcardimport.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.base.DemoData;
+import com.giftcardimport.importing.Workbooks;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * SPEC 11 in real Chromium: a file whose one bad row lies deep in it (row 151, beyond the rows step 4 shows), the
+ * SPEC 11 in real Chromium: an Excel workbook whose one bad row lies deep in it (row 151, beyond the rows step 4 shows), the
  * whole-file check's summary on step 4, the bad cell corrected in the grid, the file launched with the corrected row
  * and the follow-up import completed, linked to the original.
  */
@@ -30,7 +30,7 @@ class CorrectionJourneyIT extends BrowserTestSupport {
         Path write(List<List<String>> rows, Path dir, String baseName) throws IOException;
     }
 
-    static final FileWriter FILE = CorrectionJourneyIT::csv;
+    static final FileWriter FILE = CorrectionJourneyIT::xlsx;
     static final int ROWS = 200;
     static final int BAD_ROW = 151;
 
@@ -92,9 +92,9 @@ class CorrectionJourneyIT extends BrowserTestSupport {
         return rows;
     }
 
-    static Path csv(List<List<String>> rows, Path dir, String baseName) throws IOException {
-        StringBuilder csv = new StringBuilder();
-        rows.forEach(row -> csv.append(String.join(",", row)).append("\r\n"));
-        return Files.writeString(dir.resolve(baseName + ".csv"), csv.toString(), StandardCharsets.UTF_8);
+    /** The rows as the one sheet of an Excel workbook, every cell text. */
+    static Path xlsx(List<List<String>> rows, Path dir, String baseName) throws IOException {
+        return Files.write(dir.resolve(baseName + ".xlsx"),
+                Workbooks.xlsx(Workbooks.sheet("Cards", rows.toArray(Object[]::new))));
     }
 }

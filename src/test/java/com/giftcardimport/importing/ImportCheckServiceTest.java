@@ -134,8 +134,8 @@ class ImportCheckServiceTest {
         checks.writeErrorReport(check.id(), report);
 
         String csv = report.toString(StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFCard number,Pool system name,Card balance,Gift card status,Error\r\n"
-                + "R-1,flex,'=1+1,,").contains("Card balance").doesNotContain("R-2");
+        assertThat(csv).startsWith("\uFEFFRow,Card number,Pool system name,Card balance,Gift card status,Error\r\n"
+                + "2,R-1,flex,'=1+1,,").contains("Card balance").doesNotContain("R-2");
         assertThat(csv.split("\r\n")).hasSize(2);
         inspection.discard(file.id());
         assertThat(checks.find(check.id())).isEmpty();

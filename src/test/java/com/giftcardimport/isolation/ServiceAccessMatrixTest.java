@@ -307,6 +307,11 @@ class ServiceAccessMatrixTest {
             checks.writeErrorReport(checkOf(id), out);
             return out.toByteArray();
         }));
+        p.put("ImportChecks#writeErrorReport(ImportCheckId,Locale,OutputStream)", ids(id -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            checks.writeErrorReport(checkOf(id), Locale.forLanguageTag("ru"), out);
+            return out.toByteArray();
+        }));
         p.put("ImportChecks#errorReportFileName(ImportCheckId)", ids(id -> checks.errorReportFileName(checkOf(id))));
         p.put("ImportCorrections#targetOf(ImportJobId)", ids(id -> corrections.targetOf(id.job())));
         p.put("ImportCorrections#targetOf(ImportCheckId)", ids(id -> corrections.targetOf(checkOf(id))));

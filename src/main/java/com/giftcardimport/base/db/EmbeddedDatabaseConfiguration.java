@@ -54,6 +54,9 @@ public class EmbeddedDatabaseConfiguration {
         config.setUsername(APP_ROLE);
         config.setPassword(database.appPassword());
         config.setMaximumPoolSize(poolSize);
+        // connections are opened as imports need them (two per running import) and closed again when idle: the
+        // embedded server allows 100, which the contexts of a test run share
+        config.setMinimumIdle(Math.min(2, poolSize));
         config.setPoolName("embedded-postgres");
         log.info("Using the embedded PostgreSQL at {} as {}", database.jdbcUrl(), APP_ROLE);
         return new HikariDataSource(config);

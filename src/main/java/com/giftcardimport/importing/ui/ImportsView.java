@@ -52,7 +52,8 @@ import java.util.Optional;
 class ImportsView extends VerticalLayout implements HasDynamicTitle {
 
     /** The columns a phone does without: the file, the status, the progress and the counters stay. */
-    static final List<String> SECONDARY_COLUMNS = List.of("launched", "import", "launchedBy", "duration");
+    static final List<String> SECONDARY_COLUMNS = List.of("launched", "import", "launchedBy", "duration",
+            "correction");
 
     private final transient ImportQueries imports;
     private final transient ImportProgressFeed feed;

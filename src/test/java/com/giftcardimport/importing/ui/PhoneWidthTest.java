@@ -37,6 +37,6 @@ class PhoneWidthTest extends KaribuTest {
         ImportsView view = navigate(ImportsView.class);
 
         assertThat(visibleColumns(view.grid)).containsExactly("launched", "import", "launchedBy", "file", "status",
-                "progress", "rows", "duration");
+                "progress", "rows", "duration", "correction");
     }
 }
