@@ -38,6 +38,9 @@ final class CheckLoader implements AutoCloseable {
             )
             """;
 
+    /** Memory for the check's temporary tables, at most, per check running (PostgreSQL takes it as needed). */
+    private static final String TEMP_BUFFERS = "128MB";
+
     private final Connection connection;
     private final CopyManager copy;
     private final JobLayout layout;
@@ -48,6 +51,7 @@ final class CheckLoader implements AutoCloseable {
         this.createsCards = createsCards;
         this.connection = dataSource.getConnection();
         try {
+            roomForTemporaryTables(connection);
             connection.setAutoCommit(false);
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try (Statement st = connection.createStatement()) {
@@ -58,6 +62,19 @@ final class CheckLoader implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    /**
+     * Gives the numbers seen so far room in memory ({@code temp_buffers}, 8 MB by default; a million numbers with
+     * their index take about 100 MB, which would otherwise be written out and read back). PostgreSQL allows it only
+     * before the session's first temporary table: a pooled connection that had one keeps its setting.
+     */
+    private static void roomForTemporaryTables(Connection connection) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("set temp_buffers = '" + TEMP_BUFFERS + "'");
+        } catch (SQLException e) {
+            // the session used temporary tables already: the check runs with the buffers it has
         }
     }
 
@@ -109,14 +126,18 @@ final class CheckLoader implements AutoCloseable {
      * has (a status update), a number an earlier row of the file had. The same messages as the loader's.
      */
     private long findFailures(Chunk chunk) throws SQLException {
-        String sql = "select s.import_row_number,"
-                + " exists (select 1 from gift_card g where g.project_id = ? and g.card_number = s.card_number),"
-                + " seen.row_number"
-                + " from gci_check_staging s left join gci_check_seen seen on seen.card_number = s.card_number"
-                + " order by s.import_row_number";
+        // only the rows that fail come back: a taken number or an earlier row's (adding), an unknown card or an
+        // earlier row's (a status update)
+        String sql = "select import_row_number, stored, first_row from (select s.import_row_number,"
+                + " exists (select 1 from gift_card g where g.project_id = ? and g.card_number = s.card_number)"
+                + " as stored, seen.row_number as first_row"
+                + " from gci_check_staging s left join gci_check_seen seen on seen.card_number = s.card_number) r"
+                + " where first_row is not null or stored = ?"
+                + " order by import_row_number";
         long failures = 0;
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setLong(1, layout.projectId());
+            st.setBoolean(2, createsCards);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long row = rs.getLong(1);

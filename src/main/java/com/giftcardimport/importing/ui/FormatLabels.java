@@ -1,79 +1,45 @@
 package com.giftcardimport.importing.ui;
 
-import com.giftcardimport.importing.GiftCardField;
-import com.giftcardimport.importing.ImportAction;
-import com.giftcardimport.importing.SourceRow;
-import com.giftcardimport.importing.file.FileSource;
-import com.giftcardimport.importing.sniff.FileSniffer;
-import com.giftcardimport.importing.sniff.SniffResult;
-import java.io.ByteArrayInputStream;
+import com.giftcardimport.importing.ImportTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-/** How the upload step names encodings and delimiters, and the templates it offers (CSV and Excel). */
+/** How the upload step names encodings and delimiters, and the Excel variant of the template it offers. */
 final class FormatLabels {
 
     private FormatLabels() {
     }
 
-    /** The header row of the template of {@code action}: each of its fields by name. */
-    static byte[] templateCsv(ImportAction action) {
-        return (action.fields().stream().map(GiftCardField::label).collect(Collectors.joining(","))
-                + "\r\n").getBytes(StandardCharsets.UTF_8);
-    }
-
     /**
-     * The same template as an Excel workbook: the CSV template's rows, read with the import's own reader, on one
+     * The template as an Excel workbook: the template's rows ({@link ImportTemplate#rows}, header and examples) on one
      * sheet whose columns are formatted as Text, so that a long card number typed in keeps its digits.
      */
-    static byte[] templateXlsx(ImportAction action, String sheetName) {
-        byte[] csv = templateCsv(action);
+    static byte[] templateXlsx(List<List<String>> rows, String sheetName) {
         try {
-            SniffResult read = new FileSniffer().sniff(bytes(csv));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Workbook workbook = new Workbook(out, "GiftCardImport", "1.0");
             Worksheet sheet = workbook.newWorksheet(sheetName);
-            List<String> header = read.headers();
+            List<String> header = rows.getFirst();
             for (int c = 0; c < header.size(); c++) {
                 sheet.style(c).format("@").set();
                 sheet.width(c, Math.max(14, header.get(c).length() + 2));
-                sheet.value(0, c, header.get(c));
                 sheet.style(0, c).bold().format("@").set();
             }
-            int r = 1;
-            for (SourceRow row : read.sampleRows()) {
-                for (int c = 0; c < row.cells().size(); c++) {
-                    sheet.value(r, c, row.cell(c));
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    sheet.value(r, c, rows.get(r).get(c));
                 }
-                r++;
             }
             workbook.finish();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static FileSource bytes(byte[] content) {
-        return new FileSource() {
-            @Override
-            public long size() {
-                return content.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(content);
-            }
-        };
     }
 
     /** The encoding's name with what it is for, e.g. "windows-1251 (Cyrillic)", in the user's language. */

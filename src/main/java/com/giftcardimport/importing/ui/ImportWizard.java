@@ -59,7 +59,8 @@ class ImportWizard extends WizardLayout implements BeforeEnterObserver, HasDynam
 
     ImportWizard(FileInspection imports, ImportLaunch launcher, ImportQueries queries, WizardDrafts drafts,
                  ImportChecks checks, ImportCorrections corrections) {
-        super(new ChooseActionStep(imports.actions()), new WizardFile(imports), checks, corrections);
+        super(new ChooseActionStep(imports.actions()), new WizardFile(imports), checks, corrections,
+                queries::templateCsv);
         this.launcher = launcher;
         this.corrections = corrections;
         this.queries = queries;

@@ -2,6 +2,7 @@ package com.giftcardimport.importing.ui;
 
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportTemplate;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileTooLargeException;
 import com.giftcardimport.importing.file.StoredFile;
@@ -30,6 +31,8 @@ import com.vaadin.flow.shared.Registration;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,15 +89,18 @@ final class UploadStep extends VerticalLayout {
     /** Whether the user picked the delimiter (then it is kept when the encoding changes). */
     private boolean delimiterChosen;
 
-    UploadStep(Storage storage) {
+    /**
+     * @param csvTemplate the template of an action as CSV in the reader's language and the project's usual delimiter
+     */
+    UploadStep(Storage storage, BiFunction<ImportAction, Locale, byte[]> csvTemplate) {
         this.storage = storage;
         setPadding(false);
 
-        template.setHref(download(() -> FormatLabels.templateCsv(action), "gift-cards-template.csv",
+        template.setHref(download(() -> csvTemplate.apply(action, getLocale()), "gift-cards-template.csv",
                 "text/csv; charset=UTF-8"), AttachmentType.DOWNLOAD);
         template.setText(getTranslation("wizard.template.csv"));
         template.setId("download-template");
-        templateXlsx.setHref(download(() -> FormatLabels.templateXlsx(action,
+        templateXlsx.setHref(download(() -> FormatLabels.templateXlsx(ImportTemplate.rows(action, getLocale()),
                         getTranslation("wizard.template.sheet")), "gift-cards-template.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), AttachmentType.DOWNLOAD);
         templateXlsx.setText(getTranslation("wizard.template.xlsx"));

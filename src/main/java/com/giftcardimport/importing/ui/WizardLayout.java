@@ -17,6 +17,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -52,14 +54,15 @@ abstract class WizardLayout extends VerticalLayout {
 
     private final transient ImportChecks checks;
 
-    WizardLayout(ChooseActionStep chooseStep, WizardFile upload, ImportChecks checks, ImportCorrections corrections) {
+    WizardLayout(ChooseActionStep chooseStep, WizardFile upload, ImportChecks checks, ImportCorrections corrections,
+                 BiFunction<ImportAction, Locale, byte[]> csvTemplate) {
         setMaxWidth("80rem");
         this.chooseStep = chooseStep;
         this.upload = upload;
         this.checks = checks;
         previewStep = new PreviewStep(checks, corrections, this::confirmAndLaunch);
         stepper = new WizardStepper(STEP_KEYS.stream().map(this::getTranslation).toList());
-        uploadStep = new UploadStep(upload);
+        uploadStep = new UploadStep(upload, csvTemplate);
         steps = List.of(chooseStep, uploadStep, mappingStep, previewStep);
         Div body = new Div();
         body.addClassName("gci-wizard-body");

@@ -13,6 +13,7 @@ import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportSummary;
+import com.giftcardimport.importing.ImportTemplate;
 import com.giftcardimport.importing.Workbooks;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.read.ReadLimits;
@@ -196,9 +197,11 @@ class ImportWizardDraftTest extends ImportUiTest {
 
         try (RowSource rows = RowSource.open(new ByteArrayInputStream(template),
                 FileFormat.workbook("Gift cards"), ReadLimits.defaults())) {
-            String csvHeader = new String(DownloadKt._download(wizard.uploadStep.template), StandardCharsets.UTF_8)
-                    .lines().findFirst().orElseThrow();
-            assertThat(String.join(",", rows.header())).isEqualTo(csvHeader);
+            // the CSV template of a project without imports, in English: comma-separated, with a byte-order mark
+            List<String> csv = new String(DownloadKt._download(wizard.uploadStep.template), StandardCharsets.UTF_8)
+                    .lines().toList();
+            assertThat(csv).hasSize(1 + ImportTemplate.EXAMPLE_ROWS);
+            assertThat("\uFEFF" + String.join(",", rows.header())).isEqualTo(csv.getFirst());
         }
     }
 

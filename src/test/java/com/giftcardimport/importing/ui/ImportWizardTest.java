@@ -83,7 +83,7 @@ class ImportWizardTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(wizard.uploadStep.fields, GiftCardField.CARD_NUMBER))
                 .startsWith("Card number", "Required");
         assertThat(new String(DownloadKt._download(wizard.uploadStep.template), StandardCharsets.UTF_8))
-                .startsWith("Card number,Pool system name,Gift card CVV,Card balance,");
+                .startsWith("\uFEFFCard number,Pool system name,Gift card CVV,Card balance,");
         _click(wizard.next);
         assertThat(wizard.messageLines()).containsExactly("Upload a file to go on.");
         assertThat(wizard.stepper.stateOf(1)).isEqualTo("current");

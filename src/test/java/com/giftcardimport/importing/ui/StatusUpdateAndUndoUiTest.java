@@ -57,7 +57,7 @@ class StatusUpdateAndUndoUiTest extends ImportUiTest {
         assertThat(GridKt._getFormattedRow(wizard.uploadStep.fields, GiftCardField.STATUS))
                 .startsWith("Gift card status", "Required");
         assertThat(new String(DownloadKt._download(wizard.uploadStep.template), StandardCharsets.UTF_8))
-                .isEqualTo("Card number,Gift card status\r\n");
+                .isEqualTo("\uFEFFCard number,Gift card status\r\nGC-000001,CanBeUsed\r\nGC-000002,Inactive\r\n");
         UploadKt._upload(wizard.uploadStep.upload, "block.csv", "text/csv", ImportFiles.utf8(
                 "Номер карты,Pool system name,Статус", prefix + "-1,flex,Заблокирована", prefix + "-404,flex,Blocked"));
         _click(wizard.next);
