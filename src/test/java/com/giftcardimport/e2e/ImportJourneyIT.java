@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -57,9 +58,15 @@ class ImportJourneyIT extends BrowserTestSupport {
         screenshot("04-wizard-1-action");
         next();
 
-        // step 2: fields, template, upload; then what was detected
+        // step 2: fields, template, upload; then what was detected. At 1440 x 900 the upload box is in view without
+        // scrolling
         waitForText("Download a CSV template");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        wait.until(d -> Boolean.TRUE.equals(js("const u = document.querySelector('vaadin-upload');"
+                + " return u != null && u.getBoundingClientRect().bottom <= window.innerHeight"
+                + " && u.getBoundingClientRect().height > 0;")));
         screenshot("05-wizard-2-upload");
+        driver.manage().window().setSize(new Dimension(1400, 1000));
         upload(file);
         wait.until(d -> "windows-1251 (Cyrillic)".equals(js("const c = document.getElementById('encoding');"
                 + "return c && c.querySelector('input') ? c.querySelector('input').value : null;")));

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,6 +67,12 @@ class RussianJourneyIT extends BrowserTestSupport {
         driver.get(url("imports"));
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + fileName + "']")));
+        // the date filter reads a date the Russian way: from 29.11.2026 (typed, then Enter)
+        WebElement from = driver.findElements(By.cssSelector("vaadin-date-picker")).getFirst();
+        WebElement fromInput = from.findElement(By.cssSelector("input"));
+        fromInput.sendKeys("29.11.2026", Keys.ENTER);
+        wait.until(d -> "2026-11-29".equals(js("return arguments[0].value;", from)));
+        assertThat((String) js("return arguments[0].inputElement.value;", from)).isEqualTo("29.11.2026");
         screenshot("ru-import-list");
 
         // phone width: the drawer holds the user menu, Log out is reachable
