@@ -1,6 +1,5 @@
 package com.giftcardimport.importing.job;
 
-import com.giftcardimport.i18n.Languages;
 import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.ImportSummary;
 import java.io.BufferedWriter;
@@ -33,11 +32,6 @@ public class ErrorReportWriter {
 
     ErrorReportWriter(ImportJobRepository jobs) {
         this.jobs = jobs;
-    }
-
-    /** The report in English. */
-    public void write(ImportSummary job, OutputStream out) {
-        write(job, Languages.ENGLISH, out);
     }
 
     /**
