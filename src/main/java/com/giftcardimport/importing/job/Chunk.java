@@ -165,6 +165,16 @@ final class Chunk {
         return cardCount;
     }
 
+    /** The row number of the chunk's {@code i}-th valid card (in file order). */
+    long cardRowNumber(int i) {
+        return rowNumbers[i];
+    }
+
+    /** The card number of the chunk's {@code i}-th valid card. */
+    String cardNumber(int i) {
+        return cardNumbers[i];
+    }
+
     long failedRows() {
         return failedRows;
     }

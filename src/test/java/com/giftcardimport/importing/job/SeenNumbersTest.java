@@ -1,0 +1,78 @@
+package com.giftcardimport.importing.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SeenNumbersTest {
+
+    @Test
+    void a_number_met_again_answers_the_first_row_that_had_it() {
+        SeenNumbers seen = new SeenNumbers(1 << 20);
+
+        assertThat(seen.remember("4000123412341234", 2)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("4000123412341235", 3)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("4000123412341234", 7)).isEqualTo(2);
+        assertThat(seen.remember("4000123412341234", 9)).isEqualTo(2);
+        assertThat(seen.remember("GC-0001", 10)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("GC-0001", 11)).isEqualTo(10);
+        assertThat(seen.size()).isEqualTo(3);
+    }
+
+    @Test
+    void numbers_that_differ_only_in_leading_zeros_or_length_are_different_numbers() {
+        SeenNumbers seen = new SeenNumbers(1 << 20);
+
+        assertThat(seen.remember("7", 2)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("07", 3)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("007", 4)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("9999999999999999999", 5)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("99999999999999999999", 6)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("0999999999999999999", 7)).isEqualTo(SeenNumbers.FIRST);
+        assertThat(seen.remember("07", 8)).isEqualTo(3);
+        assertThat(seen.remember("9999999999999999999", 9)).isEqualTo(5);
+    }
+
+    @Test
+    void every_digit_string_up_to_nineteen_digits_has_its_own_code_and_others_have_none() {
+        assertThat(SeenNumbers.digitsCode("0")).isNotEqualTo(SeenNumbers.digitsCode("00")).isNotZero();
+        assertThat(SeenNumbers.digitsCode("9")).isNotEqualTo(SeenNumbers.digitsCode("10"));
+        assertThat(Long.compareUnsigned(SeenNumbers.digitsCode("9999999999999999999"),
+                SeenNumbers.digitsCode("999999999999999999"))).isPositive();
+        assertThat(SeenNumbers.digitsCode("12a4")).isZero();
+        assertThat(SeenNumbers.digitsCode("")).isZero();
+        assertThat(SeenNumbers.digitsCode("12345678901234567890")).isZero();
+    }
+
+    @Test
+    void many_numbers_are_all_found_again_after_the_table_grows() {
+        SeenNumbers seen = new SeenNumbers(64L << 20);
+        for (long i = 0; i < 200_000; i++) {
+            assertThat(seen.remember(Long.toString(4_000_000_000_000_000L + i * 7919), i + 2))
+                    .isEqualTo(SeenNumbers.FIRST);
+        }
+        for (long i = 0; i < 200_000; i += 997) {
+            assertThat(seen.remember(Long.toString(4_000_000_000_000_000L + i * 7919), 1_000_000))
+                    .isEqualTo(i + 2);
+        }
+        assertThat(seen.isFull()).isFalse();
+    }
+
+    @Test
+    void past_its_budget_it_answers_full_for_new_numbers_and_still_finds_the_ones_it_holds() {
+        // 1,024 slots of 12 bytes fit in 16 KB, 2,048 do not: room for three quarters of 1,024 numbers
+        SeenNumbers seen = new SeenNumbers(16 << 10);
+        int held = 0;
+        long row = 2;
+        while (seen.remember(Long.toString(5_000_000 + row), row) == SeenNumbers.FIRST) {
+            held++;
+            row++;
+        }
+
+        assertThat(held).isEqualTo(768);
+        assertThat(seen.isFull()).isTrue();
+        assertThat(seen.remember("5000002", 5000)).isEqualTo(2);
+        assertThat(seen.remember("GC-0001", 5001)).isEqualTo(SeenNumbers.FULL);
+        assertThat(seen.remember(Long.toString(5_000_000 + row), 5002)).isEqualTo(SeenNumbers.FULL);
+    }
+}
