@@ -54,7 +54,7 @@ public class CheckRunner {
     CheckRunner(DataSource dataSource, TenantScope scope, PoolRulesQuery pools, FileStore files, ReadLimits limits,
                 ImportSettings settings, ObjectProvider<Clock> clock,
                 @Value("${app.import.max-running-checks:2}") int maxRunning,
-                @Value("${app.import.check-memory:32MB}") DataSize memoryPerCheck) {
+                @Value("${app.import.check-memory:64MB}") DataSize memoryPerCheck) {
         this.dataSource = dataSource;
         this.scope = scope;
         this.pools = pools;

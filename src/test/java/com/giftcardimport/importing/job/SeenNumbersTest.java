@@ -8,7 +8,7 @@ class SeenNumbersTest {
 
     @Test
     void a_number_met_again_answers_the_first_row_that_had_it() {
-        SeenNumbers seen = new SeenNumbers(1 << 20);
+        SeenNumbers seen = new SeenNumbers(4 << 20);
 
         assertThat(seen.remember("4000123412341234", 2)).isEqualTo(SeenNumbers.FIRST);
         assertThat(seen.remember("4000123412341235", 3)).isEqualTo(SeenNumbers.FIRST);
@@ -21,7 +21,7 @@ class SeenNumbersTest {
 
     @Test
     void numbers_that_differ_only_in_leading_zeros_or_length_are_different_numbers() {
-        SeenNumbers seen = new SeenNumbers(1 << 20);
+        SeenNumbers seen = new SeenNumbers(4 << 20);
 
         assertThat(seen.remember("7", 2)).isEqualTo(SeenNumbers.FIRST);
         assertThat(seen.remember("07", 3)).isEqualTo(SeenNumbers.FIRST);
@@ -34,28 +34,44 @@ class SeenNumbersTest {
     }
 
     @Test
-    void every_digit_string_up_to_nineteen_digits_has_its_own_code_and_others_have_none() {
-        assertThat(SeenNumbers.digitsCode("0")).isNotEqualTo(SeenNumbers.digitsCode("00")).isNotZero();
+    void every_digit_string_up_to_eighteen_digits_has_its_own_positive_code_and_others_have_none() {
+        assertThat(SeenNumbers.digitsCode("0")).isNotEqualTo(SeenNumbers.digitsCode("00")).isPositive();
         assertThat(SeenNumbers.digitsCode("9")).isNotEqualTo(SeenNumbers.digitsCode("10"));
-        assertThat(Long.compareUnsigned(SeenNumbers.digitsCode("9999999999999999999"),
-                SeenNumbers.digitsCode("999999999999999999"))).isPositive();
+        assertThat(SeenNumbers.digitsCode("999999999999999999")).isPositive()
+                .isGreaterThan(SeenNumbers.digitsCode("99999999999999999"));
         assertThat(SeenNumbers.digitsCode("12a4")).isZero();
         assertThat(SeenNumbers.digitsCode("")).isZero();
-        assertThat(SeenNumbers.digitsCode("12345678901234567890")).isZero();
+        assertThat(SeenNumbers.digitsCode("1234567890123456789")).isZero();
     }
 
     @Test
-    void many_numbers_are_all_found_again_after_the_table_grows() {
+    void many_numbers_of_digits_and_of_letters_are_all_found_again_after_the_table_grows() {
         SeenNumbers seen = new SeenNumbers(64L << 20);
         for (long i = 0; i < 200_000; i++) {
-            assertThat(seen.remember(Long.toString(4_000_000_000_000_000L + i * 7919), i + 2))
+            assertThat(seen.remember(Long.toString(4_000_000_000_000_000L + i * 7919), 2 * i + 2))
+                    .isEqualTo(SeenNumbers.FIRST);
+            assertThat(seen.remember("GC-" + (1_000_000_000_000L + i * 7919) + "-" + i, 2 * i + 3))
                     .isEqualTo(SeenNumbers.FIRST);
         }
         for (long i = 0; i < 200_000; i += 997) {
             assertThat(seen.remember(Long.toString(4_000_000_000_000_000L + i * 7919), 1_000_000))
-                    .isEqualTo(i + 2);
+                    .isEqualTo(2 * i + 2);
+            assertThat(seen.remember("GC-" + (1_000_000_000_000L + i * 7919) + "-" + i, 1_000_000))
+                    .isEqualTo(2 * i + 3);
         }
+        assertThat(seen.size()).isEqualTo(400_000);
         assertThat(seen.isFull()).isFalse();
+    }
+
+    @Test
+    void a_number_too_long_to_keep_in_memory_is_left_to_the_database_without_filling_the_memory() {
+        SeenNumbers seen = new SeenNumbers(4 << 20);
+        String long4ByteChars = "\uD83D\uDE00".repeat(64);
+
+        assertThat(seen.remember(long4ByteChars, 2)).isEqualTo(SeenNumbers.FULL);
+        assertThat(seen.remember(long4ByteChars, 3)).isEqualTo(SeenNumbers.FULL);
+        assertThat(seen.isFull()).isFalse();
+        assertThat(seen.remember("123", 4)).isEqualTo(SeenNumbers.FIRST);
     }
 
     @Test
