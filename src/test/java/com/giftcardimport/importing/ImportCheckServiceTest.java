@@ -1,5 +1,7 @@
 package com.giftcardimport.importing;
 
+import static com.giftcardimport.importing.Workbooks.row;
+import static com.giftcardimport.importing.Workbooks.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -156,6 +158,74 @@ class ImportCheckServiceTest {
         assertThatThrownBy(() -> checks.errors(check.id(), 0, 10)).isInstanceOf(ImportNotFoundException.class);
         assertThatThrownBy(() -> checks.writeErrorReport(check.id(), new ByteArrayOutputStream()))
                 .isInstanceOf(ImportNotFoundException.class);
+    }
+
+    @Test
+    void the_review_steps_preview_gives_each_of_the_first_rows_the_errors_the_check_stores_for_it() {
+        project();
+        importNow(HEADER + "OLD-1,flex,1,\n");
+        StringBuilder csv = new StringBuilder(HEADER)
+                .append("P-1,flex,1,\n")                          // row 2
+                .append("P-2,flex,abc,\n")                        // row 3: not an amount
+                .append("OLD-1,flex,1,\n")                        // row 4: stored already
+                .append("P-4,nowhere,1,\n")                       // row 5: no such pool
+                .append("P-5,flex,1,Lost\n")                      // row 6: no such status
+                .append(",flex,1,\n")                             // row 7: no card number
+                .append("P-1,flex,1,\n")                          // row 8: duplicates row 2 (another chunk)
+                .append("P 8!,flex,1,\n")                         // row 9: not a card number
+                .append("P-9,flex,-1,\n")                         // row 10: negative
+                .append("P-10,flex,=1+1,\n")                      // row 11: a formula
+                .append("P-11,flex,").append("9".repeat(10_001)).append(",\n")   // row 12: value too long
+                .append("P-12,nowhere,abc,Lost\n")                // row 13: three errors in one row
+                .append("1.23E+15,flex,1,\n")                     // row 14: scientific notation
+                .append("\n");                                     // row 15: empty, not a row
+        for (int row = 16; row <= 24; row++) {
+            csv.append("Q-").append(row).append(row == 23 ? ",flex,x,\n" : ",flex,1,\n");   // row 23 fails
+        }
+        StoredFile file = upload(csv.toString());
+
+        assertPreviewAgreesWithCheck(file, utf8(), mapping(), ImportAction.ADD_GIFT_CARDS, 22, 12);
+    }
+
+    @Test
+    void the_preview_of_a_workbooks_status_update_numbers_its_rows_as_the_sheet_and_fails_them_as_the_check() {
+        project();
+        importNow(HEADER + "K-1,flex,1,\nK-2,flex,1,\n");
+        // chunks of 3 rows: 2, 4, 5 | 6, 8, 9
+        byte[] workbook = Workbooks.xlsx(sheet("Statuses", row("Card number", "Gift card status"),
+                row("K-1", "Blocked"),              // row 2
+                null,                               // row 3: empty
+                row("NO-1", "Blocked"),             // row 4: no such card
+                row("NO-1", "Inactive"),            // row 5: duplicates row 4 (the same chunk)
+                row("K-2", "Lost"),                 // row 6: no such status
+                null,
+                row("K-1", "Inactive"),             // row 8: duplicates row 2 (another chunk)
+                row("K-2", "Blocked")));            // row 9
+        StoredFile file = inspection.upload(new ByteArrayInputStream(workbook), "statuses.xlsx");
+        ColumnMapping mapping = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.STATUS), 2);
+
+        assertPreviewAgreesWithCheck(file, FileFormat.workbook("Statuses"), mapping,
+                ImportAction.UPDATE_GIFT_CARD_STATUSES, 6, 4);
+    }
+
+    /**
+     * The first 20 rows of the preview ({@code shownRows} of them, {@code failedRows} failing) carry exactly the
+     * errors the whole-file check stored for those rows.
+     */
+    private void assertPreviewAgreesWithCheck(StoredFile file, FileFormat format, ColumnMapping mapping,
+                                              ImportAction action, int shownRows, int failedRows) {
+        ImportPreview preview = inspection.preview(file.id(), format, mapping, 20, action);
+        CheckSummary check = awaitEnd(checks.findOrStart(file, format, mapping, action));
+        assertThat(check.status()).isEqualTo(CheckStatus.COMPLETED);
+
+        long lastShown = preview.rows().getLast().rowNumber();
+        List<RowError> checked = checks.errors(check.id(), 0, 1000).stream()
+                .filter(error -> error.rowNumber() <= lastShown).toList();
+        assertThat(preview.rows()).hasSize(Math.min(20, shownRows));
+        assertThat(preview.rows().stream().filter(row -> !row.valid()).count()).isEqualTo(failedRows);
+        assertThat(preview.rows().stream().flatMap(row -> row.errors().stream()).toList())
+                .isNotEmpty()
+                .containsExactlyElementsOf(checked);
     }
 
     private TestProject project() {
