@@ -33,8 +33,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ImportCheckServiceTest extends ImportServiceTestBase {
 
     @Autowired
-    FileInspection inspection;
-    @Autowired
     ImportChecks checks;
 
     @Test

@@ -9,7 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * What the service tests of {@code importing} share: the application on real PostgreSQL (a subclass may give its
  * own {@code @SpringBootTest} properties), the {@link ImportTestSupport} that makes their projects and files, the
- * queries they read imports back with, the owner's SQL, and a logout after each test.
+ * use-case services they upload, launch and read imports back with, the owner's SQL, and a logout after each test.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -17,6 +17,10 @@ abstract class ImportServiceTestBase {
 
     @Autowired
     ImportTestSupport support;
+    @Autowired
+    FileInspection inspection;
+    @Autowired
+    ImportLaunch launcher;
     @Autowired
     ImportQueries queries;
     @Autowired

@@ -25,8 +25,6 @@ class ImportUndoServiceTest extends ImportServiceTestBase {
     static final String STATUSES = "Card number,Status\n";
 
     @Autowired
-    ImportLaunch launcher;
-    @Autowired
     ImportCancellation cancellation;
     @Autowired
     ImportUndo undo;

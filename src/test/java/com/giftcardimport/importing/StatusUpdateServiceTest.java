@@ -26,10 +26,6 @@ class StatusUpdateServiceTest extends ImportServiceTestBase {
     static final String STATUSES = "Номер карты,Статус\n";
 
     @Autowired
-    FileInspection inspection;
-    @Autowired
-    ImportLaunch launcher;
-    @Autowired
     DirectImport direct;
 
     @Test

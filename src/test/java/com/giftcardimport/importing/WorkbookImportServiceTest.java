@@ -30,8 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WorkbookImportServiceTest extends ImportServiceTestBase {
 
     @Autowired
-    FileInspection inspection;
-    @Autowired
     WizardDrafts drafts;
     @Autowired
     List<FileReferences> references;
