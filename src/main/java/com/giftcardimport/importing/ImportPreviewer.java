@@ -108,8 +108,9 @@ class ImportPreviewer {
     }
 
     /**
-     * What the pipeline made of each row, in order: its errors, or the card number of a row that passed the rules
-     * (whose duplicates are found once every row is in, with one question to {@code card}).
+     * What the pipeline made of each row, in order: its errors, or the card number of a row that passed the rules;
+     * once every row is in, the numbers are checked against each other and, in one question to {@code card}'s
+     * {@link GiftCardService#takenNumbers}, against the stored cards.
      */
     private final class Verdicts implements RowPipeline.Target {
 

@@ -20,8 +20,8 @@ import java.util.List;
  * {@link RowSource#open} (CSV/TXT or a workbook's sheet, rows numbered as a spreadsheet shows them), and each row
  * put through the action's {@link RowRules} and handed to a {@link Target} as a card, a status change or its
  * errors. The job and the whole-file check read with it ({@link ChunkProducer}, whose target is the current
- * {@link Chunk}); the review step's preview reads its first rows with it, and the correction grid validates an
- * edited row with {@link #validate}.
+ * {@link Chunk}); the review step's preview reads its first rows with it, the correction grid validates an edited
+ * row with {@link #validate}, and the housekeeping counts the rows of an import cancelled while queued.
  */
 public final class RowPipeline implements Closeable {
 
