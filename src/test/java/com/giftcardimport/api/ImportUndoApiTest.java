@@ -20,8 +20,8 @@ class ImportUndoApiTest extends ApiTestBase {
         String p = unique();
         awaitEnd(importFile("file.csv", validCsv(p, 3), Map.of()).json().get("id").asLong());
 
-        Response created = importFile("file.csv", "Card number,Status\n" + p + "-1,Blocked\n" + p + "-2,Inactive\n" + p + "-2,Blocked\n"
-                + p + "-9,Blocked\n", Map.of("action", "UPDATE_GIFT_CARD_STATUSES"));
+        Response created = importFile("file.csv", "Card number,Status\n" + p + "-1,Blocked\n" + p + "-2,Inactive\n"
+                + p + "-2,Blocked\n" + p + "-9,Blocked\n", Map.of("action", "UPDATE_GIFT_CARD_STATUSES"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("action").asString()).isEqualTo("UPDATE_GIFT_CARD_STATUSES");
@@ -48,7 +48,8 @@ class ImportUndoApiTest extends ApiTestBase {
         String p = unique();
         long add = importFile("file.csv", validCsv(p, 3), Map.of()).json().get("id").asLong();
         awaitEnd(add);
-        awaitEnd(importFile("file.csv", "Card number,Status\n" + p + "-2,Blocked\n", Map.of("action", "UPDATE_GIFT_CARD_STATUSES"))
+        awaitEnd(importFile("file.csv", "Card number,Status\n" + p + "-2,Blocked\n",
+                Map.of("action", "UPDATE_GIFT_CARD_STATUSES"))
                 .json().get("id").asLong());
 
         Response started = acme.post("/api/v1/imports/" + add + "/undo");

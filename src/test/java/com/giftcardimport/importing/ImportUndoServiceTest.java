@@ -32,7 +32,8 @@ class ImportUndoServiceTest extends ImportServiceTestBase {
     @Test
     void undoing_an_add_deletes_the_cards_nobody_changed_and_keeps_the_changed_ones_with_why() throws Exception {
         TestProject project = support.adminOfNewProject();
-        ImportSummary add = support.importCsv(CARDS + "A-1,flex,10,Inactive\nA-2,flex,10,Inactive\nA-3,flex,10,Inactive\n"
+        ImportSummary add = support.importCsv(CARDS + "A-1,flex,10,Inactive\nA-2,flex,10,Inactive\n"
+                + "A-3,flex,10,Inactive\n"
                 + "A-4,flex,10,Inactive\nA-5,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
         support.importCsv(STATUSES + "A-1,Blocked\nA-2,Inactive\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
         jdbc.sql("update gift_card set balance = 7.5 where project_id = ? and card_number = 'A-3'")
@@ -135,8 +136,8 @@ class ImportUndoServiceTest extends ImportServiceTestBase {
     @Test
     void an_undo_whose_node_died_is_revived_elsewhere_and_resumes_after_its_last_committed_batch() throws Exception {
         TestProject project = support.adminOfNewProject();
-        ImportSummary add = support.importCsv(CARDS + "R-1,flex,10,Inactive\nR-2,flex,10,Inactive\nR-3,flex,10,Inactive\n"
-                + "R-4,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
+        ImportSummary add = support.importCsv(CARDS + "R-1,flex,10,Inactive\nR-2,flex,10,Inactive\n"
+                + "R-3,flex,10,Inactive\nR-4,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
         long second = jdbc.sql("select id from gift_card where project_id = ? and card_number = 'R-2'")
                 .param(project.id().value()).query(Long.class).single();
         // a node had committed a batch up to R-2, then died with the undo picked; R-1 is left in place to show that

@@ -32,7 +32,8 @@ class StatusUpdateServiceTest extends ImportServiceTestBase {
     void the_statuses_of_the_projects_cards_change_and_each_previous_status_is_remembered() throws Exception {
         TestProject project = projectWithCards("S-1,flex,10,Inactive\nS-2,flex,10,Inactive\nS-3,flex,10,Blocked\n");
 
-        ImportSummary update = support.importCsv(STATUSES + "S-1,CanBeUsed\ns-2,x\nS-2,заблокирована\nS-3,  can_be_used \n",
+        ImportSummary update = support.importCsv(
+                STATUSES + "S-1,CanBeUsed\ns-2,x\nS-2,заблокирована\nS-3,  can_be_used \n",
                 ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
 
         assertThat(update.action()).isEqualTo(ImportAction.UPDATE_GIFT_CARD_STATUSES);

@@ -163,7 +163,9 @@ final class ChunkProducer implements Runnable {
         }
     }
 
-    /** The per-row step's target: the current chunk, a card's CVV encrypted (a check has no cipher, and stores none). */
+    /**
+     * The per-row step's target: the current chunk, a card's CVV encrypted (a check has no cipher: it stores none).
+     */
     private record Filling(Chunk chunk, CvvCipher cipher) implements RowPipeline.Target {
 
         @Override
