@@ -5,31 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** The API answers in the language of {@code Accept-Language}: Russian or English, English for anything else. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ApiLanguageTest {
-
-    @LocalServerPort
-    int port;
-
-    ApiClient acme;
-
-    @BeforeEach
-    void client() {
-        acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
-    }
+class ApiLanguageTest extends ApiTestBase {
 
     @Test
     void a_refused_file_is_explained_in_russian_when_the_request_asks_for_russian() {
@@ -67,8 +49,7 @@ class ApiLanguageTest {
                 Map.of("file", new FilePart("ru.csv", csv.getBytes(StandardCharsets.UTF_8))), Map.of());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acme.get("/api/v1/imports/" + id).json()
-                .get("status").asString().startsWith("COMPLETED"));
+        assertThat(awaitEnd(id).get("status").asString()).startsWith("COMPLETED");
 
         JsonNode russian = acme.get("/api/v1/imports/" + id + "/errors", "ru").json().get("items");
         JsonNode english = acme.get("/api/v1/imports/" + id + "/errors", "en-US").json().get("items");
