@@ -107,10 +107,15 @@ final class CheckLoader implements AutoCloseable {
             if (chunk.cardCount() > 0) {
                 Map<Long, Long> firstRows = new HashMap<>();
                 List<Long> notHeld = new ArrayList<>();
+                Map<String, Long> notHeldInChunk = new HashMap<>();
                 for (int i = 0; i < chunk.cardCount(); i++) {
                     long row = chunk.cardRowNumber(i);
                     long first = seen.remember(chunk.cardNumber(i), row);
                     if (first == SeenNumbers.FULL) {
+                        first = notHeldInChunk.getOrDefault(chunk.cardNumber(i), SeenNumbers.FULL);
+                    }
+                    if (first == SeenNumbers.FULL) {
+                        notHeldInChunk.put(chunk.cardNumber(i), row);
                         notHeld.add(row);
                     } else if (first != SeenNumbers.FIRST) {
                         firstRows.put(row, first);
@@ -174,10 +179,12 @@ final class CheckLoader implements AutoCloseable {
         for (long row : failing) {
             boolean stored = failingOnStore.contains(row) == createsCards;
             Long firstRow = firstRows.get(row);
+            // a repeat within the chunk is a duplicate whatever is stored, as the import's chunk finds it first
+            boolean inChunk = firstRow != null && firstRow >= chunk.cardRowNumber(0);
             if (createsCards) {
-                chunk.addDuplicate(row, !stored, firstRow);
+                chunk.addDuplicate(row, inChunk || !stored, firstRow);
             } else {
-                chunk.addStatusFailure(row, stored ? firstRow : null);
+                chunk.addStatusFailure(row, inChunk || stored ? firstRow : null);
             }
         }
         return failing.size();
