@@ -2,6 +2,7 @@ package com.giftcardimport.importing.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 class SeenNumbersTest {
@@ -90,5 +91,21 @@ class SeenNumbersTest {
         assertThat(seen.remember("5000002", 5000)).isEqualTo(2);
         assertThat(seen.remember("GC-0001", 5001)).isEqualTo(SeenNumbers.FULL);
         assertThat(seen.remember(Long.toString(5_000_000 + row), 5002)).isEqualTo(SeenNumbers.FULL);
+    }
+
+    @Test
+    void the_default_budget_of_64_mb_holds_three_million_card_numbers_or_one_and_a_half_million_codes() {
+        assertThat(heldWithin(64 << 20, i -> Long.toString(4_000_000_000_000_000L + i))).isEqualTo(3_145_728);
+        assertThat(heldWithin(64 << 20, i -> "GC-" + (1_000_000_000_000L + i) + "-" + i % 100_000))
+                .isEqualTo(1_572_864);
+    }
+
+    private static int heldWithin(long budget, LongFunction<String> number) {
+        SeenNumbers seen = new SeenNumbers(budget);
+        long row = 2;
+        while (seen.remember(number.apply(row), row) == SeenNumbers.FIRST) {
+            row++;
+        }
+        return seen.size();
     }
 }
