@@ -106,21 +106,7 @@ final class CheckLoader implements AutoCloseable {
             long failures = 0;
             if (chunk.cardCount() > 0) {
                 Map<Long, Long> firstRows = new HashMap<>();
-                List<Long> notHeld = new ArrayList<>();
-                Map<String, Long> notHeldInChunk = new HashMap<>();
-                for (int i = 0; i < chunk.cardCount(); i++) {
-                    long row = chunk.cardRowNumber(i);
-                    long first = seen.remember(chunk.cardNumber(i), row);
-                    if (first == SeenNumbers.FULL) {
-                        first = notHeldInChunk.getOrDefault(chunk.cardNumber(i), SeenNumbers.FULL);
-                    }
-                    if (first == SeenNumbers.FULL) {
-                        notHeldInChunk.put(chunk.cardNumber(i), row);
-                        notHeld.add(row);
-                    } else if (first != SeenNumbers.FIRST) {
-                        firstRows.put(row, first);
-                    }
-                }
+                List<Long> notHeld = remember(chunk, firstRows);
                 ChunkLoader.copyIn(copy, "copy gci_check_staging (card_number, import_row_number) from stdin"
                         + " (format binary)", chunk.cards());
                 failures = findFailures(chunk, firstRows, notHeld);
@@ -146,6 +132,30 @@ final class CheckLoader implements AutoCloseable {
             connection.rollback();
             throw e;
         }
+    }
+
+    /**
+     * Looks the chunk's valid rows' numbers up among the numbers seen so far, in file order, and remembers them: an
+     * earlier row found goes to {@code firstRows}; the rows whose numbers memory has no room for are answered, to be
+     * looked up in the table (a repeat of one within the chunk is answered here).
+     */
+    private List<Long> remember(Chunk chunk, Map<Long, Long> firstRows) {
+        List<Long> notHeld = new ArrayList<>();
+        Map<String, Long> notHeldInChunk = new HashMap<>();
+        for (int i = 0; i < chunk.cardCount(); i++) {
+            long row = chunk.cardRowNumber(i);
+            long first = seen.remember(chunk.cardNumber(i), row);
+            if (first == SeenNumbers.FULL) {
+                first = notHeldInChunk.getOrDefault(chunk.cardNumber(i), SeenNumbers.FULL);
+            }
+            if (first == SeenNumbers.FULL) {
+                notHeldInChunk.put(chunk.cardNumber(i), row);
+                notHeld.add(row);
+            } else if (first != SeenNumbers.FIRST) {
+                firstRows.put(row, first);
+            }
+        }
+        return notHeld;
     }
 
     /**
