@@ -10,12 +10,10 @@ import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
-import com.giftcardimport.importing.FileInspection;
-import com.giftcardimport.importing.ImportLaunch;
 import com.giftcardimport.importing.ImportProgressFeed;
 import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.ImportTestSupport;
+import com.giftcardimport.importing.ImportServiceTestBase;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
@@ -44,9 +42,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import com.giftcardimport.base.db.OwnerJdbc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -71,9 +66,7 @@ import org.springframework.util.FileSystemUtils;
  *   <li>how long the list and the lookups took for the people browsing.</li>
  * </ul>
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ConcurrentLoad {
+class ConcurrentLoad extends ImportServiceTestBase {
 
     /**
      * A project starved when it went without new rows for longer than the longest single import ran, plus this:
@@ -83,25 +76,7 @@ class ConcurrentLoad {
     static final double STARVATION_GRACE_SECONDS = 2.0;
 
     @Autowired
-
-    FileInspection inspection;
-
-    @Autowired
-
-    ImportLaunch launcher;
-
-    @Autowired
-
-    ImportQueries queries;
-
-    @Autowired
-
     ImportProgressFeed feed;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    OwnerJdbc jdbc;
-
     /** A progress event and when the subscriber got it. */
     record Received(ImportProgress progress, Instant at) {
     }

@@ -2,7 +2,6 @@ package com.giftcardimport.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.importing.CheckStatus;
 import com.giftcardimport.importing.CheckSummary;
@@ -13,12 +12,9 @@ import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportChecks;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportSummary;
-import com.giftcardimport.importing.FileInspection;
-import com.giftcardimport.importing.ImportLaunch;
-import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
+import com.giftcardimport.importing.ImportServiceTestBase;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
-import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.sniff.SniffResult;
@@ -39,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -61,27 +56,11 @@ import org.springframework.util.FileSystemUtils;
  */
 @SpringBootTest(properties = {"logging.level.com.giftcardimport.importing.job.JobExecution=DEBUG",
         "app.import.direct-copy=${benchmark.direct-copy:true}"})
-@ActiveProfiles("test")
-class ImportBenchmark {
+class ImportBenchmark extends ImportServiceTestBase {
 
     private static final String COPY_COLUMNS = "project_id, pool_id, card_number, cvv_encrypted, balance, "
             + "point_of_contact, purchased_at, expires_at, status, import_job_id, import_row_number";
 
-    @Autowired
-
-    FileInspection inspection;
-
-    @Autowired
-
-    ImportLaunch launcher;
-
-    @Autowired
-
-    ImportQueries queries;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    OwnerJdbc jdbc;
     @Autowired
     CvvCipher cipher;
     @Autowired

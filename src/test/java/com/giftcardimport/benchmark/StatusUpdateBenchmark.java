@@ -2,18 +2,14 @@ package com.giftcardimport.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
-import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportLaunch;
-import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportSummary;
-import com.giftcardimport.importing.ImportTestSupport;
+import com.giftcardimport.importing.ImportServiceTestBase;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
@@ -29,9 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -41,22 +34,9 @@ import org.springframework.util.FileSystemUtils;
  * number and status (each row changes its card), and prints as its last line
  * {@code status-update/add ratio: R (add X s, update Y s, rows N)}. Each time runs from the launch to the end status.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class StatusUpdateBenchmark {
+class StatusUpdateBenchmark extends ImportServiceTestBase {
 
     private static final FileFormat CSV = new FileFormat(StandardCharsets.UTF_8, ',');
-
-    @Autowired
-    FileInspection inspection;
-    @Autowired
-    ImportLaunch launcher;
-    @Autowired
-    ImportQueries queries;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    OwnerJdbc jdbc;
 
     @Test
     void status_update_versus_add() throws Exception {

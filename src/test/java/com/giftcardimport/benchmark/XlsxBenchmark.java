@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.importing.ColumnMapping;
 import com.giftcardimport.importing.FileFormat;
-import com.giftcardimport.importing.FileInspection;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportLaunch;
-import com.giftcardimport.importing.ImportQueries;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.ImportSummary;
-import com.giftcardimport.importing.ImportTestSupport;
+import com.giftcardimport.importing.ImportServiceTestBase;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
@@ -29,9 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -41,18 +35,7 @@ import org.springframework.util.FileSystemUtils;
  * through the real engine, side by side in one run. Prints as its last line {@code xlsx/csv ratio: R (xlsx X s, csv
  * Y s, rows N, peak used heap H MB of M MB)}; an import that ran out of heap would fail it.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class XlsxBenchmark {
-
-    @Autowired
-    FileInspection inspection;
-    @Autowired
-    ImportLaunch launcher;
-    @Autowired
-    ImportQueries queries;
-    @Autowired
-    ImportTestSupport support;
+class XlsxBenchmark extends ImportServiceTestBase {
 
     @Test
     void xlsx_import_versus_csv_import() throws Exception {

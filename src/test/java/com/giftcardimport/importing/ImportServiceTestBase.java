@@ -13,21 +13,21 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-abstract class ImportServiceTestBase {
+public abstract class ImportServiceTestBase {
 
     @Autowired
-    ImportTestSupport support;
+    protected ImportTestSupport support;
     @Autowired
-    FileInspection inspection;
+    protected FileInspection inspection;
     @Autowired
-    ImportLaunch launcher;
+    protected ImportLaunch launcher;
     @Autowired
-    ImportQueries queries;
+    protected ImportQueries queries;
     @Autowired
-    OwnerJdbc jdbc;
+    protected OwnerJdbc jdbc;
 
     @AfterEach
-    void logout() {
+    protected void logout() {
         support.logout();
     }
 }
