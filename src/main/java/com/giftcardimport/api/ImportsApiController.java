@@ -1,5 +1,6 @@
 package com.giftcardimport.api;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.DirectImport;
 import com.giftcardimport.importing.FileInspection;
@@ -124,11 +125,12 @@ class ImportsApiController {
         }
         if (dry) {
             DirectImport.DryRun checked = directImport.dryRun(importRequest);
-            return ResponseEntity.ok(DryRunResponse.of(checked.check(), checked.warnings(), locale));
+            return ResponseEntity.ok(DryRunResponse.of(checked.check(), said(checked.warnings(), locale), locale));
         }
         DirectImport.Outcome imported = directImport.importFile(importRequest);
         LaunchOutcome outcome = imported.launch();
-        ImportResponse body = ImportResponse.of(imports.get(outcome.id())).withWarnings(imported.warnings());
+        ImportResponse body = ImportResponse.of(imports.get(outcome.id()))
+                .withWarnings(said(imported.warnings(), locale));
         return outcome.isCreated()
                 ? ResponseEntity.created(body.location()).body(body)
                 : ResponseEntity.ok().location(body.location()).body(body);
@@ -222,6 +224,11 @@ class ImportsApiController {
             return Optional.empty();
         }
         return checks.find(ImportCheckId.of(id)).filter(CheckSummary::dryRun).map(CheckSummary::id);
+    }
+
+    /** What the inspection of the file tells the caller, in the language of the request. */
+    private static List<String> said(List<Text> warnings, Locale locale) {
+        return warnings.stream().map(w -> w.in(locale)).toList();
     }
 
     private static boolean dryRun(String value) {

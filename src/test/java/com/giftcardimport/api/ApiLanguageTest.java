@@ -45,6 +45,35 @@ class ApiLanguageTest {
     }
 
     @Test
+    void an_image_sent_as_a_csv_file_is_refused_in_russian_when_the_request_asks_for_russian() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+        Response russian = acme.postMultipart("/api/v1/imports", Map.of("file", new FilePart("cards.csv", png)),
+                Map.of("Accept-Language", "ru"));
+        Response english = acme.postMultipart("/api/v1/imports", Map.of("file", new FilePart("cards.csv", png)),
+                Map.of("Accept-Language", "en-GB"));
+
+        assertThat(russian.status()).as(russian.toString()).isEqualTo(422);
+        assertThat(russian.json().get("title").asString()).isEqualTo("Импорт отклонён");
+        assertThat(russian.json().get("detail").asString()).isEqualTo("Похоже, это изображение (PNG), а не файл "
+                + "CSV/TXT: загрузите файл подарочных карт, выгруженный в CSV");
+        assertThat(english.json().get("detail").asString()).isEqualTo("This looks like an image (PNG), not a CSV/TXT "
+                + "file: upload the gift card file exported as CSV");
+    }
+
+    @Test
+    void a_file_with_a_header_and_no_rows_is_refused_in_russian_in_a_dry_run_too() {
+        byte[] csv = "Номер карты;Пул;Баланс\n".getBytes(StandardCharsets.UTF_8);
+
+        Response refused = acme.postMultipart("/api/v1/imports",
+                Map.of("file", new FilePart("empty.csv", csv), "dryRun", "true"), Map.of("Accept-Language", "ru-RU"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("problems").valueStream().map(JsonNode::asString))
+                .containsExactly("В файле есть строка заголовков, но нет строк с данными: импортировать нечего");
+    }
+
+    @Test
     void the_same_refusal_is_in_english_without_accept_language() {
         byte[] csv = "Number,Value\nR-1,20\n".getBytes(StandardCharsets.UTF_8);
 

@@ -149,8 +149,8 @@ final class CheckPanel extends VerticalLayout {
 
     private void openCorrection() {
         if (grid == null) {
-            grid = new CorrectionGrid(corrections, corrections.targetOf(check.id()), corrections.failedRows(check.id()),
-                    onCorrected);
+            grid = new CorrectionGrid(corrections, corrections.targetOf(check.id()),
+                    corrections.failedRows(check.id(), getLocale()), onCorrected);
             grid.importCorrected.setText(getTranslation("check.launch-with-corrections"));
             correction.add(grid);
         }

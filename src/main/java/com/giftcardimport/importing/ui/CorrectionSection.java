@@ -94,7 +94,7 @@ final class CorrectionSection extends VerticalLayout {
 
     private void open() {
         ImportJobId id = shown;
-        grid = new CorrectionGrid(corrections, corrections.targetOf(id), corrections.failedRows(id), rows -> {
+        grid = new CorrectionGrid(corrections, corrections.targetOf(id), corrections.failedRows(id, getLocale()), rows -> {
             ImportJobId followUp = corrections.importCorrected(id, rows);
             UI.getCurrent().navigate(ImportResultView.class, new RouteParameters("id", followUp.toString()));
         });

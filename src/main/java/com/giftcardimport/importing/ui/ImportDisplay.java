@@ -65,14 +65,14 @@ final class ImportDisplay {
     }
 
     static String typeAndAction(ImportSummary job) {
-        return job.type().label() + " · " + job.action().label();
+        return t("imports.type." + job.type().name()) + " · " + t("imports.action." + job.action().name());
     }
 
     /** The type above the action, for narrow list columns. */
     static Div typeAndActionCell(ImportSummary job) {
-        Div type = new Div(job.type().label());
+        Div type = new Div(t("imports.type." + job.type().name()));
         type.addClassName("gci-muted");
-        Div cell = new Div(type, new Div(job.action().label()));
+        Div cell = new Div(type, new Div(t("imports.action." + job.action().name())));
         cell.addClassName("gci-two-lines");
         return cell;
     }

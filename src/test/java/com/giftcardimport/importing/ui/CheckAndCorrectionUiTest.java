@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +161,22 @@ class CheckAndCorrectionUiTest extends ImportUiTest {
                 .as("the newest, the follow-up").isEqualTo("↳ " + original);
         assertThat(((Span) GridKt._getCellComponent(list.grid, 1, "correction")).getText())
                 .isEqualTo("↱ " + followUp);
+    }
+
+    @Test
+    void in_russian_the_correction_grid_says_in_russian_why_each_row_failed() throws Exception {
+        launchAndAwait(deepErrors(), "cards.csv");
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        UI.getCurrent().navigate("imports/" + lastJob);
+        ImportResultView page = _get(ImportResultView.class);
+        _click(page.correction.correct);
+        CorrectionGrid grid = page.correction.grid;
+
+        assertThat(grid.row(25).problems().getText())
+                .isEqualTo("Пула «nowhere» в этом проекте нет: сначала создайте его или проверьте системное имя");
+        TextField pool = grid.row(25).field(grid.column("Pool system name"));
+        _setValue(pool, "elsewhere");
+        assertThat(grid.row(25).problems().getText()).startsWith("Пула «elsewhere» в этом проекте нет");
     }
 
     @Test
