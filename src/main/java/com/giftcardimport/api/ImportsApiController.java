@@ -129,7 +129,7 @@ class ImportsApiController {
         }
         DirectImport.Outcome imported = directImport.importFile(importRequest);
         LaunchOutcome outcome = imported.launch();
-        ImportResponse body = ImportResponse.of(imports.get(outcome.id()))
+        ImportResponse body = ImportResponse.of(imports.get(outcome.id()), locale)
                 .withWarnings(said(imported.warnings(), locale));
         return outcome.isCreated()
                 ? ResponseEntity.created(body.location()).body(body)
@@ -142,18 +142,19 @@ class ImportsApiController {
             @RequestParam(defaultValue = "0") @Parameter(description = "Page number, from 0") int page,
             @RequestParam(defaultValue = "20") @Parameter(description = "Page size, 1 to 500") int size,
             @RequestParam(required = false) @Parameter(description = "Only imports with this status")
-            ImportStatus status) {
+            ImportStatus status,
+            @Parameter(hidden = true) Locale locale) {
         Paging paging = Paging.of(page, size);
         ImportFilter filter = ImportFilter.ALL.withStatus(status);
         List<ImportResponse> items = imports.list(filter, paging.offset(), paging.size()).stream()
-                .map(ImportResponse::of).toList();
+                .map(job -> ImportResponse.of(job, locale)).toList();
         return PageResponse.of(items, paging, imports.count(filter));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read an import: status, row counts, who launched it and when")
-    ImportResponse get(@PathVariable long id) {
-        return ImportResponse.of(imports.get(ImportJobId.of(id)));
+    ImportResponse get(@PathVariable long id, @Parameter(hidden = true) Locale locale) {
+        return ImportResponse.of(imports.get(ImportJobId.of(id)), locale);
     }
 
     @PostMapping("/{id}/cancel")
@@ -163,12 +164,12 @@ class ImportsApiController {
     @ApiResponse(responseCode = "202", description = "The cancel was accepted; poll the import for its end")
     @ApiResponse(responseCode = "409", description = "The import has already ended",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ImportResponse> cancel(@PathVariable long id) {
+    ResponseEntity<ImportResponse> cancel(@PathVariable long id, @Parameter(hidden = true) Locale locale) {
         ImportJobId jobId = ImportJobId.of(id);
         if (!cancellation.cancel(jobId)) {
             throw new ImportAlreadyEndedException(imports.get(jobId).status());
         }
-        return ResponseEntity.accepted().body(ImportResponse.of(imports.get(jobId)));
+        return ResponseEntity.accepted().body(ImportResponse.of(imports.get(jobId), locale));
     }
 
     @GetMapping("/{id}/errors")

@@ -124,7 +124,7 @@ final class CheckPanel extends VerticalLayout {
             outcome.setText(getTranslation("check.running", ImportDisplay.number(shown.checkedRows()),
                     ImportDisplay.number(shown.failedRows())));
         } else if (shown.status() == CheckStatus.FAILED) {
-            outcome.setText(getTranslation("check.failed", shown.failureMessage()));
+            outcome.setText(getTranslation("check.failed", shown.failureMessageIn(getLocale())));
         } else {
             outcome.setText(getTranslation("check.done", ImportDisplay.number(shown.checkedRows()),
                     ImportDisplay.number(shown.validRows()), ImportDisplay.number(shown.failedRows())));

@@ -84,7 +84,9 @@ final class FilePanel extends VerticalLayout {
 
         HorizontalLayout held = new HorizontalLayout(fileOk, fileRefused, fileName, removeFile);
         held.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        held.addClassName("gci-wrap");
         HorizontalLayout format = new HorizontalLayout(sheet, encoding, delimiter, rows);
+        format.addClassName("gci-wrap");
         format.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(held, format, warnings, problems, sample);
     }

@@ -150,7 +150,7 @@ final class ImportDisplay {
     }
 
     static Span badge(ImportStatus status) {
-        Span badge = new Span(status.label());
+        Span badge = new Span(t("imports.status." + status.name()));
         badge.addClassName("gci-badge");
         badge.getElement().setAttribute("data-status", status.name());
         return badge;

@@ -139,6 +139,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         cancel.addClickListener(e -> confirmCancel());
         HorizontalLayout header = new HorizontalLayout(title, badge, cancel, undoPanel.button);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.addClassName("gci-wrap");
 
         Div factsBox = new Div();
         factsBox.addClassName("gci-facts");
@@ -147,6 +148,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
             name.addClassName("gci-fact-label");
             Span value = new Span();
             value.addClassName("gci-fact-value");
+            value.setId("fact-" + label);
             facts.put(label, value);
             factsBox.add(name, value);
         }
@@ -252,7 +254,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         progress.removeAll();
         progress.add(ImportDisplay.progress(job), live.paceLine(job));
         progress.setVisible(!job.status().isFinal());
-        String message = job.failureMessage();
+        String message = job.failureMessageIn(getLocale());
         if (job.cancelRequested() && !job.status().isFinal()) {
             message = getTranslation("result.cancelling");
         }

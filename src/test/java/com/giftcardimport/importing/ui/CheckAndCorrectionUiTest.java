@@ -64,7 +64,7 @@ class CheckAndCorrectionUiTest extends ImportUiTest {
 
         panel.show(new CheckSummary(panel.check().id(), ImportAction.ADD_GIFT_CARDS, "cards.csv",
                 new FileFormat(StandardCharsets.UTF_8, ','), false, CheckStatus.RUNNING, 30L, null, 10, 9, 1, null,
-                List.of(), Instant.now(), null));
+                null, List.of(), Instant.now(), null));
         assertThat(panel.bar.isVisible()).isTrue();
         assertThat(panel.bar.getValue()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(0.01));
         assertThat(panel.outcome.getText()).isEqualTo("Checking every row of the file: 10 rows checked, 1 failing "
