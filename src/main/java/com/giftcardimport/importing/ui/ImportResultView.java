@@ -237,7 +237,8 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         fact("launched", ImportDisplay.dateTime(job.launchedAt()));
         fact("launched-by", job.launchedBy());
         fact("file", getTranslation("result.file", job.originalFileName(), ImportDisplay.number(job.fileSize())));
-        fact("format", job.format().encoding().name() + ", " + job.format().delimiterName());
+        String delimiter = getTranslation("wizard.delimiter." + job.format().delimiterName());
+        fact("format", job.format().encoding().name() + ", " + delimiter.toLowerCase(getLocale()));
         fact("started", job.startedAt() == null ? getTranslation("result.not-yet")
                 : ImportDisplay.dateTime(job.startedAt()));
         fact("finished", job.finishedAt() == null ? getTranslation("result.not-yet")

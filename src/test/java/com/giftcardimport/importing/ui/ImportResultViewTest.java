@@ -171,6 +171,7 @@ class ImportResultViewTest extends ImportUiTest {
         assertThat(russian.failure.getText()).isEqualTo("Импорт прерван после строки 20 (его "
                 + "сервер остановился), а его файл больше недоступен, поэтому продолжить нельзя");
         assertThat(russian.badge.getElement().getTextRecursively()).isEqualTo("Сбой");
+        assertThat(russian.fact("Format")).isEqualTo("UTF-8, запятая");
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("imports");
         UI.getCurrent().navigate("imports/" + job);
