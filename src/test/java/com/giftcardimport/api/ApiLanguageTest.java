@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
+import com.giftcardimport.base.db.OwnerJdbc;
+import com.giftcardimport.i18n.Text;
+import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.job.ImportJobRepository;
+import com.giftcardimport.project.ProjectId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +16,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,6 +31,12 @@ class ApiLanguageTest {
     int port;
 
     ApiClient acme;
+
+    @Autowired
+    OwnerJdbc jdbc;
+
+    @Autowired
+    ImportJobRepository jobs;
 
     @BeforeEach
     void client() {
@@ -71,6 +83,29 @@ class ApiLanguageTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.json().get("problems").valueStream().map(JsonNode::asString))
                 .containsExactly("В файле есть строка заголовков, но нет строк с данными: импортировать нечего");
+    }
+
+    @Test
+    void why_an_import_failed_answers_in_the_language_asked_for() {
+        String csv = "Card number,Pool system name,Card balance\nF" + UUID.randomUUID().toString().substring(0, 8)
+                + ",flex,5\n";
+        Response created = acme.postMultipart("/api/v1/imports",
+                Map.of("file", new FilePart("gone.csv", csv.getBytes(StandardCharsets.UTF_8))), Map.of());
+        long id = created.json().get("id").asLong();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acme.get("/api/v1/imports/" + id).json()
+                .get("status").asString().startsWith("COMPLETED"));
+        long project = jdbc.sql("select project_id from import_job where id = ?").param(id).query(Long.class).single();
+        jdbc.sql("update import_job set status = 'RUNNING', finished_at = null where id = ?").param(id).update();
+        assertThat(jobs.failWithoutFile(new ProjectId(project), ImportJobId.of(id),
+                Text.of("failure.import.fileGone"))).isTrue();
+
+        assertThat(acme.get("/api/v1/imports/" + id, "ru").json().get("failureMessage").asString())
+                .isEqualTo("Файл этого импорта больше недоступен");
+        assertThat(acme.get("/api/v1/imports/" + id, "en").json().get("failureMessage").asString())
+                .isEqualTo("The file of this import is no longer available");
+        assertThat(acme.get("/api/v1/imports?status=FAILED", "ru").json().get("items").valueStream()
+                .filter(item -> item.get("id").asLong() == id).map(item -> item.get("failureMessage").asString()))
+                .containsExactly("Файл этого импорта больше недоступен");
     }
 
     @Test
