@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.CheckReason;
 import com.giftcardimport.importing.CheckStatus;
 import com.giftcardimport.importing.CheckSummary;
@@ -88,6 +89,27 @@ class CheckAndCorrectionUiTest extends ImportUiTest {
                 + "spaces between thousands; write it like 1000, 1000.50 or 1 000,50\"");
         assertThat(done.validRows()).isEqualTo(27);
         assertThat(jobIds()).as("a check launches nothing").isEmpty();
+    }
+
+    @Test
+    void in_russian_a_check_that_failed_says_why_in_russian_and_an_old_failure_in_its_english() {
+        ImportWizard wizard = toReview(deepErrors());
+        CheckPanel panel = wizard.previewStep.check;
+        awaitCheck(panel);
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+
+        panel.show(failed(panel, Text.of("failure.check.fileGone")));
+        assertThat(panel.outcome.getText())
+                .isEqualTo("Весь файл проверить не удалось: Загруженный файл больше недоступен");
+        panel.show(failed(panel, null));
+        assertThat(panel.outcome.getText())
+                .isEqualTo("Весь файл проверить не удалось: The uploaded file is no longer available");
+    }
+
+    private static CheckSummary failed(CheckPanel panel, Text why) {
+        return new CheckSummary(panel.check().id(), ImportAction.ADD_GIFT_CARDS, "cards.csv",
+                new FileFormat(StandardCharsets.UTF_8, ','), false, CheckStatus.FAILED, 30L, null, 10, 9, 1,
+                "The uploaded file is no longer available", why, List.of(), Instant.now(), Instant.now());
     }
 
     @Test
