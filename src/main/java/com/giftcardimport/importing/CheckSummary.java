@@ -31,7 +31,7 @@ public record CheckSummary(ImportCheckId id, ImportAction action, String fileNam
         reasons = List.copyOf(reasons);
     }
 
-    /** Why it failed, in {@code locale}: from its key where it was stored with one, else the English it was stored with. */
+    /** Why it failed, in {@code locale}: from its key where it was stored with one, else in its stored English. */
     public String failureMessageIn(Locale locale) {
         return failureText == null ? failureMessage : failureText.in(locale);
     }

@@ -36,7 +36,7 @@ public record ImportSummary(ImportJobId id, ProjectId projectId, String projectN
         header = List.copyOf(header);
     }
 
-    /** Why it failed, in {@code locale}: from its key where it was stored with one, else the English it was stored with. */
+    /** Why it failed, in {@code locale}: from its key where it was stored with one, else in its stored English. */
     public String failureMessageIn(Locale locale) {
         return failureText == null ? failureMessage : failureText.in(locale);
     }

@@ -17,7 +17,7 @@ public record ImportUndoSummary(Status status, String requestedBy, Instant reque
                                 long totalCards, long undoneCards, long keptCards, String failureMessage,
                                 Text failureText) {
 
-    /** Why it failed, in {@code locale}: from its key where it was stored with one, else the English it was stored with. */
+    /** Why it failed, in {@code locale}: from its key where it was stored with one, else in its stored English. */
     public String failureMessageIn(Locale locale) {
         return failureText == null ? failureMessage : failureText.in(locale);
     }

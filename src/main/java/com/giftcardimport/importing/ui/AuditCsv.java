@@ -24,10 +24,11 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The audit as CSV: the imports the audit's filters select, newest first, with the columns the screen shows (so no
- * value of any file, hence never a card number or a CVV), streamed as they are read. Column names, import types, actions and
- * statuses are in the user's language; the delimiter is {@code ;} for Russian (what a Russian spreadsheet expects) and {@code ,}
- * otherwise; UTF-8 with a byte-order mark; times in UTC as {@code yyyy-MM-dd HH:mm:ss}. Cells a spreadsheet would
- * run as formulas (a file named {@code =HYPERLINK(…).csv}) are neutralised like the error report's.
+ * value of any file, hence never a card number or a CVV), streamed as they are read. Column names, import types,
+ * actions and statuses are in the user's language; the delimiter is {@code ;} for Russian (what a Russian spreadsheet
+ * expects) and {@code ,} otherwise; UTF-8 with a byte-order mark; times in UTC as {@code yyyy-MM-dd HH:mm:ss}. Cells
+ * a spreadsheet would run as formulas (a file named {@code =HYPERLINK(…).csv}) are neutralised like the error
+ * report's.
  */
 final class AuditCsv {
 
