@@ -5,17 +5,14 @@ import com.giftcardimport.card.CvvMask;
 import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.job.DuplicateCheck;
 import com.giftcardimport.importing.job.LoadErrorCodes;
-import com.giftcardimport.importing.read.RowSource;
+import com.giftcardimport.importing.job.RowPipeline;
 import com.giftcardimport.importing.read.ReadLimits;
-import com.giftcardimport.importing.validate.InvalidRow;
-import com.giftcardimport.importing.validate.RowOutcome;
 import com.giftcardimport.importing.validate.RowRules;
 import com.giftcardimport.importing.validate.ValidCard;
 import com.giftcardimport.importing.validate.ValidStatusChange;
 import com.giftcardimport.pool.PoolDirectory;
 import com.giftcardimport.project.ProjectId;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,9 +26,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The review step's preview: the first rows read, validated and checked for duplicates by the same parts as the job
- * ({@link RowSource}, {@link RowRules}, {@link DuplicateCheck}), without loading anything. Access is checked
- * by the caller.
+ * The review step's preview: the first rows read and validated by the job's own {@link RowPipeline} (the same
+ * reader and {@link RowRules}, row by row), their card numbers checked with the job's {@link DuplicateCheck} against
+ * the preview's earlier rows and the stored cards, without loading anything. Access is checked by the caller.
  */
 @Component
 class ImportPreviewer {
@@ -58,11 +55,27 @@ class ImportPreviewer {
 
     ImportPreview preview(ProjectId project, FileSource source, FileFormat format, ColumnMapping mapping, int rows,
                           ImportAction action) {
-        List<String> header = new ArrayList<>();
-        List<SourceRow> sample = head(source, format, Math.clamp(rows, 0, MAX_ROWS), header);
-        List<String> problems = mapping.problemsWith(header, action);
-        List<List<RowError>> errors = problems.isEmpty()
-                ? validate(project, header, mapping, sample, action)
+        int wanted = Math.clamp(rows, 0, MAX_ROWS);
+        List<String> header;
+        List<String> problems;
+        List<SourceRow> sample = new ArrayList<>();
+        Verdicts verdicts = new Verdicts();
+        try (RowPipeline reader = RowPipeline.open(source, format, limits)) {
+            header = reader.header();
+            problems = mapping.problemsWith(header, action);
+            RowRules rules = problems.isEmpty() ? rules(project, header, mapping, action) : null;
+            long chars = 0;
+            while (sample.size() < wanted && chars < MAX_CHARS && reader.hasNext()) {
+                SourceRow row = rules == null ? reader.next() : reader.next(rules, verdicts);
+                sample.add(row);
+                for (String cell : row.cells()) {
+                    chars += cell.length();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file could not be read", e);
+        }
+        List<List<RowError>> errors = problems.isEmpty() ? verdicts.errors(header, mapping, action)
                 : sample.stream().map(row -> List.<RowError>of()).toList();
         Map<String, GiftCardField> fieldByColumnName = new HashMap<>();
         mapping.columnsByField().forEach((field, column) -> {
@@ -77,66 +90,73 @@ class ImportPreviewer {
         return new ImportPreview(header, problems, previewRows);
     }
 
-    /** Up to {@code wanted} data rows from the head of the file; fills {@code header}. */
-    private List<SourceRow> head(FileSource source, FileFormat format, int wanted, List<String> header) {
-        List<SourceRow> sample = new ArrayList<>();
-        try (InputStream in = source.open(); RowSource reader = RowSource.open(in, format, limits)) {
-            header.addAll(reader.header());
-            long chars = 0;
-            while (sample.size() < wanted && chars < MAX_CHARS && reader.hasNext()) {
-                SourceRow row = reader.next();
-                sample.add(row);
-                for (String cell : row.cells()) {
-                    chars += cell.length();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("The file could not be read", e);
-        }
-        return sample;
+    /**
+     * Every row's errors, in order, as the job finds them: the rules' ({@link RowPipeline#validate}), then a card
+     * number an earlier row has, then one the project has stored already or, for a status update, does not have.
+     */
+    List<List<RowError>> validate(ProjectId project, List<String> header, ColumnMapping mapping,
+                                  List<SourceRow> rows, ImportAction action) {
+        RowRules rules = rules(project, header, mapping, action);
+        Verdicts verdicts = new Verdicts();
+        rows.forEach(row -> RowPipeline.validate(rules, row, verdicts));
+        return verdicts.errors(header, mapping, action);
+    }
+
+    private RowRules rules(ProjectId project, List<String> header, ColumnMapping mapping, ImportAction action) {
+        return RowRules.of(action, mapping, header, action.createsCards() ? pools.bySystemName(project) : Map.of(),
+                clock);
     }
 
     /**
-     * Every row's errors, in sample order: the validator's, then the duplicate rule's; for a status update, a card
-     * number the project does not have.
+     * What the pipeline made of each row, in order: its errors, or the card number of a row that passed the rules;
+     * once every row is in, the numbers are checked against each other and, in one question to {@code card}'s
+     * {@link GiftCardService#takenNumbers}, against the stored cards.
      */
-    List<List<RowError>> validate(ProjectId project, List<String> header, ColumnMapping mapping,
-                                          List<SourceRow> sample, ImportAction action) {
-        RowRules rules = RowRules.of(action, mapping, header,
-                action.createsCards() ? pools.bySystemName(project) : Map.of(), clock);
-        List<RowOutcome> outcomes = sample.stream().map(rules::validate).toList();
-        Set<String> taken = cards.takenNumbers(outcomes.stream().map(ImportPreviewer::cardNumber)
-                .filter(Objects::nonNull).toList());
-        int column = mapping.columnOf(GiftCardField.CARD_NUMBER);
-        String columnName = column >= 0 && column < header.size() ? header.get(column)
-                : GiftCardField.CARD_NUMBER.label();
-        DuplicateCheck duplicates = new DuplicateCheck(columnName, sample.size(),
-                action.createsCards() ? taken::contains : number -> false);
-        List<List<RowError>> errors = new ArrayList<>();
-        for (RowOutcome outcome : outcomes) {
-            List<RowError> rowErrors = new ArrayList<>();
-            String number = cardNumber(outcome);
-            if (outcome instanceof InvalidRow invalid) {
-                rowErrors.addAll(invalid.errors());
-            } else if (outcome instanceof ValidStatusChange && !taken.contains(number)) {
-                rowErrors.add(LoadErrorCodes.unknownCard(outcome.rowNumber(), columnName, number));
-            } else {
-                RowError duplicate = duplicates.check(outcome.rowNumber(), number);
-                if (duplicate != null) {
-                    rowErrors.add(duplicate);
-                }
-            }
-            errors.add(rowErrors);
-        }
-        return errors;
-    }
+    private final class Verdicts implements RowPipeline.Target {
 
-    private static String cardNumber(RowOutcome outcome) {
-        return switch (outcome) {
-            case ValidCard card -> card.cardNumber();
-            case ValidStatusChange change -> change.cardNumber();
-            case InvalidRow invalid -> null;
-        };
+        private final List<Long> rowNumbers = new ArrayList<>();
+        private final List<String> cardNumbers = new ArrayList<>();
+        private final List<List<RowError>> ruleErrors = new ArrayList<>();
+
+        @Override
+        public void card(SourceRow row, ValidCard card) {
+            add(row, card.cardNumber(), List.of());
+        }
+
+        @Override
+        public void statusChange(SourceRow row, ValidStatusChange change) {
+            add(row, change.cardNumber(), List.of());
+        }
+
+        @Override
+        public void failed(SourceRow row, List<RowError> errors) {
+            add(row, null, errors);
+        }
+
+        private void add(SourceRow row, String cardNumber, List<RowError> errors) {
+            rowNumbers.add(row.rowNumber());
+            cardNumbers.add(cardNumber);
+            ruleErrors.add(errors);
+        }
+
+        List<List<RowError>> errors(List<String> header, ColumnMapping mapping, ImportAction action) {
+            Set<String> stored = cards.takenNumbers(cardNumbers.stream().filter(Objects::nonNull).toList());
+            int column = mapping.columnOf(GiftCardField.CARD_NUMBER);
+            String columnName = column >= 0 && column < header.size() ? header.get(column)
+                    : GiftCardField.CARD_NUMBER.label();
+            DuplicateCheck duplicates = new DuplicateCheck(columnName, cardNumbers.size(),
+                    action.createsCards() ? stored::contains : number -> false);
+            List<List<RowError>> errors = new ArrayList<>();
+            for (int i = 0; i < rowNumbers.size(); i++) {
+                String number = cardNumbers.get(i);
+                RowError error = number == null ? null : duplicates.check(rowNumbers.get(i), number);
+                if (error == null && number != null && !action.createsCards() && !stored.contains(number)) {
+                    error = LoadErrorCodes.unknownCard(rowNumbers.get(i), columnName, number);
+                }
+                errors.add(error == null ? ruleErrors.get(i) : List.of(error));
+            }
+            return errors;
+        }
     }
 
     private static ImportPreview.Row row(SourceRow row, ColumnMapping mapping, List<RowError> errors,

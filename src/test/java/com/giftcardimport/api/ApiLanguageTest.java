@@ -10,38 +10,20 @@ import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.job.ImportJobRepository;
 import com.giftcardimport.project.ProjectId;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** The API answers in the language of {@code Accept-Language}: Russian or English, English for anything else. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ApiLanguageTest {
-
-    @LocalServerPort
-    int port;
-
-    ApiClient acme;
+class ApiLanguageTest extends ApiTestBase {
 
     @Autowired
     OwnerJdbc jdbc;
 
     @Autowired
     ImportJobRepository jobs;
-
-    @BeforeEach
-    void client() {
-        acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
-    }
 
     @Test
     void a_refused_file_is_explained_in_russian_when_the_request_asks_for_russian() {
@@ -89,11 +71,8 @@ class ApiLanguageTest {
     void why_an_import_failed_answers_in_the_language_asked_for() {
         String csv = "Card number,Pool system name,Card balance\nF" + UUID.randomUUID().toString().substring(0, 8)
                 + ",flex,5\n";
-        Response created = acme.postMultipart("/api/v1/imports",
-                Map.of("file", new FilePart("gone.csv", csv.getBytes(StandardCharsets.UTF_8))), Map.of());
-        long id = created.json().get("id").asLong();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acme.get("/api/v1/imports/" + id).json()
-                .get("status").asString().startsWith("COMPLETED"));
+        long id = importFile("gone.csv", csv, Map.of()).json().get("id").asLong();
+        assertThat(awaitEnd(id).get("status").asString()).isEqualTo("COMPLETED");
         long project = jdbc.sql("select project_id from import_job where id = ?").param(id).query(Long.class).single();
         jdbc.sql("update import_job set status = 'RUNNING', finished_at = null where id = ?").param(id).update();
         assertThat(jobs.failWithoutFile(new ProjectId(project), ImportJobId.of(id),
@@ -131,8 +110,7 @@ class ApiLanguageTest {
                 Map.of("file", new FilePart("ru.csv", csv.getBytes(StandardCharsets.UTF_8))), Map.of());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acme.get("/api/v1/imports/" + id).json()
-                .get("status").asString().startsWith("COMPLETED"));
+        assertThat(awaitEnd(id).get("status").asString()).startsWith("COMPLETED");
 
         JsonNode russian = acme.get("/api/v1/imports/" + id + "/errors", "ru").json().get("items");
         JsonNode english = acme.get("/api/v1/imports/" + id + "/errors", "en-US").json().get("items");

@@ -1,50 +1,23 @@
 package com.giftcardimport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The dry run over HTTP (SPEC 11): the same check as the wizard's, nothing imported. The answers are also written to
  * {@code target/api-examples/} (the examples of {@code docs/api.md} come from there).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class DryRunApiTest {
-
-    @LocalServerPort
-    int port;
-
-    ApiClient acme;
-    ApiClient globex;
-
-    @BeforeEach
-    void clients() {
-        acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
-        globex = new ApiClient(port, DemoApiTokens.GLOBEX_SECRET);
-    }
+class DryRunApiTest extends ApiTestBase {
 
     @Test
     void a_dry_run_of_a_file_with_errors_creates_no_card_and_answers_the_counts_the_import_then_has() {
-        String prefix = ImportsApiTest.unique();
-        JsonNode stored = awaitEnd(send("stored.csv", "Card No;Pool;Balance\n" + prefix + "-OLD;flex;5\n",
+        String prefix = unique();
+        JsonNode stored = awaitEnd(importFile("stored.csv", "Card No;Pool;Balance\n" + prefix + "-OLD;flex;5\n",
                 Map.of()).json().get("id").asLong());
         assertThat(stored.get("importedRows").asLong()).isEqualTo(1);
         String csv = "Card No;Pool;Balance;Status\n"
@@ -56,7 +29,7 @@ class DryRunApiTest {
                 + prefix + "-6;flex;1 000,00;Blocked\n";
         long importsBefore = importCount();
 
-        Response dry = send("cards.csv", csv, Map.of("dryRun", "true"));
+        Response dry = importFile("cards.csv", csv, Map.of("dryRun", "true"));
 
         assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
         JsonNode check = dry.json();
@@ -85,7 +58,7 @@ class DryRunApiTest {
         assertThat(globex.get("/api/v1/imports/" + id + "/errors").status())
                 .as("another project's token sees no such check").isEqualTo(404);
 
-        JsonNode imported = awaitEnd(send("cards.csv", csv, Map.of()).json().get("id").asLong());
+        JsonNode imported = awaitEnd(importFile("cards.csv", csv, Map.of()).json().get("id").asLong());
 
         assertThat(imported.get("importedRows").asLong())
                 .as("the dry run created no card: the import takes the rows it said").isEqualTo(2);
@@ -99,7 +72,7 @@ class DryRunApiTest {
     void a_dry_run_that_cannot_be_checked_is_refused_like_an_import_and_leaves_nothing() {
         long importsBefore = importCount();
 
-        Response refused = send("nopool.csv", "Number,Value\nX-1,20\n", Map.of("dryRun", "true"));
+        Response refused = importFile("nopool.csv", "Number,Value\nX-1,20\n", Map.of("dryRun", "true"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("problems").get(0).asString()).contains("Pool system name");
@@ -108,8 +81,7 @@ class DryRunApiTest {
 
     @Test
     void a_dry_run_part_other_than_true_or_false_is_a_bad_request() {
-        Response bad = send("cards.csv", ImportsApiTest.validCsv(ImportsApiTest.unique(), 1),
-                Map.of("dryRun", "maybe"));
+        Response bad = importFile("cards.csv", validCsv(unique(), 1), Map.of("dryRun", "maybe"));
 
         assertThat(bad.status()).isEqualTo(400);
     }
@@ -117,33 +89,5 @@ class DryRunApiTest {
     private static List<String> codes(JsonNode page) {
         return page.get("items").valueStream().map(e -> e.get("rowNumber").asLong() + ":" + e.get("code").asString())
                 .toList();
-    }
-
-    private Response send(String name, String csv, Map<String, Object> otherParts) {
-        Map<String, Object> parts = new LinkedHashMap<>();
-        parts.put("file", FilePart.csv(name, csv));
-        parts.putAll(otherParts);
-        return acme.postMultipart("/api/v1/imports", parts, Map.of());
-    }
-
-    private long importCount() {
-        return acme.get("/api/v1/imports?size=1").json().get("totalElements").asLong();
-    }
-
-    private JsonNode awaitEnd(long id) {
-        return await("the end of import " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> acme.get("/api/v1/imports/" + id).json(),
-                        job -> !job.get("status").asString().equals("QUEUED")
-                                && !job.get("status").asString().equals("RUNNING"));
-    }
-
-    private static void example(String name, JsonNode body) {
-        try {
-            Path dir = Path.of("target", "api-examples");
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(name), body.toPrettyString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -32,11 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import com.giftcardimport.base.db.OwnerJdbc;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,12 +42,8 @@ import tools.jackson.databind.JsonNode;
  * becomes an import whose rows fail with clear errors; the server's request and import threads allocate far less
  * than the file; and the API keeps serving: a normal import right after works.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class HostileFilesApiTest {
+class HostileFilesApiTest extends ApiTestBase {
 
-    @LocalServerPort
-    int port;
     @Value("${app.data-dir}")
     Path dataDir;
     @Autowired
@@ -59,12 +52,10 @@ class HostileFilesApiTest {
     @TempDir
     Path dir;
 
-    ApiClient acme;
     String prefix;
 
     @BeforeEach
-    void client() {
-        acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
+    void prefixAndQuiet() {
         prefix = "HA" + UUID.randomUUID().toString().substring(0, 8);
         awaitNoOtherWork();
     }
@@ -314,10 +305,6 @@ class HostileFilesApiTest {
         return Files.writeString(dir.resolve("cards.csv"), csv, StandardCharsets.UTF_8);
     }
 
-    private long importCount() {
-        return acme.get("/api/v1/imports?size=1").json().get("totalElements").asLong();
-    }
-
     /** The files in acme's upload storage. */
     private Set<String> storedFiles() throws IOException {
         long acmeId = jdbc.sql("select id from project where slug = 'acme'").query(Long.class).single();
@@ -335,13 +322,6 @@ class HostileFilesApiTest {
         assertThat(job.get("importedRows").asLong() + job.get("failedRows").asLong()
                 + job.get("notProcessedRows").asLong()).as(job.toString()).isEqualTo(total);
         assertThat(job.get("notProcessedRows").asLong()).isZero();
-    }
-
-    private JsonNode awaitEnd(long id) {
-        return await("the end of import " + id).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                .until(() -> acme.get("/api/v1/imports/" + id).json(),
-                        job -> !job.get("status").asString().equals("QUEUED")
-                                && !job.get("status").asString().equals("RUNNING"));
     }
 
     /** A normal request right after the hostile one: the list answers and a small import completes. */

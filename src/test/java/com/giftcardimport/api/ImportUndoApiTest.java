@@ -3,50 +3,25 @@ package com.giftcardimport.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The status update and the undo over HTTP. The answers are also written to {@code target/api-examples/} (the
  * examples of docs/api.md are taken from there).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ImportUndoApiTest {
-
-    @LocalServerPort
-    int port;
-
-    ApiClient acme;
-    ApiClient globex;
-
-    @BeforeEach
-    void clients() {
-        acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
-        globex = new ApiClient(port, DemoApiTokens.GLOBEX_SECRET);
-    }
+class ImportUndoApiTest extends ApiTestBase {
 
     @Test
     void the_action_part_makes_a_status_update_that_counts_unchanged_rows() {
-        String p = ImportsApiTest.unique();
-        awaitEnd(create(ImportsApiTest.validCsv(p, 3), Map.of()).json().get("id").asLong());
+        String p = unique();
+        awaitEnd(importFile("file.csv", validCsv(p, 3), Map.of()).json().get("id").asLong());
 
-        Response created = create("Card number,Status\n" + p + "-1,Blocked\n" + p + "-2,Inactive\n" + p + "-2,Blocked\n"
-                + p + "-9,Blocked\n", Map.of("action", "UPDATE_GIFT_CARD_STATUSES"));
+        Response created = importFile("file.csv", "Card number,Status\n" + p + "-1,Blocked\n" + p + "-2,Inactive\n"
+                + p + "-2,Blocked\n" + p + "-9,Blocked\n", Map.of("action", "UPDATE_GIFT_CARD_STATUSES"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("action").asString()).isEqualTo("UPDATE_GIFT_CARD_STATUSES");
@@ -62,7 +37,7 @@ class ImportUndoApiTest {
 
     @Test
     void an_unknown_action_is_refused_and_makes_no_import() {
-        Response refused = create(ImportsApiTest.validCsv(ImportsApiTest.unique(), 1), Map.of("action", "DELETE_ALL"));
+        Response refused = importFile("file.csv", validCsv(unique(), 1), Map.of("action", "DELETE_ALL"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("detail").asString()).startsWith("Unknown action \"DELETE_ALL\"");
@@ -70,16 +45,17 @@ class ImportUndoApiTest {
 
     @Test
     void an_import_is_undone_once_and_shows_who_undid_it_how_many_cards_went_and_which_stayed_and_why() {
-        String p = ImportsApiTest.unique();
-        long add = create(ImportsApiTest.validCsv(p, 3), Map.of()).json().get("id").asLong();
+        String p = unique();
+        long add = importFile("file.csv", validCsv(p, 3), Map.of()).json().get("id").asLong();
         awaitEnd(add);
-        awaitEnd(create("Card number,Status\n" + p + "-2,Blocked\n", Map.of("action", "UPDATE_GIFT_CARD_STATUSES"))
+        awaitEnd(importFile("file.csv", "Card number,Status\n" + p + "-2,Blocked\n",
+                Map.of("action", "UPDATE_GIFT_CARD_STATUSES"))
                 .json().get("id").asLong());
 
         Response started = acme.post("/api/v1/imports/" + add + "/undo");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.json().get("undo").get("requestedBy").asString())
-                .isEqualTo(ImportsApiTest.ACME_TOKEN_LABEL);
+                .isEqualTo(ACME_TOKEN_LABEL);
         JsonNode undone = await("the undo").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> acme.get("/api/v1/imports/" + add).json(),
                         job -> !job.get("undo").get("status").asString().equals("RUNNING"));
@@ -106,7 +82,7 @@ class ImportUndoApiTest {
 
     @Test
     void a_globex_token_gets_404_for_an_acme_undo_exactly_as_for_a_missing_import() {
-        long id = create(ImportsApiTest.validCsv(ImportsApiTest.unique(), 1), Map.of()).json().get("id").asLong();
+        long id = importFile("file.csv", validCsv(unique(), 1), Map.of()).json().get("id").asLong();
         awaitEnd(id);
 
         for (String path : new String[] {"/undo", "/undo/kept-cards"}) {
@@ -118,29 +94,5 @@ class ImportUndoApiTest {
             assertThat(foreign.json().get("detail")).isEqualTo(absent.json().get("detail"));
         }
         assertThat(acme.get("/api/v1/imports/" + id).json().get("undo").isNull()).isTrue();
-    }
-
-    private Response create(String csv, Map<String, Object> otherParts) {
-        Map<String, Object> parts = new LinkedHashMap<>();
-        parts.put("file", FilePart.csv("file.csv", csv));
-        parts.putAll(otherParts);
-        return acme.postMultipart("/api/v1/imports", parts, Map.of());
-    }
-
-    private JsonNode awaitEnd(long id) {
-        return await("the end of import " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> acme.get("/api/v1/imports/" + id).json(),
-                        job -> !job.get("status").asString().equals("QUEUED")
-                                && !job.get("status").asString().equals("RUNNING"));
-    }
-
-    private static void example(String name, JsonNode body) {
-        try {
-            Path dir = Path.of("target", "api-examples");
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(name), body.toPrettyString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -20,7 +20,7 @@ class ImportUploadLimitTest {
     void an_upload_over_the_size_limit_is_refused_by_the_server_with_413_and_creates_no_job() {
         ApiClient acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
         long before = acme.get("/api/v1/imports?size=1").json().get("totalElements").asLong();
-        String csv = ImportsApiTest.validCsv(ImportsApiTest.unique(), 200);
+        String csv = ApiTestBase.validCsv(ApiTestBase.unique(), 200);
         assertThat(csv.length()).isGreaterThan(4 * 1024);
 
         var response = acme.postMultipart("/api/v1/imports", Map.of("file", FilePart.csv("big.csv", csv)), Map.of());
@@ -37,7 +37,7 @@ class ImportUploadLimitTest {
         ApiClient acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
 
         var response = acme.postMultipart("/api/v1/imports",
-                Map.of("file", FilePart.csv("small.csv", ImportsApiTest.validCsv(ImportsApiTest.unique(), 3))),
+                Map.of("file", FilePart.csv("small.csv", ApiTestBase.validCsv(ApiTestBase.unique(), 3))),
                 Map.of());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

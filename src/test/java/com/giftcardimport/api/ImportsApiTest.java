@@ -1,40 +1,17 @@
 package com.giftcardimport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ImportsApiTest {
-
-    static final String ACME_TOKEN_LABEL = "API token \"nightly-sync\" (by Alice Admin)";
-
-    @LocalServerPort
-    int port;
-
-    ApiClient acme;
-    ApiClient globex;
-
-    @BeforeEach
-    void clients() {
-        acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
-        globex = new ApiClient(port, DemoApiTokens.GLOBEX_SECRET);
-    }
+class ImportsApiTest extends ApiTestBase {
 
     @Test
     void a_file_is_imported_with_auto_mapping_and_the_token_is_recorded_as_the_launcher() {
@@ -399,35 +376,5 @@ class ImportsApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
-    }
-
-    private Response importFile(String name, String csv, Map<String, Object> otherParts, Map<String, String> headers) {
-        Map<String, Object> parts = new LinkedHashMap<>();
-        parts.put("file", FilePart.csv(name, csv));
-        parts.putAll(otherParts);
-        return acme.postMultipart("/api/v1/imports", parts, headers);
-    }
-
-    private long importCount() {
-        return acme.get("/api/v1/imports?size=1").json().get("totalElements").asLong();
-    }
-
-    private JsonNode awaitEnd(long id) {
-        return await("the end of import " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> acme.get("/api/v1/imports/" + id).json(),
-                        job -> !job.get("status").asString().equals("QUEUED")
-                                && !job.get("status").asString().equals("RUNNING"));
-    }
-
-    static String validCsv(String prefix, int rows) {
-        StringBuilder csv = new StringBuilder("Card number,Pool system name,Card balance\n");
-        for (int i = 1; i <= rows; i++) {
-            csv.append(prefix).append('-').append(i).append(",flex,").append(i % 100).append(".50\n");
-        }
-        return csv.toString();
-    }
-
-    static String unique() {
-        return "api" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 }

@@ -6,31 +6,14 @@ import com.giftcardimport.base.db.OwnerJdbc;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PoolsApiTest {
+class PoolsApiTest extends ApiTestBase {
 
-    @LocalServerPort
-    int port;
     @Autowired
     OwnerJdbc jdbc;
-
-    ApiClient acme;
-    ApiClient globex;
-
-    @BeforeEach
-    void clients() {
-        acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
-        globex = new ApiClient(port, DemoApiTokens.GLOBEX_SECRET);
-    }
 
     @Test
     void the_list_shows_the_pools_of_the_tokens_project_only() {

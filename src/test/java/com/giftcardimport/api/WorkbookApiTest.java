@@ -3,32 +3,21 @@ package com.giftcardimport.api;
 import static com.giftcardimport.importing.Workbooks.row;
 import static com.giftcardimport.importing.Workbooks.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
 import com.giftcardimport.importing.Workbooks;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** An Excel workbook sent to {@code POST /api/v1/imports}: read from its first visible sheet, mapped and imported. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class WorkbookApiTest {
-
-    @LocalServerPort
-    int port;
+class WorkbookApiTest extends ApiTestBase {
 
     @Test
     void an_xlsx_uploaded_over_the_api_is_imported_from_its_first_sheet_with_row_errors_by_sheet_row() {
-        ApiClient acme = new ApiClient(port, DemoApiTokens.ACME_SECRET);
         String prefix = "XL" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         byte[] workbook = Workbooks.xlsx(
                 sheet("Cards", row("Card number", "Pool system name", "Card balance", "Card purchase date (UTC)"),
@@ -42,8 +31,7 @@ class WorkbookApiTest {
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> acme.get("/api/v1/imports/" + id).json(),
-                job -> !job.get("status").asString().matches("QUEUED|RUNNING"));
+        JsonNode done = awaitEnd(id);
         assertThat(done.get("status").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
         assertThat(done.get("importedRows").asLong()).isEqualTo(2);
         assertThat(done.get("failedRows").asLong()).isEqualTo(1);

@@ -20,34 +20,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * SPEC §3: a CVV is never shown in full in logs. Everything the application logs (at DEBUG) while a file with
  * valid and invalid CVVs is uploaded, inspected, previewed, imported and reported on is searched for the CVVs.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class CvvNeverLoggedTest {
+class CvvNeverLoggedTest extends ImportServiceTestBase {
 
     /** Distinctive values: a valid 4-digit CVV, one with a letter, one too long. */
     private static final List<String> CVVS = List.of("7391", "73q9", "739155");
-
-    @Autowired
-
-    FileInspection inspection;
-
-    @Autowired
-
-    ImportLaunch launcher;
-
-    @Autowired
-
-    ImportQueries queries;
-    @Autowired
-    ImportTestSupport support;
 
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     private Logger root;

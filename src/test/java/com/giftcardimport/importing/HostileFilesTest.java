@@ -23,15 +23,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import com.giftcardimport.base.db.OwnerJdbc;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Hostile files fed to the engine the way the wizard feeds it, through the use-case services of {@code importing}, on the real
@@ -39,28 +34,11 @@ import org.springframework.test.context.ActiveProfiles;
  * below the file size, and a normal import right after works. The HTTP API gets the same files in
  * {@code HostileFilesApiTest}.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class HostileFilesTest {
+class HostileFilesTest extends ImportServiceTestBase {
 
     static final Duration TIMEOUT = Duration.ofSeconds(120);
     static final FileFormat UTF8_COMMA = new FileFormat(StandardCharsets.UTF_8, ',');
 
-    @Autowired
-
-    FileInspection inspection;
-
-    @Autowired
-
-    ImportLaunch launcher;
-
-    @Autowired
-
-    ImportQueries queries;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    OwnerJdbc jdbc;
     @Value("${app.data-dir}")
     Path dataDir;
 
@@ -76,11 +54,6 @@ class HostileFilesTest {
         support.arbitraryPool(project.id(), HostileFiles.POOL, false);
         support.loginAs(project.admin(), project.id());
         prefix = "H" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    @AfterEach
-    void logout() {
-        support.logout();
     }
 
     // ------------------------------------------------------------------ refused before launch

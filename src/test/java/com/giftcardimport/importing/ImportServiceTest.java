@@ -3,7 +3,6 @@ package com.giftcardimport.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.card.GiftCardService;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
@@ -27,44 +26,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Imports as the wizard and the HTTP API run them: through the use-case services of {@code importing}, logged in, on real PostgreSQL. */
-@SpringBootTest
-@ActiveProfiles("test")
-class ImportServiceTest {
+class ImportServiceTest extends ImportServiceTestBase {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final String HEADER = "Card number,Pool system name,Gift card CVV,Card balance,Card purchase date (UTC)\n";
 
     @Autowired
-
-    FileInspection inspection;
-
-    @Autowired
-
-    ImportLaunch launcher;
-
-    @Autowired
-
-    ImportQueries queries;
-
-    @Autowired
-
     ImportCancellation cancellation;
-
     @Autowired
-
     ImportProgressFeed feed;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    OwnerJdbc jdbc;
     @Autowired
     CvvCipher cipher;
     @Autowired
@@ -73,11 +48,6 @@ class ImportServiceTest {
     List<FileReferences> fileReferences;
     @Autowired
     FileStore files;
-
-    @AfterEach
-    void logout() {
-        support.logout();
-    }
 
     // ---------------------------------------------------------------- rows
 

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,10 +24,21 @@ import org.springframework.stereotype.Component;
 /**
  * Test data of the import tests: each test makes its own project, people and pools with unique names (the
  * database is shared by every test of the JVM), and logs in as real {@link AppUser}s from the
- * {@link UserDetailsService}.
+ * {@link UserDetailsService}; files of both actions are uploaded and imported through the use-case services as the
+ * logged-in person, awaited to their end, and the project's cards read back.
  */
 @Component
 public class ImportTestSupport {
+
+    /** The longest a test waits for an import to end (a loaded CI machine included). */
+    public static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** The header of a file of cards to add, mapped by {@link #ADD}. */
+    public static final String CARDS = "Card number,Pool system name,Card balance,Gift card status\n";
+    public static final ColumnMapping ADD = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER,
+            1, GiftCardField.POOL, 2, GiftCardField.BALANCE, 3, GiftCardField.STATUS), 4);
+    /** The mapping of a file of card numbers and statuses. */
+    public static final ColumnMapping UPDATE = ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER,
+            1, GiftCardField.STATUS), 2);
 
     /** A project made for one test, with a project admin and an account manager of its own. */
     public record TestProject(ProjectId id, String slug, String admin, String manager) {
@@ -37,14 +49,20 @@ public class ImportTestSupport {
     private final UserDetailsService users;
     private final CurrentTenant current;
     private final FileStore files;
+    private final FileInspection inspection;
+    private final ImportLaunch launcher;
+    private final ImportQueries queries;
 
     ImportTestSupport(OwnerJdbc jdbc, ProjectRepository projects, UserDetailsService users, CurrentTenant current,
-                      FileStore files) {
+                      FileStore files, FileInspection inspection, ImportLaunch launcher, ImportQueries queries) {
         this.jdbc = jdbc;
         this.files = files;
         this.projects = projects;
         this.users = users;
         this.current = current;
+        this.inspection = inspection;
+        this.launcher = launcher;
+        this.queries = queries;
     }
 
     /**
@@ -67,6 +85,14 @@ public class ImportTestSupport {
         projects.putMembership(id, user(admin, "Admin of " + slug), ProjectRole.PROJECT_ADMIN);
         projects.putMembership(id, user(manager, "Manager of " + slug), ProjectRole.ACCOUNT_MANAGER);
         return new TestProject(id, slug, admin, manager);
+    }
+
+    /** A new project with the arbitrary pool {@code flex} (no CVV), its admin logged in. */
+    public TestProject adminOfNewProject() {
+        TestProject project = newProject();
+        arbitraryPool(project.id(), "flex", false);
+        loginAs(project.admin(), project.id());
+        return project;
     }
 
     public long user(String username, String displayName) {
@@ -128,5 +154,41 @@ public class ImportTestSupport {
 
     public String status(ImportJobId job) {
         return jdbc.sql("select status from import_job where id = ?").param(job.value()).query(String.class).single();
+    }
+
+    /** Uploads {@code csv} as a UTF-8 file {@code cards.csv} through the wizard's intake. */
+    public StoredFile upload(String csv) {
+        return inspection.upload(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "cards.csv");
+    }
+
+    public static FileFormat utf8() {
+        return new FileFormat(StandardCharsets.UTF_8, ',');
+    }
+
+    /** Imports {@code csv} (UTF-8, commas) with {@code action} and waits for its end. */
+    public ImportSummary importCsv(String csv, ImportAction action, ColumnMapping mapping) {
+        return launchAndAwait(new LaunchRequest(upload(csv), utf8(), mapping, null, action));
+    }
+
+    /** Launches the import, waits for its end (within {@link #TIMEOUT}) and returns it as the queries show it. */
+    public ImportSummary launchAndAwait(LaunchRequest request) {
+        ImportJobId id = launcher.launch(request).id();
+        awaitEnd(id, TIMEOUT);
+        return queries.get(id);
+    }
+
+    /** The project's cards as {@code number=STATUS}, by number; empty when it has none. */
+    public String cards(TestProject project) {
+        return jdbc.sql("""
+                        select coalesce(string_agg(card_number || '=' || status, ' ' order by card_number), '')
+                          from gift_card where project_id = ?
+                        """)
+                .param(project.id().value()).query(String.class).single();
+    }
+
+    /** How many cards the project has. */
+    public long cardCount(TestProject project) {
+        return jdbc.sql("select count(*) from gift_card where project_id = ?").param(project.id().value())
+                .query(Long.class).single();
     }
 }

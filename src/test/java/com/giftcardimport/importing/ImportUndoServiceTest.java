@@ -3,60 +3,39 @@ package com.giftcardimport.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
-import static com.giftcardimport.importing.CardFiles.ADD;
-import static com.giftcardimport.importing.CardFiles.CARDS;
-import static com.giftcardimport.importing.CardFiles.TIMEOUT;
-import static com.giftcardimport.importing.CardFiles.UPDATE;
+import static com.giftcardimport.importing.ImportTestSupport.ADD;
+import static com.giftcardimport.importing.ImportTestSupport.CARDS;
+import static com.giftcardimport.importing.ImportTestSupport.TIMEOUT;
+import static com.giftcardimport.importing.ImportTestSupport.UPDATE;
+import static com.giftcardimport.importing.ImportTestSupport.utf8;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
-import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.card.CardNumberMask;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Undoing imports (SPEC §13), through the use-case services, on real PostgreSQL. */
-@SpringBootTest
-@ActiveProfiles("test")
-class ImportUndoServiceTest {
+class ImportUndoServiceTest extends ImportServiceTestBase {
 
     static final String STATUSES = "Card number,Status\n";
 
     @Autowired
-    FileInspection inspection;
-    @Autowired
-    ImportLaunch launcher;
-    @Autowired
-    ImportQueries queries;
-    @Autowired
     ImportCancellation cancellation;
     @Autowired
     ImportUndo undo;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    CardFiles files;
-    @Autowired
-    OwnerJdbc jdbc;
-
-    @AfterEach
-    void logout() {
-        support.logout();
-    }
 
     @Test
     void undoing_an_add_deletes_the_cards_nobody_changed_and_keeps_the_changed_ones_with_why() throws Exception {
-        TestProject project = project();
-        ImportSummary add = files.run(CARDS + "A-1,flex,10,Inactive\nA-2,flex,10,Inactive\nA-3,flex,10,Inactive\n"
+        TestProject project = support.adminOfNewProject();
+        ImportSummary add = support.importCsv(CARDS + "A-1,flex,10,Inactive\nA-2,flex,10,Inactive\n"
+                + "A-3,flex,10,Inactive\n"
                 + "A-4,flex,10,Inactive\nA-5,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
-        files.run(STATUSES + "A-1,Blocked\nA-2,Inactive\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
+        support.importCsv(STATUSES + "A-1,Blocked\nA-2,Inactive\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
         jdbc.sql("update gift_card set balance = 7.5 where project_id = ? and card_number = 'A-3'")
                 .param(project.id().value()).update();
 
@@ -70,7 +49,7 @@ class ImportUndoServiceTest {
         assertThat(done.finishedAt()).isAfterOrEqualTo(done.requestedAt());
         assertThat(List.of(done.totalCards(), done.undoneCards(), done.keptCards()))
                 .containsExactly(5L, 3L, 2L);
-        assertThat(files.cards(project)).isEqualTo("A-1=BLOCKED A-3=INACTIVE");
+        assertThat(support.cards(project)).isEqualTo("A-1=BLOCKED A-3=INACTIVE");
         assertThat(undo.keptCards(add.id(), 0, 10)).extracting(KeptCard::cardNumber, KeptCard::reason)
                 .containsExactly(
                         tuple("A-1", "Its status changed since the import (now Blocked)"),
@@ -86,12 +65,12 @@ class ImportUndoServiceTest {
     @Test
     void undoing_a_status_update_restores_the_previous_statuses_where_the_card_has_not_changed_since()
             throws Exception {
-        TestProject project = project();
-        files.run(CARDS + "S-1,flex,10,Inactive\nS-2,flex,10,Inactive\nS-3,flex,10,CanBeUsed\n",
+        TestProject project = support.adminOfNewProject();
+        support.importCsv(CARDS + "S-1,flex,10,Inactive\nS-2,flex,10,Inactive\nS-3,flex,10,CanBeUsed\n",
                 ImportAction.ADD_GIFT_CARDS, ADD);
-        ImportSummary update = files.run(STATUSES + "S-1,Blocked\nS-2,Blocked\nS-3,CanBeUsed\n",
+        ImportSummary update = support.importCsv(STATUSES + "S-1,Blocked\nS-2,Blocked\nS-3,CanBeUsed\n",
                 ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
-        files.run(STATUSES + "S-2,CanBeUsed\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
+        support.importCsv(STATUSES + "S-2,CanBeUsed\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
 
         assertThat(undo.preview(update.id())).isEqualTo(
                 new UndoPreview(ImportAction.UPDATE_GIFT_CARD_STATUSES, 1, 1));
@@ -99,32 +78,32 @@ class ImportUndoServiceTest {
         ImportUndoSummary done = awaitUndo(update.id());
 
         assertThat(List.of(done.undoneCards(), done.keptCards())).containsExactly(1L, 1L);
-        assertThat(files.cards(project)).isEqualTo("S-1=INACTIVE S-2=CAN_BE_USED S-3=CAN_BE_USED");
+        assertThat(support.cards(project)).isEqualTo("S-1=INACTIVE S-2=CAN_BE_USED S-3=CAN_BE_USED");
         assertThat(undo.keptCards(update.id(), 0, 10)).extracting(KeptCard::reason)
                 .containsExactly("Its status changed again since this update (now CanBeUsed)");
     }
 
     @Test
     void an_undone_import_cannot_be_undone_again() throws Exception {
-        TestProject project = project();
-        ImportSummary add = files.run(CARDS + "T-1,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
+        TestProject project = support.adminOfNewProject();
+        ImportSummary add = support.importCsv(CARDS + "T-1,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
         undo.undo(add.id());
         awaitUndo(add.id());
 
         assertThatThrownBy(() -> undo.undo(add.id())).isInstanceOf(ImportUndoRefusedException.class)
                 .hasMessage("This import was undone already: an import is undone only once");
-        assertThat(files.cards(project)).isEmpty();
+        assertThat(support.cards(project)).isEmpty();
     }
 
     @Test
     void an_import_still_running_cannot_be_undone_until_it_has_stopped() throws Exception {
-        project();
+        support.adminOfNewProject();
         StringBuilder csv = new StringBuilder(CARDS);
         for (int i = 0; i < 200_000; i++) {
             csv.append("BIG-").append(i).append(",flex,10,Inactive\n");
         }
-        ImportJobId running = launcher.launch(new LaunchRequest(files.upload(csv.toString()), CardFiles.utf8(), ADD,
-                null)).id();
+        ImportJobId running = launcher.launch(new LaunchRequest(support.upload(csv.toString()), utf8(), ADD, null))
+                .id();
 
         assertThatThrownBy(() -> undo.undo(running)).isInstanceOf(ImportUndoRefusedException.class)
                 .hasMessageContaining("cannot be undone: cancel it first");
@@ -138,8 +117,8 @@ class ImportUndoServiceTest {
 
     @Test
     void only_a_project_admin_undoes_and_another_projects_import_is_not_found() throws Exception {
-        TestProject project = project();
-        ImportSummary add = files.run(CARDS + "P-1,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
+        TestProject project = support.adminOfNewProject();
+        ImportSummary add = support.importCsv(CARDS + "P-1,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
 
         support.loginAs(project.manager(), project.id());
         assertThatThrownBy(() -> undo.undo(add.id())).isInstanceOf(AccessDeniedException.class);
@@ -151,14 +130,14 @@ class ImportUndoServiceTest {
         assertThatThrownBy(() -> undo.undo(add.id())).isInstanceOf(ImportNotFoundException.class);
         assertThatThrownBy(() -> undo.preview(add.id())).isInstanceOf(ImportNotFoundException.class);
         assertThatThrownBy(() -> undo.keptCards(add.id(), 0, 10)).isInstanceOf(ImportNotFoundException.class);
-        assertThat(files.cards(project)).isEqualTo("P-1=INACTIVE");
+        assertThat(support.cards(project)).isEqualTo("P-1=INACTIVE");
     }
 
     @Test
     void an_undo_whose_node_died_is_revived_elsewhere_and_resumes_after_its_last_committed_batch() throws Exception {
-        TestProject project = project();
-        ImportSummary add = files.run(CARDS + "R-1,flex,10,Inactive\nR-2,flex,10,Inactive\nR-3,flex,10,Inactive\n"
-                + "R-4,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
+        TestProject project = support.adminOfNewProject();
+        ImportSummary add = support.importCsv(CARDS + "R-1,flex,10,Inactive\nR-2,flex,10,Inactive\n"
+                + "R-3,flex,10,Inactive\nR-4,flex,10,Inactive\n", ImportAction.ADD_GIFT_CARDS, ADD);
         long second = jdbc.sql("select id from gift_card where project_id = ? and card_number = 'R-2'")
                 .param(project.id().value()).query(Long.class).single();
         // a node had committed a batch up to R-2, then died with the undo picked; R-1 is left in place to show that
@@ -185,17 +164,10 @@ class ImportUndoServiceTest {
 
         assertThat(done.status()).isEqualTo(ImportUndoSummary.Status.COMPLETED);
         assertThat(List.of(done.undoneCards(), done.keptCards(), done.totalCards())).containsExactly(4L, 0L, 4L);
-        assertThat(files.cards(project)).isEqualTo("R-1=INACTIVE");
+        assertThat(support.cards(project)).isEqualTo("R-1=INACTIVE");
     }
 
     // ---------------------------------------------------------------- helpers
-
-    TestProject project() {
-        TestProject project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        support.loginAs(project.admin(), project.id());
-        return project;
-    }
 
     ImportUndoSummary awaitUndo(ImportJobId id) {
         await("the undo of " + id).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))

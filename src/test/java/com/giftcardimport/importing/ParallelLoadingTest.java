@@ -1,22 +1,15 @@
 package com.giftcardimport.importing;
 
+import static com.giftcardimport.importing.ImportTestSupport.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.giftcardimport.base.db.OwnerJdbc;
-import com.giftcardimport.importing.ImportTestSupport.TestProject;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An import whose chunks load two at a time (small chunks, so a few thousand rows make many of them) ends exactly as
@@ -24,33 +17,14 @@ import org.springframework.test.context.ActiveProfiles;
  * database, and the counters and the resume point describe the whole file.
  */
 @SpringBootTest(properties = {"app.import.chunk-rows=150", "app.import.loaders-per-job=2"})
-@ActiveProfiles("test")
-class ParallelLoadingTest {
+class ParallelLoadingTest extends ImportServiceTestBase {
 
     private static final int ROWS = 6000;
     private static final int NUMBERS = 4500;
 
-    @Autowired
-    FileInspection inspection;
-    @Autowired
-    ImportLaunch launcher;
-    @Autowired
-    ImportQueries queries;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    OwnerJdbc jdbc;
-
-    @AfterEach
-    void logout() {
-        support.logout();
-    }
-
     @Test
     void chunks_loaded_two_at_a_time_keep_the_first_occurrence_of_each_number_and_report_every_later_one() {
-        TestProject project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        support.loginAs(project.admin(), project.id());
+        support.adminOfNewProject();
         // numbers repeat at scattered distances, so a number often comes back in the next chunk, loading beside it
         StringBuilder csv = new StringBuilder("Card number,Pool system name,Card balance\n");
         Map<String, Long> firstRow = new LinkedHashMap<>();
@@ -65,14 +39,11 @@ class ParallelLoadingTest {
                         + " of this file");
             }
         }
-        var file = inspection.upload(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                "cards.csv");
-        ImportJobId id = launcher.launch(new LaunchRequest(file, new FileFormat(StandardCharsets.UTF_8, ','),
+        ImportSummary job = support.launchAndAwait(new LaunchRequest(support.upload(csv.toString()), utf8(),
                 ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.POOL, 2,
-                        GiftCardField.BALANCE), 3), null)).id();
-        support.awaitEnd(id, Duration.ofSeconds(120));
+                        GiftCardField.BALANCE), 3), null));
+        ImportJobId id = job.id();
 
-        ImportSummary job = queries.get(id);
         assertThat(job.status()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
         assertThat(job.importedRows()).isEqualTo(NUMBERS);
         assertThat(job.failedRows()).isEqualTo(ROWS - NUMBERS);

@@ -2,14 +2,14 @@ package com.giftcardimport.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static com.giftcardimport.importing.CardFiles.ADD;
-import static com.giftcardimport.importing.CardFiles.CARDS;
-import static com.giftcardimport.importing.CardFiles.TIMEOUT;
-import static com.giftcardimport.importing.CardFiles.UPDATE;
+import static com.giftcardimport.importing.ImportTestSupport.ADD;
+import static com.giftcardimport.importing.ImportTestSupport.CARDS;
+import static com.giftcardimport.importing.ImportTestSupport.TIMEOUT;
+import static com.giftcardimport.importing.ImportTestSupport.UPDATE;
+import static com.giftcardimport.importing.ImportTestSupport.utf8;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
-import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.file.StoredFile;
 import java.io.ByteArrayInputStream;
@@ -17,49 +17,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Updates of gift card statuses from a file (SPEC §13), through the use-case services, on real PostgreSQL. */
-@SpringBootTest
-@ActiveProfiles("test")
-class StatusUpdateServiceTest {
+class StatusUpdateServiceTest extends ImportServiceTestBase {
 
     static final String STATUSES = "Номер карты,Статус\n";
 
     @Autowired
-    FileInspection inspection;
-    @Autowired
-    ImportLaunch launcher;
-    @Autowired
-    ImportQueries queries;
-    @Autowired
     DirectImport direct;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    CardFiles files;
-    @Autowired
-    OwnerJdbc jdbc;
-
-    @AfterEach
-    void logout() {
-        support.logout();
-    }
 
     @Test
     void the_statuses_of_the_projects_cards_change_and_each_previous_status_is_remembered() throws Exception {
         TestProject project = projectWithCards("S-1,flex,10,Inactive\nS-2,flex,10,Inactive\nS-3,flex,10,Blocked\n");
 
-        ImportSummary update = files.run(STATUSES + "S-1,CanBeUsed\ns-2,x\nS-2,заблокирована\nS-3,  can_be_used \n",
+        ImportSummary update = support.importCsv(
+                STATUSES + "S-1,CanBeUsed\ns-2,x\nS-2,заблокирована\nS-3,  can_be_used \n",
                 ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
 
         assertThat(update.action()).isEqualTo(ImportAction.UPDATE_GIFT_CARD_STATUSES);
         assertThat(update.status()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
-        assertThat(files.cards(project)).isEqualTo("S-1=CAN_BE_USED S-2=BLOCKED S-3=CAN_BE_USED");
+        assertThat(support.cards(project)).isEqualTo("S-1=CAN_BE_USED S-2=BLOCKED S-3=CAN_BE_USED");
         assertThat(update.importedRows()).isEqualTo(3);
         assertThat(update.failedRows()).isEqualTo(1);
         assertThat(queries.errors(update.id(), 0, 10)).extracting(RowError::code).containsExactly("STATUS_UNKNOWN");
@@ -77,7 +56,7 @@ class StatusUpdateServiceTest {
         TestProject other = projectWithCards("THEIRS-1,flex,10,Inactive\n");
         TestProject project = projectWithCards("MINE-1,flex,10,Inactive\n");
 
-        ImportSummary update = files.run(STATUSES + "THEIRS-1,Blocked\nNOWHERE-1,Blocked\nMINE-1,Blocked\n",
+        ImportSummary update = support.importCsv(STATUSES + "THEIRS-1,Blocked\nNOWHERE-1,Blocked\nMINE-1,Blocked\n",
                 ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
 
         List<RowError> errors = queries.errors(update.id(), 0, 10);
@@ -85,18 +64,18 @@ class StatusUpdateServiceTest {
         assertThat(errors.get(0).message()).isEqualTo(errors.get(1).message().replace("NOWHERE-1", "THEIRS-1"))
                 .isEqualTo("Card number 'THEIRS-1' does not exist in this project: check the number");
         assertThat(update.importedRows()).isEqualTo(1);
-        assertThat(files.cards(other)).isEqualTo("THEIRS-1=INACTIVE");
-        assertThat(files.cards(project)).isEqualTo("MINE-1=BLOCKED");
+        assertThat(support.cards(other)).isEqualTo("THEIRS-1=INACTIVE");
+        assertThat(support.cards(project)).isEqualTo("MINE-1=BLOCKED");
     }
 
     @Test
     void a_card_listed_twice_takes_the_first_rows_status_and_the_later_rows_fail() throws Exception {
         TestProject project = projectWithCards("D-1,flex,10,Inactive\nD-2,flex,10,Blocked\n");
 
-        ImportSummary update = files.run(STATUSES + "D-1,Blocked\nD-2,Blocked\nD-1,CanBeUsed\nD-2,Inactive\n",
+        ImportSummary update = support.importCsv(STATUSES + "D-1,Blocked\nD-2,Blocked\nD-1,CanBeUsed\nD-2,Inactive\n",
                 ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
 
-        assertThat(files.cards(project)).isEqualTo("D-1=BLOCKED D-2=BLOCKED");
+        assertThat(support.cards(project)).isEqualTo("D-1=BLOCKED D-2=BLOCKED");
         assertThat(messages(update)).containsExactly(
                 "4 Номер карты: Card number 'D-1' duplicates row 2 of this file",
                 "5 Номер карты: Card number 'D-2' duplicates row 3 of this file");
@@ -106,7 +85,7 @@ class StatusUpdateServiceTest {
     void a_row_naming_the_cards_current_status_counts_as_unchanged_and_the_counters_add_up() throws Exception {
         projectWithCards("U-1,flex,10,Blocked\nU-2,flex,10,Inactive\n");
 
-        ImportSummary update = files.run(STATUSES + "U-1,Blocked\nU-2,Blocked\nU-3,Blocked\n",
+        ImportSummary update = support.importCsv(STATUSES + "U-1,Blocked\nU-2,Blocked\nU-3,Blocked\n",
                 ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
 
         assertThat(update.status()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
@@ -120,9 +99,9 @@ class StatusUpdateServiceTest {
     @Test
     void a_status_update_needs_both_columns_and_imports_no_other_field() throws Exception {
         projectWithCards("M-1,flex,10,Inactive\n");
-        StoredFile onlyNumbers = files.upload("Card number,Card balance\nM-1,5\n");
+        StoredFile onlyNumbers = support.upload("Card number,Card balance\nM-1,5\n");
 
-        assertThatThrownBy(() -> launcher.launch(new LaunchRequest(onlyNumbers, CardFiles.utf8(),
+        assertThatThrownBy(() -> launcher.launch(new LaunchRequest(onlyNumbers, utf8(),
                 ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER, 1, GiftCardField.BALANCE), 2), null,
                 ImportAction.UPDATE_GIFT_CARD_STATUSES)))
                 .isInstanceOf(ImportRefusedException.class)
@@ -134,10 +113,10 @@ class StatusUpdateServiceTest {
     void an_empty_status_fails_its_row_instead_of_meaning_inactive() throws Exception {
         TestProject project = projectWithCards("E-1,flex,10,Blocked\n");
 
-        ImportSummary update = files.run(STATUSES + "E-1,\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
+        ImportSummary update = support.importCsv(STATUSES + "E-1,\n", ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
 
         assertThat(queries.errors(update.id(), 0, 10)).extracting(RowError::code).containsExactly("STATUS_MISSING");
-        assertThat(files.cards(project)).isEqualTo("E-1=BLOCKED");
+        assertThat(support.cards(project)).isEqualTo("E-1=BLOCKED");
     }
 
     @Test
@@ -153,15 +132,15 @@ class StatusUpdateServiceTest {
         ImportSummary update = queries.get(outcome.id());
         assertThat(update.mappedColumns()).extracting(c -> c.column() + "=" + c.field().map(Enum::name).orElse("-"))
                 .containsExactly("Card No=CARD_NUMBER", "Pool=-", "Status=STATUS");
-        assertThat(files.cards(project)).isEqualTo("A-1=BLOCKED");
+        assertThat(support.cards(project)).isEqualTo("A-1=BLOCKED");
     }
 
     @Test
     void the_preview_of_a_status_update_marks_unknown_numbers() throws Exception {
         projectWithCards("P-1,flex,10,Inactive\n");
-        StoredFile file = files.upload(STATUSES + "P-1,Blocked\nP-404,Blocked\n");
+        StoredFile file = support.upload(STATUSES + "P-1,Blocked\nP-404,Blocked\n");
 
-        ImportPreview preview = inspection.preview(file.id(), CardFiles.utf8(), UPDATE, 10,
+        ImportPreview preview = inspection.preview(file.id(), utf8(), UPDATE, 10,
                 ImportAction.UPDATE_GIFT_CARD_STATUSES);
 
         assertThat(preview.mappingProblems()).isEmpty();
@@ -180,9 +159,9 @@ class StatusUpdateServiceTest {
             file.append(number).append(',').append(row % 5 == 0 ? "Inactive" : "Blocked").append('\n');
         }
         TestProject project = projectWithCards(cards.toString());
-        ImportSummary update = files.run(file.toString(), ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
+        ImportSummary update = support.importCsv(file.toString(), ImportAction.UPDATE_GIFT_CARD_STATUSES, UPDATE);
         String before = snapshot(update.id());
-        String statusesBefore = files.cards(project);
+        String statusesBefore = support.cards(project);
 
         // the node died after committing up to row 20: what later rows did is gone
         deadNodeHolds(project, update.id());
@@ -209,7 +188,7 @@ class StatusUpdateServiceTest {
 
         assertThat(support.awaitEnd(update.id(), TIMEOUT)).isEqualTo("COMPLETED_WITH_ERRORS");
         assertThat(snapshot(update.id())).isEqualTo(before);
-        assertThat(files.cards(project)).isEqualTo(statusesBefore);
+        assertThat(support.cards(project)).isEqualTo(statusesBefore);
         assertThat(jdbc.sql("select message from import_error where job_id = ? and row_number = 30")
                 .param(update.id().value()).query(String.class).single())
                 .isEqualTo("Card number 'R-10' duplicates row 10 of this file");
@@ -223,14 +202,11 @@ class StatusUpdateServiceTest {
 
     /** A new project with a pool "flex" and the given cards (added by an import), its admin logged in. */
     TestProject projectWithCards(String rows) throws Exception {
-        TestProject project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        support.loginAs(project.admin(), project.id());
-        ImportSummary added = files.run(CARDS + rows, ImportAction.ADD_GIFT_CARDS, ADD);
+        TestProject project = support.adminOfNewProject();
+        ImportSummary added = support.importCsv(CARDS + rows, ImportAction.ADD_GIFT_CARDS, ADD);
         assertThat(added.failedRows()).isZero();
         return project;
     }
-
 
     List<String> messages(ImportSummary job) {
         return queries.errors(job.id(), 0, 100).stream()

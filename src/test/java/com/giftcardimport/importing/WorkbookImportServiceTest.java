@@ -5,7 +5,6 @@ import static com.giftcardimport.importing.Workbooks.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.draft.WizardDraft;
 import com.giftcardimport.importing.draft.WizardDrafts;
@@ -15,55 +14,32 @@ import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.sniff.SniffResult;
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Excel workbooks imported through the use-case services on real PostgreSQL, and the wizard's drafts: the person's
  * own in the current project, keeping their upload from the sweeper until they expire.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class WorkbookImportServiceTest {
+class WorkbookImportServiceTest extends ImportServiceTestBase {
 
-    @Autowired
-    FileInspection inspection;
-    @Autowired
-    ImportLaunch launcher;
-    @Autowired
-    ImportQueries queries;
     @Autowired
     WizardDrafts drafts;
     @Autowired
     List<FileReferences> references;
     @Autowired
     FileStore files;
-    @Autowired
-    ImportTestSupport support;
-    @Autowired
-    OwnerJdbc jdbc;
-
-    @AfterEach
-    void logout() {
-        support.logout();
-    }
 
     @Test
     void a_chosen_sheet_imports_with_date_cells_as_purchase_dates_and_a_card_number_that_lost_digits_failing()
             throws Exception {
-        TestProject project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        support.loginAs(project.admin(), project.id());
+        TestProject project = support.adminOfNewProject();
         byte[] workbook = Workbooks.xlsx(
                 sheet("Summary", row("Nothing here")),
                 sheet("Cards", row("Card number", "Pool system name", "Card balance", "Card purchase date (UTC)"),
@@ -78,13 +54,12 @@ class WorkbookImportServiceTest {
         SniffResult cards = inspection.inspect(file.id(), FileFormat.workbook("Cards"));
         assertThat(cards.ok()).isTrue();
         ColumnMapping mapping = inspection.suggestMapping(file.id(), cards.detected()).mapping();
-        ImportJobId job = launcher.launch(new LaunchRequest(file, cards.detected(), mapping, null)).id();
+        ImportSummary summary = support.launchAndAwait(new LaunchRequest(file, cards.detected(), mapping, null));
 
-        assertThat(support.awaitEnd(job, Duration.ofSeconds(60))).isEqualTo("COMPLETED_WITH_ERRORS");
-        ImportSummary summary = queries.get(job);
+        assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED_WITH_ERRORS);
         assertThat(summary.importedRows()).isEqualTo(2);
         assertThat(summary.format()).isEqualTo(FileFormat.workbook("Cards"));
-        assertThat(queries.errors(job, 0, 10)).singleElement().satisfies(error -> {
+        assertThat(queries.errors(summary.id(), 0, 10)).singleElement().satisfies(error -> {
             assertThat(error.rowNumber()).isEqualTo(4);   // the sheet's own row: row 3 is empty
             assertThat(error.code()).isEqualTo(RowErrorCodes.CARD_NUMBER_SCIENTIFIC_NOTATION);
             assertThat(error.value()).isEqualTo("1.23456789012346E+15");
@@ -100,7 +75,7 @@ class WorkbookImportServiceTest {
         TestProject project = support.newProject();
         TestProject other = support.newProject();
         support.loginAs(project.admin(), project.id());
-        StoredFile file = inspection.upload(new ByteArrayInputStream("Card number\nA-1\n".getBytes()), "a.csv");
+        StoredFile file = support.upload("Card number\nA-1\n");
         drafts.save(new WizardDraft(ImportAction.ADD_GIFT_CARDS, 2, file, null, ';', null,
                 ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER), 1)));
 
@@ -128,10 +103,8 @@ class WorkbookImportServiceTest {
 
     @Test
     void discarding_a_draft_deletes_its_upload_and_a_launch_keeps_it_for_the_import() {
-        TestProject project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        support.loginAs(project.admin(), project.id());
-        StoredFile dropped = inspection.upload(new ByteArrayInputStream("Card number\nA-1\n".getBytes()), "a.csv");
+        TestProject project = support.adminOfNewProject();
+        StoredFile dropped = support.upload("Card number\nA-1\n");
         drafts.save(new WizardDraft(ImportAction.ADD_GIFT_CARDS, 1, dropped, null, null, null, null));
 
         drafts.discard();

@@ -142,22 +142,11 @@ public class CheckRepository {
     }
 
     public List<RowError> errors(ProjectId project, ImportCheckId id, int offset, int limit) {
-        return jdbc.sql("""
-                        select row_number, column_name, value, code, message, message_key, message_args
-                          from import_check_error
-                         where project_id = ? and check_id = ?
-                         order by row_number, seq
-                         limit ? offset ?
-                        """)
-                .params(project.value(), id.value(), Math.max(0, limit), Math.max(0, offset))
-                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), ImportJobRepository.text(rs.getString(6), rs.getArray(7))))
-                .list();
+        return RowErrorTable.CHECK.errors(jdbc, project, id.value(), offset, limit);
     }
 
     public long errorCount(ProjectId project, ImportCheckId id) {
-        return jdbc.sql("select count(*) from import_check_error where project_id = ? and check_id = ?")
-                .params(project.value(), id.value()).query(Long.class).single();
+        return RowErrorTable.CHECK.count(jdbc, project, id.value());
     }
 
     /**
@@ -166,19 +155,7 @@ public class CheckRepository {
      */
     public void forEachReportRow(ProjectId project, ImportCheckId id, Locale locale,
                                  Consumer<ImportJobRepository.ReportRow> rows) {
-        ImportJobRepository.ReportRow[] current = {null};
-        streaming.query("""
-                        select row_number, original_row, message, message_key, message_args from import_check_error
-                         where project_id = ? and check_id = ?
-                         order by row_number, seq
-                        """,
-                rs -> {
-                    current[0] = ImportJobRepository.nextReportRow(current[0], rs, locale, rows);
-                },
-                project.value(), id.value());
-        if (current[0] != null) {
-            rows.accept(current[0]);
-        }
+        RowErrorTable.CHECK.forEachReportRow(streaming, project, id.value(), locale, rows);
     }
 
     /** Deletes the wizard's checks of an upload (it is discarded); a dry run's stay readable until the sweep. */

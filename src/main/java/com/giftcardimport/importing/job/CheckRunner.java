@@ -26,6 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Runs whole-file checks in the background, on this node: each on two threads, the job's own {@link ChunkProducer}
@@ -46,13 +47,15 @@ public class CheckRunner {
     private final ReadLimits limits;
     private final ImportSettings settings;
     private final Clock clock;
+    private final long memoryPerCheck;
     private final ThreadPoolTaskExecutor checks = new ThreadPoolTaskExecutor();
     private final ThreadPoolTaskExecutor readers = new ThreadPoolTaskExecutor();
     private final Map<ImportCheckId, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     CheckRunner(DataSource dataSource, TenantScope scope, PoolRulesQuery pools, FileStore files, ReadLimits limits,
                 ImportSettings settings, ObjectProvider<Clock> clock,
-                @Value("${app.import.max-running-checks:2}") int maxRunning) {
+                @Value("${app.import.max-running-checks:2}") int maxRunning,
+                @Value("${app.import.check-memory:64MB}") DataSize memoryPerCheck) {
         this.dataSource = dataSource;
         this.scope = scope;
         this.pools = pools;
@@ -60,6 +63,7 @@ public class CheckRunner {
         this.limits = limits;
         this.settings = settings;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.memoryPerCheck = memoryPerCheck.toBytes();
         configure(checks, "check-", maxRunning, 10_000);
         configure(readers, "check-read-", maxRunning, 0);
     }
@@ -120,7 +124,8 @@ public class CheckRunner {
                 null, 0, 0, 0, 1, false);
         JobLayout layout = JobLayout.forCheck(check.id().value(), check.projectId().value(), check.header(),
                 check.mapping());
-        try (CheckLoader loader = new CheckLoader(dataSource, layout, check.action().createsCards())) {
+        try (CheckLoader loader = new CheckLoader(dataSource, layout, check.action().createsCards(),
+                memoryPerCheck)) {
             try {
                 FileSource file = files.file(check.projectId(), check.storedFileId());
                 RowRules rules = RowRules.of(check.action(), check.mapping(), check.header(),

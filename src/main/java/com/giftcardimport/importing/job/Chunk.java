@@ -11,7 +11,8 @@ import java.util.List;
  * stream for the staging table, and the row errors as a binary COPY stream for {@code import_error}. Duplicates
  * within the chunk are caught here (the first valid occurrence wins); those against stored cards and earlier
  * chunks are found by the database when the chunk is loaded. A whole-file check's chunk
- * ({@link JobLayout#numbersOnly()}) holds only the valid rows' card numbers and row numbers.
+ * ({@link JobLayout#numbersOnly()}) holds only the valid rows' card numbers and row numbers, repeats included: the
+ * {@link CheckLoader} finds those among all the numbers of the file it holds, with the same messages.
  */
 final class Chunk {
 
@@ -39,7 +40,8 @@ final class Chunk {
 
     Chunk(JobLayout layout, int expectedRows) {
         this.layout = layout;
-        this.duplicates = new DuplicateCheck(layout.cardNumberColumn(), expectedRows, number -> false);
+        this.duplicates = layout.numbersOnly() ? null
+                : new DuplicateCheck(layout.cardNumberColumn(), expectedRows, number -> false);
         this.cards = new PgBinaryCopy(expectedRows * 96);
         this.errors = new PgBinaryCopy(4096);
     }
@@ -49,9 +51,7 @@ final class Chunk {
                     BigDecimal balance, String pointOfContact, Instant purchasedAt, Instant expiresAt,
                     String status) {
         seen(rowNumber);
-        RowError duplicate = duplicates.check(rowNumber, cardNumber);
-        if (duplicate != null) {
-            writeErrors(rowNumber, rowCells, List.of(duplicate));
+        if (isRepeat(rowNumber, rowCells, cardNumber)) {
             return false;
         }
         keep(rowNumber, rowCells, cardNumber);
@@ -71,9 +71,7 @@ final class Chunk {
      */
     boolean addStatusChange(long rowNumber, List<String> rowCells, String cardNumber, String status) {
         seen(rowNumber);
-        RowError duplicate = duplicates.check(rowNumber, cardNumber);
-        if (duplicate != null) {
-            writeErrors(rowNumber, rowCells, List.of(duplicate));
+        if (isRepeat(rowNumber, rowCells, cardNumber)) {
             return false;
         }
         keep(rowNumber, rowCells, cardNumber);
@@ -83,6 +81,15 @@ final class Chunk {
         }
         cards.row(3).text(cardNumber).text(status).int8(rowNumber);
         return true;
+    }
+
+    /** Whether an earlier row of the chunk had the number (then the row fails as its duplicate). */
+    private boolean isRepeat(long rowNumber, List<String> rowCells, String cardNumber) {
+        RowError duplicate = duplicates == null ? null : duplicates.check(rowNumber, cardNumber);
+        if (duplicate != null) {
+            writeErrors(rowNumber, rowCells, List.of(duplicate));
+        }
+        return duplicate != null;
     }
 
     /** Keeps a valid row's number and cells, for an error the database finds when the chunk is loaded. */
@@ -163,6 +170,16 @@ final class Chunk {
 
     int cardCount() {
         return cardCount;
+    }
+
+    /** The row number of the chunk's {@code i}-th valid card (in file order). */
+    long cardRowNumber(int i) {
+        return rowNumbers[i];
+    }
+
+    /** The card number of the chunk's {@code i}-th valid card. */
+    String cardNumber(int i) {
+        return cardNumbers[i];
     }
 
     long failedRows() {

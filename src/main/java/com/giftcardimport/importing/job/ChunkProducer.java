@@ -2,27 +2,26 @@ package com.giftcardimport.importing.job;
 
 import com.giftcardimport.card.CvvCipher;
 import com.giftcardimport.i18n.Text;
+import com.giftcardimport.importing.RowError;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileSource;
-import com.giftcardimport.importing.read.RowSource;
 import com.giftcardimport.importing.read.MalformedFileException;
 import com.giftcardimport.importing.read.ReadLimits;
-import com.giftcardimport.importing.validate.InvalidRow;
-import com.giftcardimport.importing.validate.RowOutcome;
 import com.giftcardimport.importing.validate.RowRules;
 import com.giftcardimport.importing.validate.ValidCard;
 import com.giftcardimport.importing.validate.ValidStatusChange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reading half of a {@link JobExecution}, on a thread of its own: reads the stored file from the row after the
- * job's resume point, validates each row, encrypts CVVs and builds {@link Chunk}s, and hands them to the loader
+ * The reading half of a {@link JobExecution}, on a thread of its own: reads the stored file through the
+ * {@link RowPipeline} from the row after the job's resume point (each row validated on the way into the current
+ * {@link Chunk}, CVVs encrypted), and hands the chunks to the loader
  * through a small queue (so memory stays bounded), then the end of the file or a failure. After a cancel it only
  * counts the rest of the file.
  * <p>
@@ -90,8 +89,7 @@ final class ChunkProducer implements Runnable {
     public void run() {
         long rowsRead = 0;
         long started = System.nanoTime();
-        try (InputStream in = file.open();
-             RowSource reader = RowSource.open(in, job.format(), limits)) {
+        try (RowPipeline reader = RowPipeline.open(file, job.format(), limits)) {
             if (!reader.header().equals(job.header())) {
                 hand(new Handover.Failure(Text.of("failure.import.headerChanged")));
                 return;
@@ -100,21 +98,24 @@ final class ChunkProducer implements Runnable {
                 reader.skipUntil(job.lastRowNumber() + 1);
             }
             Chunk chunk = newChunk();
+            RowPipeline.Target filling = new Filling(chunk, cipher);
             long intervalNanos = settings.chunkInterval().toNanos();
             while (reader.hasNext()) {
-                SourceRow row = reader.next();
-                rowsRead++;
                 if (countOnly) {
+                    reader.next();
+                    rowsRead++;
                     if (aborted) {
                         return;
                     }
                     continue;
                 }
-                add(chunk, row);
+                reader.next(validator, filling);
+                rowsRead++;
                 if (chunk.rowsRead() >= settings.chunkRows() || chunk.sizeBytes() >= MAX_CHUNK_BYTES
                         || ((rowsRead & 127) == 0 && chunk.ageNanos() >= intervalNanos)) {
                     hand(new Handover.Rows(chunk));
                     chunk = newChunk();
+                    filling = new Filling(chunk, cipher);
                 }
             }
             if (!chunk.isEmpty() && !countOnly) {
@@ -139,18 +140,6 @@ final class ChunkProducer implements Runnable {
         return new Chunk(layout, Math.min(settings.chunkRows(), 50_000));
     }
 
-    private void add(Chunk chunk, SourceRow row) {
-        RowOutcome outcome = validator.validate(row);
-        switch (outcome) {
-            case ValidCard card -> chunk.addCard(card.rowNumber(), row.cells(), card.poolId(), card.cardNumber(),
-                    card.cvv() == null || cipher == null ? null : cipher.encrypt(card.cvv()), card.balance(), card.pointOfContact(),
-                    card.purchasedAt(), card.expiresAt(), card.status());
-            case ValidStatusChange change -> chunk.addStatusChange(change.rowNumber(), row.cells(),
-                    change.cardNumber(), change.status());
-            case InvalidRow invalid -> chunk.addErrors(invalid.rowNumber(), row.cells(), invalid.errors());
-        }
-    }
-
     private void hand(Handover item) {
         long start = System.nanoTime();
         try {
@@ -171,6 +160,29 @@ final class ChunkProducer implements Runnable {
             hand(signal);
         } catch (Aborted ignored) {
             // nobody listens any more
+        }
+    }
+
+    /**
+     * The per-row step's target: the current chunk, a card's CVV encrypted (a check has no cipher: it stores none).
+     */
+    private record Filling(Chunk chunk, CvvCipher cipher) implements RowPipeline.Target {
+
+        @Override
+        public void card(SourceRow row, ValidCard card) {
+            chunk.addCard(card.rowNumber(), row.cells(), card.poolId(), card.cardNumber(),
+                    card.cvv() == null || cipher == null ? null : cipher.encrypt(card.cvv()), card.balance(),
+                    card.pointOfContact(), card.purchasedAt(), card.expiresAt(), card.status());
+        }
+
+        @Override
+        public void statusChange(SourceRow row, ValidStatusChange change) {
+            chunk.addStatusChange(change.rowNumber(), row.cells(), change.cardNumber(), change.status());
+        }
+
+        @Override
+        public void failed(SourceRow row, List<RowError> errors) {
+            chunk.addErrors(row.rowNumber(), row.cells(), errors);
         }
     }
 

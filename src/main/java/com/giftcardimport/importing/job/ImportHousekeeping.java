@@ -2,10 +2,8 @@ package com.giftcardimport.importing.job;
 
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.file.FileStore;
-import com.giftcardimport.importing.read.RowSource;
 import com.giftcardimport.importing.read.ReadLimits;
 import com.giftcardimport.project.ProjectId;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -74,8 +72,7 @@ class ImportHousekeeping {
             return;
         }
         long rows = 0;
-        try (InputStream in = files.file(projectId, job.storedFileId()).open();
-             RowSource reader = RowSource.open(in, job.format(), limits)) {
+        try (RowPipeline reader = RowPipeline.open(files.file(projectId, job.storedFileId()), job.format(), limits)) {
             while (reader.hasNext()) {
                 reader.next();
                 rows++;

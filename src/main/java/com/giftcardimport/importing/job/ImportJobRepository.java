@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -105,45 +104,9 @@ public class ImportJobRepository {
      */
     public void forEachReportRow(ProjectId project, ImportJobId job, Locale locale, Consumer<ReportRow> consumer) {
         scope.readInProject(project, () -> {
-            ReportRow[] current = {null};
-            streaming.query("""
-                            select row_number, original_row, message, message_key, message_args from import_error
-                             where project_id = ? and job_id = ?
-                             order by row_number, seq
-                            """,
-                    rs -> {
-                        current[0] = nextReportRow(current[0], rs, locale, consumer);
-                    },
-                    project.value(), job.value());
-            if (current[0] != null) {
-                consumer.accept(current[0]);
-            }
+            RowErrorTable.IMPORT.forEachReportRow(streaming, project, job.value(), locale, consumer);
             return null;
         });
-    }
-
-    /**
-     * Adds the error on {@code rs} (row number, original row, message, message key, message arguments) to the row
-     * being gathered, its message said in {@code locale} (one stored before the texts were keyed, in its English),
-     * handing that row to {@code consumer} first when the error is of the next row; answers the row being gathered.
-     */
-    static ReportRow nextReportRow(ReportRow current, ResultSet rs, Locale locale, Consumer<ReportRow> consumer)
-            throws SQLException {
-        long row = rs.getLong(1);
-        List<String> cells = textArray(rs.getArray(2));
-        ReportRow gathering = current;
-        if (gathering != null && gathering.rowNumber() != row) {
-            consumer.accept(gathering);
-            gathering = null;
-        }
-        if (gathering == null) {
-            gathering = new ReportRow(row, cells != null ? cells : List.of(), new ArrayList<>());
-        } else if (gathering.cells().isEmpty() && cells != null) {
-            gathering = new ReportRow(row, cells, gathering.messages());
-        }
-        Text text = text(rs.getString(4), rs.getArray(5));
-        gathering.messages().add(text == null ? rs.getString(3) : text.in(locale));
-        return gathering;
     }
 
     // ---- the runner: no logged-in user, so each call scopes its own transaction to the job's project ----

@@ -93,17 +93,7 @@ public class ImportSummaryRepository {
 
     /** The row errors of a job, by row and order within the row. */
     public List<RowError> errors(ProjectId project, ImportJobId job, int offset, int limit) {
-        return jdbc.sql("""
-                        select row_number, column_name, value, code, message, message_key, message_args
-                          from import_error
-                         where project_id = ? and job_id = ?
-                         order by row_number, seq
-                         limit ? offset ?
-                        """)
-                .params(project.value(), job.value(), Math.max(0, limit), Math.max(0, offset))
-                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), ImportJobRepository.text(rs.getString(6), rs.getArray(7))))
-                .list();
+        return RowErrorTable.IMPORT.errors(jdbc, project, job.value(), offset, limit);
     }
 
     /** The delimiter most of the project's imports had, if it has any. */
@@ -116,8 +106,7 @@ public class ImportSummaryRepository {
     }
 
     public long errorCount(ProjectId project, ImportJobId job) {
-        return jdbc.sql("select count(*) from import_error where project_id = ? and job_id = ?")
-                .params(project.value(), job.value()).query(Long.class).single();
+        return RowErrorTable.IMPORT.count(jdbc, project, job.value());
     }
 
     /** The people who launched at least one import of these projects. */

@@ -78,16 +78,10 @@ class ChunkLoaderTest {
         jdbc.sql("insert into gift_card (project_id, pool_id, card_number, balance) values (?, ?, 'OLD-1', 1)")
                 .params(project.id().value(), pool).update();
 
-        Chunk first = new Chunk(layout, 10);
-        card(first, 2, "A-1");
-        card(first, 3, "B-2");
-        card(first, 4, "A-1");
-        card(first, 5, "OLD-1");
+        Chunk first = chunk(2, "A-1", "B-2", "A-1", "OLD-1");
         ChunkLoader.Loaded one = loader.load(layout, fence, first);
 
-        Chunk second = new Chunk(layout, 10);
-        card(second, 6, "B-2");
-        card(second, 7, "C-3");
+        Chunk second = chunk(6, "B-2", "C-3");
         ChunkLoader.Loaded two = loader.load(layout, fence, second);
 
         assertThat(one.imported()).isEqualTo(2);
@@ -111,14 +105,9 @@ class ChunkLoaderTest {
     void a_chunk_loaded_straight_into_the_cards_falls_back_to_staging_when_a_number_is_taken_and_reports_the_same() {
         jdbc.sql("insert into gift_card (project_id, pool_id, card_number, balance) values (?, ?, 'OLD-2', 1)")
                 .params(project.id().value(), pool).update();
-        Chunk clean = new Chunk(layout, 10);
-        card(clean, 2, "D-1");
-        card(clean, 3, "D-2");
+        Chunk clean = chunk(2, "D-1", "D-2");
         ChunkLoader.Loaded direct = loader.load(layout, fence, clean, true, ChunkTurn.start().next());
-        Chunk taken = new Chunk(layout, 10);
-        card(taken, 4, "D-3");
-        card(taken, 5, "OLD-2");
-        card(taken, 6, "D-1");
+        Chunk taken = chunk(4, "D-3", "OLD-2", "D-1");
         ChunkLoader.Loaded fallback = loader.load(layout, fence, taken, true, ChunkTurn.start().next());
 
         assertThat(direct.direct()).isTrue();
@@ -152,8 +141,7 @@ class ChunkLoaderTest {
     @Test
     void a_chunk_commits_nothing_when_the_job_is_no_longer_running() {
         jdbc.sql("update import_job set status = 'CANCELLED' where id = ?").param(job).update();
-        Chunk chunk = new Chunk(layout, 10);
-        card(chunk, 2, "Z-1");
+        Chunk chunk = chunk(2, "Z-1");
         try {
             loader.load(layout, fence, chunk);
         } catch (ChunkLoader.JobNoLongerRunningException expected) {
@@ -168,8 +156,7 @@ class ChunkLoaderTest {
         // this node stopped heartbeating: the engine revived the execution and another node picked it and claimed
         // the job
         jdbc.sql("update import_job set claim = 'other-node#9' where id = ?").param(job).update();
-        Chunk chunk = new Chunk(layout, 10);
-        card(chunk, 2, "F-1");
+        Chunk chunk = chunk(2, "F-1");
 
         assertThatThrownBy(() -> loader.load(layout, fence, chunk))
                 .isInstanceOf(ChunkLoader.JobNoLongerRunningException.class);
@@ -181,24 +168,11 @@ class ChunkLoaderTest {
 
     @Test
     void a_chunk_loaded_beside_the_one_before_commits_after_it_and_sees_its_cards_as_earlier_rows() throws Exception {
-        Chunk first = new Chunk(layout, 10);
-        card(first, 2, "P-1");
-        card(first, 3, "P-2");
-        Chunk second = new Chunk(layout, 10);
-        card(second, 4, "P-3");
-        card(second, 5, "P-1");
-        ChunkTurn firstTurn = ChunkTurn.start().next();
-        ChunkTurn secondTurn = firstTurn.next();
-
         // the second chunk starts first and waits for its turn with its rows inserted
-        CompletableFuture<ChunkLoader.Loaded> two = CompletableFuture.supplyAsync(
-                () -> loadInTurn(second, true, secondTurn));
-        awaitWaitingForItsTurn();
-        assertThat(two).isNotDone();
-        ChunkLoader.Loaded one = loadInTurn(first, true, firstTurn);
+        Loads loads = loadSecondBesideFirst(chunk(2, "P-1", "P-2"), chunk(4, "P-3", "P-1"));
 
-        assertThat(one.imported()).isEqualTo(2);
-        assertThat(two.get(30, TimeUnit.SECONDS).imported()).isEqualTo(1);
+        assertThat(loads.first().imported()).isEqualTo(2);
+        assertThat(loads.second().imported()).isEqualTo(1);
         assertThat(errors()).containsExactly(
                 "5 Card P-1 CARD_NUMBER_DUPLICATE_IN_FILE: Card number 'P-1' duplicates row 2 of this file");
         assertThat(jdbc.sql("select imported_rows || '/' || failed_rows || '/' || last_row_number from import_job where id = ?")
@@ -207,25 +181,12 @@ class ChunkLoaderTest {
 
     @Test
     void a_chunk_waiting_for_its_turn_gives_way_when_the_chunk_before_waits_for_one_of_its_numbers() throws Exception {
-        Chunk first = new Chunk(layout, 10);
-        card(first, 2, "Q-1");
-        card(first, 3, "Q-2");
-        Chunk second = new Chunk(layout, 10);
-        card(second, 4, "Q-2");
-        card(second, 5, "Q-3");
-        ChunkTurn firstTurn = ChunkTurn.start().next();
-        ChunkTurn secondTurn = firstTurn.next();
-
         // the second chunk inserts Q-2 first; the first chunk's insert of Q-2 then waits for the second's transaction,
         // which waits for the first chunk's turn: the second rolls back, lets the first commit, and loads again
-        CompletableFuture<ChunkLoader.Loaded> two = CompletableFuture.supplyAsync(
-                () -> loadInTurn(second, true, secondTurn));
-        awaitWaitingForItsTurn();
-        ChunkLoader.Loaded one = CompletableFuture.supplyAsync(() -> loadInTurn(first, true, firstTurn))
-                .get(30, TimeUnit.SECONDS);
+        Loads loads = loadSecondBesideFirst(chunk(2, "Q-1", "Q-2"), chunk(4, "Q-2", "Q-3"));
 
-        assertThat(one.imported()).isEqualTo(2);
-        assertThat(two.get(30, TimeUnit.SECONDS).imported()).isEqualTo(1);
+        assertThat(loads.first().imported()).isEqualTo(2);
+        assertThat(loads.second().imported()).isEqualTo(1);
         assertThat(jdbc.sql("select card_number || '@' || import_row_number from gift_card where import_job_id = ? "
                 + "order by import_row_number").param(job).query(String.class).list())
                 .containsExactly("Q-1@2", "Q-2@3", "Q-3@5");
@@ -235,8 +196,7 @@ class ChunkLoaderTest {
 
     @Test
     void a_chunk_rolls_back_when_the_chunk_before_it_did_not_commit() {
-        Chunk chunk = new Chunk(layout, 10);
-        card(chunk, 4, "R-1");
+        Chunk chunk = chunk(4, "R-1");
         ChunkTurn before = ChunkTurn.start().next();
         before.complete(false);
 
@@ -249,10 +209,39 @@ class ChunkLoaderTest {
                 .param(job).query(String.class).single()).isEqualTo("0/1");
     }
 
-    private ChunkLoader.Loaded loadInTurn(Chunk chunk, boolean direct, ChunkTurn turn) {
+    /** What the two chunks of a turn test came to. */
+    private record Loads(ChunkLoader.Loaded first, ChunkLoader.Loaded second) {
+    }
+
+    /**
+     * Loads {@code second} in the turn after {@code first}'s, on a thread of its own, straight into the cards; once it
+     * waits for its turn (its transaction open), loads {@code first} on another thread.
+     */
+    private Loads loadSecondBesideFirst(Chunk first, Chunk second) throws Exception {
+        ChunkTurn firstTurn = ChunkTurn.start().next();
+        ChunkTurn secondTurn = firstTurn.next();
+        CompletableFuture<ChunkLoader.Loaded> two = CompletableFuture.supplyAsync(
+                () -> loadInTurn(second, secondTurn));
+        awaitWaitingForItsTurn();
+        assertThat(two).isNotDone();
+        ChunkLoader.Loaded one = CompletableFuture.supplyAsync(() -> loadInTurn(first, firstTurn))
+                .get(30, TimeUnit.SECONDS);
+        return new Loads(one, two.get(30, TimeUnit.SECONDS));
+    }
+
+    /** A chunk of cards numbered {@code numbers}, from row {@code firstRow} on. */
+    private Chunk chunk(long firstRow, String... numbers) {
+        Chunk chunk = new Chunk(layout, 10);
+        for (int i = 0; i < numbers.length; i++) {
+            card(chunk, firstRow + i, numbers[i]);
+        }
+        return chunk;
+    }
+
+    private ChunkLoader.Loaded loadInTurn(Chunk chunk, ChunkTurn turn) {
         boolean goOn = false;
         try {
-            ChunkLoader.Loaded loaded = loader.load(layout, fence, chunk, direct, turn);
+            ChunkLoader.Loaded loaded = loader.load(layout, fence, chunk, true, turn);
             goOn = loaded.committed();
             return loaded;
         } finally {
