@@ -37,7 +37,7 @@ record DryRunResponse(long id, boolean dryRun, ImportAction action, String fileN
     static DryRunResponse of(CheckSummary check, List<String> warnings, Locale locale) {
         return new DryRunResponse(check.id().value(), true, check.action(), check.fileName(),
                 check.format().encoding().name(), String.valueOf(check.format().delimiter()), check.status(),
-                check.totalRows(), check.validRows(), check.failedRows(), check.failureMessage(),
+                check.totalRows(), check.validRows(), check.failedRows(), check.failureMessageIn(locale),
                 check.reasons().stream().map(r -> Reason.of(r, locale)).toList(), List.copyOf(warnings));
     }
 }

@@ -9,6 +9,7 @@ import com.giftcardimport.importing.ImportUndoSummary;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An import as the API shows it.
@@ -49,22 +50,23 @@ record ImportResponse(long id, ImportType type, ImportAction action, String file
                         Instant finishedAt, long totalCards, long undoneCards, long keptCards,
                         String failureMessage) {
 
-        static UndoResponse of(ImportUndoSummary undo) {
+        static UndoResponse of(ImportUndoSummary undo, Locale locale) {
             return undo == null ? null : new UndoResponse(undo.status(), undo.requestedBy(), undo.requestedAt(),
                     undo.finishedAt(), undo.totalCards(), undo.undoneCards(), undo.keptCards(),
-                    undo.failureMessage());
+                    undo.failureMessageIn(locale));
         }
     }
 
-    static ImportResponse of(ImportSummary job) {
+    /** The import, its failure message said in {@code locale} (the request's {@code Accept-Language}). */
+    static ImportResponse of(ImportSummary job, Locale locale) {
         return new ImportResponse(job.id().value(), job.type(), job.action(), job.originalFileName(), job.fileSize(),
                 job.format().encoding().name(), String.valueOf(job.format().delimiter()), job.status(),
                 job.cancelRequested(), job.launchedBy(), job.launchedAt(), job.startedAt(), job.finishedAt(),
                 job.totalRows(), job.estimatedRows(), job.importedRows(), job.failedRows(),
-                job.notProcessedRows().orElse(null), job.failureMessage(),
+                job.notProcessedRows().orElse(null), job.failureMessageIn(locale),
                 job.mappedColumns().stream().map(c -> new MappedColumn(c.index(), c.column(),
                         c.field().map(Enum::name).orElse(null))).toList(), job.unchangedRows(),
-                UndoResponse.of(job.undo()), List.of());
+                UndoResponse.of(job.undo(), locale), List.of());
     }
 
     ImportResponse withWarnings(List<String> told) {

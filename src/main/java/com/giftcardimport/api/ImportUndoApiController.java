@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -55,10 +56,10 @@ class ImportUndoApiController {
     @ApiResponse(responseCode = "202", description = "The undo started; the import with its undo")
     @ApiResponse(responseCode = "409", description = "The import is still running, or was undone already",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ImportResponse> start(@PathVariable long id) {
+    ResponseEntity<ImportResponse> start(@PathVariable long id, @Parameter(hidden = true) Locale locale) {
         ImportJobId job = ImportJobId.of(id);
         undo.undo(job);
-        return ResponseEntity.accepted().body(ImportResponse.of(imports.get(job)));
+        return ResponseEntity.accepted().body(ImportResponse.of(imports.get(job), locale));
     }
 
     @GetMapping("/kept-cards")

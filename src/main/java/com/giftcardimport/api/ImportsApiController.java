@@ -1,5 +1,6 @@
 package com.giftcardimport.api;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.DirectImport;
 import com.giftcardimport.importing.FileInspection;
@@ -124,11 +125,12 @@ class ImportsApiController {
         }
         if (dry) {
             DirectImport.DryRun checked = directImport.dryRun(importRequest);
-            return ResponseEntity.ok(DryRunResponse.of(checked.check(), checked.warnings(), locale));
+            return ResponseEntity.ok(DryRunResponse.of(checked.check(), said(checked.warnings(), locale), locale));
         }
         DirectImport.Outcome imported = directImport.importFile(importRequest);
         LaunchOutcome outcome = imported.launch();
-        ImportResponse body = ImportResponse.of(imports.get(outcome.id())).withWarnings(imported.warnings());
+        ImportResponse body = ImportResponse.of(imports.get(outcome.id()), locale)
+                .withWarnings(said(imported.warnings(), locale));
         return outcome.isCreated()
                 ? ResponseEntity.created(body.location()).body(body)
                 : ResponseEntity.ok().location(body.location()).body(body);
@@ -140,18 +142,19 @@ class ImportsApiController {
             @RequestParam(defaultValue = "0") @Parameter(description = "Page number, from 0") int page,
             @RequestParam(defaultValue = "20") @Parameter(description = "Page size, 1 to 500") int size,
             @RequestParam(required = false) @Parameter(description = "Only imports with this status")
-            ImportStatus status) {
+            ImportStatus status,
+            @Parameter(hidden = true) Locale locale) {
         Paging paging = Paging.of(page, size);
         ImportFilter filter = ImportFilter.ALL.withStatus(status);
         List<ImportResponse> items = imports.list(filter, paging.offset(), paging.size()).stream()
-                .map(ImportResponse::of).toList();
+                .map(job -> ImportResponse.of(job, locale)).toList();
         return PageResponse.of(items, paging, imports.count(filter));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read an import: status, row counts, who launched it and when")
-    ImportResponse get(@PathVariable long id) {
-        return ImportResponse.of(imports.get(ImportJobId.of(id)));
+    ImportResponse get(@PathVariable long id, @Parameter(hidden = true) Locale locale) {
+        return ImportResponse.of(imports.get(ImportJobId.of(id)), locale);
     }
 
     @PostMapping("/{id}/cancel")
@@ -161,12 +164,12 @@ class ImportsApiController {
     @ApiResponse(responseCode = "202", description = "The cancel was accepted; poll the import for its end")
     @ApiResponse(responseCode = "409", description = "The import has already ended",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ImportResponse> cancel(@PathVariable long id) {
+    ResponseEntity<ImportResponse> cancel(@PathVariable long id, @Parameter(hidden = true) Locale locale) {
         ImportJobId jobId = ImportJobId.of(id);
         if (!cancellation.cancel(jobId)) {
             throw new ImportAlreadyEndedException(imports.get(jobId).status());
         }
-        return ResponseEntity.accepted().body(ImportResponse.of(imports.get(jobId)));
+        return ResponseEntity.accepted().body(ImportResponse.of(imports.get(jobId), locale));
     }
 
     @GetMapping("/{id}/errors")
@@ -222,6 +225,11 @@ class ImportsApiController {
             return Optional.empty();
         }
         return checks.find(ImportCheckId.of(id)).filter(CheckSummary::dryRun).map(CheckSummary::id);
+    }
+
+    /** What the inspection of the file tells the caller, in the language of the request. */
+    private static List<String> said(List<Text> warnings, Locale locale) {
+        return warnings.stream().map(w -> w.in(locale)).toList();
     }
 
     private static boolean dryRun(String value) {

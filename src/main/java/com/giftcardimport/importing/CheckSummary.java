@@ -1,7 +1,9 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.i18n.Text;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a whole-file check found (SPEC 11): how many rows it read, how many would be imported and how many would fail,
@@ -9,11 +11,13 @@ import java.util.List;
  *
  * @param validRows  rows the import would take, as things stand now (the import validates again at launch)
  * @param failedRows rows that would fail; each of them is in the would-be error report
+ * @param failureText why the check failed as a key and arguments (null: it did not fail, or failed before the keys
+ *                    and {@code failureMessage} has the English only)
  */
 public record CheckSummary(ImportCheckId id, ImportAction action, String fileName, FileFormat format,
                            boolean dryRun, CheckStatus status, Long estimatedRows, Long totalRows, long checkedRows,
-                           long validRows, long failedRows, String failureMessage, List<CheckReason> reasons,
-                           Instant createdAt, Instant finishedAt) {
+                           long validRows, long failedRows, String failureMessage, Text failureText,
+                           List<CheckReason> reasons, Instant createdAt, Instant finishedAt) {
 
     /** How many first row numbers a reason lists. */
     public static final int FIRST_ROWS = 5;
@@ -25,6 +29,11 @@ public record CheckSummary(ImportCheckId id, ImportAction action, String fileNam
 
     public CheckSummary {
         reasons = List.copyOf(reasons);
+    }
+
+    /** Why it failed, in {@code locale}: from its key where it was stored with one, else in its stored English. */
+    public String failureMessageIn(Locale locale) {
+        return failureText == null ? failureMessage : failureText.in(locale);
     }
 
     public boolean running() {

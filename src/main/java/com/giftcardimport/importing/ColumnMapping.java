@@ -76,7 +76,7 @@ public record ColumnMapping(List<Optional<GiftCardField>> fieldByColumn) {
             }
             if (counts.containsKey(field) && !action.fields().contains(field)) {
                 problems.add(Text.of("refusal.mapping.notOfAction", Text.ref("refusal.field." + field.name()),
-                        Text.ref("refusal.action." + action.name())));
+                        Text.ref("imports.action." + action.name())));
             }
             if (counts.getOrDefault(field, 0) > 1) {
                 problems.add(Text.of("refusal.mapping.twice", Text.ref("refusal.field." + field.name())));

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.file.ReceivedFile;
 import com.giftcardimport.importing.sniff.SniffResult;
 import com.giftcardimport.security.CurrentTenant;
@@ -46,9 +47,9 @@ public class DirectImport {
      *
      * @param launch   the import created, or the earlier one replayed
      * @param warnings what the inspection of the file says the caller should know (e.g. bytes that are not valid
-     *                 UTF-8 and the encoding chosen instead)
+     *                 UTF-8 and the encoding chosen instead), said in the reader's language
      */
-    public record Outcome(LaunchOutcome launch, List<String> warnings) {
+    public record Outcome(LaunchOutcome launch, List<Text> warnings) {
     }
 
     private final CurrentTenant current;
@@ -92,7 +93,7 @@ public class DirectImport {
      * @param check    the check, ended
      * @param warnings as {@link Outcome#warnings()}
      */
-    public record DryRun(CheckSummary check, List<String> warnings) {
+    public record DryRun(CheckSummary check, List<Text> warnings) {
     }
 
     /**
@@ -117,7 +118,7 @@ public class DirectImport {
     private SniffResult inspect(Request request) {
         SniffResult sniff = uploads.inspect(request.upload(), request.encoding(), request.delimiter());
         if (!sniff.ok()) {
-            throw new ImportRefusedException(sniff.problems());
+            throw ImportRefusedException.because(sniff.problems());
         }
         return sniff;
     }

@@ -8,29 +8,24 @@ import java.util.Set;
 /**
  * The catalogue of import actions, each belonging to an {@link ImportType}: what the wizard offers in its first
  * step. Jobs store the codes ({@link #name()} and {@link ImportType#name()}), so an action added here needs no
- * migration.
+ * migration. Their names and descriptions for people are the texts {@code imports.type.NAME},
+ * {@code imports.action.NAME} and {@code imports.action.NAME.description}.
  */
 public enum ImportAction {
     ADD_GIFT_CARDS(ImportType.LOYALTY_GIFT_CARDS, "Add gift cards",
-            "Creates a new gift card for each row of the file. Existing cards are never changed.",
             EnumSet.allOf(GiftCardField.class), fieldsRequiredToAdd()),
     UPDATE_GIFT_CARD_STATUSES(ImportType.LOYALTY_GIFT_CARDS, "Update gift card statuses",
-            "Sets the status of existing cards of this project, one card number and status per row. "
-                    + "No card is created; unknown card numbers fail their row.",
             EnumSet.of(GiftCardField.CARD_NUMBER, GiftCardField.STATUS),
             EnumSet.of(GiftCardField.CARD_NUMBER, GiftCardField.STATUS));
 
     private final ImportType type;
     private final String label;
-    private final String description;
     private final Set<GiftCardField> fields;
     private final Set<GiftCardField> required;
 
-    ImportAction(ImportType type, String label, String description, Set<GiftCardField> fields,
-                 Set<GiftCardField> required) {
+    ImportAction(ImportType type, String label, Set<GiftCardField> fields, Set<GiftCardField> required) {
         this.type = type;
         this.label = label;
-        this.description = description;
         this.fields = Set.copyOf(fields);
         this.required = Set.copyOf(required);
     }
@@ -60,12 +55,9 @@ public enum ImportAction {
         return type;
     }
 
+    /** The English name, for logs; screens and exports say {@code imports.action.NAME} in the reader's language. */
     public String label() {
         return label;
-    }
-
-    public String description() {
-        return description;
     }
 
     /** The actions of one type, in catalogue order. */

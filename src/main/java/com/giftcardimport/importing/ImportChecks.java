@@ -1,6 +1,7 @@
 package com.giftcardimport.importing;
 
 import com.giftcardimport.i18n.Languages;
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.job.CheckRepository;
@@ -86,7 +87,7 @@ public class ImportChecks {
         FileSource source = uploads.file(project, file.id());
         SniffResult sniff = read != null && read.detected().equals(format) ? read : uploads.sniff(source, format);
         refuseUnless(sniff.problems());
-        refuseUnless(mapping.problemsWith(sniff.headers(), action));
+        refuseUnless(mapping.problemTextsWith(sniff.headers(), action));
         String fingerprint = fingerprint(action, format, mapping, dryRun);
         Optional<CheckRepository.Found> earlier = checks.findByKey(project, file.id(), fingerprint);
         if (earlier.isPresent()) {
@@ -172,9 +173,9 @@ public class ImportChecks {
         }
     }
 
-    private static void refuseUnless(List<String> problems) {
+    private static void refuseUnless(List<Text> problems) {
         if (!problems.isEmpty()) {
-            throw new ImportRefusedException(problems);
+            throw ImportRefusedException.because(problems);
         }
     }
 

@@ -1,6 +1,5 @@
 package com.giftcardimport.importing;
 
-import com.giftcardimport.i18n.Languages;
 import com.giftcardimport.importing.file.FileStore;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.job.CheckRepository;
@@ -21,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,20 +89,20 @@ public class ImportCorrections {
         return new CorrectionTarget(name, header, mapping, action, delimiter, cvv);
     }
 
-    /** The first {@link #MAX_ROWS} failed rows of an import. */
-    public List<CorrectableRow> failedRows(ImportJobId id) {
+    /** The first {@link #MAX_ROWS} failed rows of an import, their errors said in {@code locale}. */
+    public List<CorrectableRow> failedRows(ImportJobId id, Locale locale) {
         CorrectionTarget target = targetOf(id);
         List<CorrectableRow> rows = new ArrayList<>();
-        jobs.forEachReportRow(current.enterAsAdmin().projectId(), id, Languages.ENGLISH,
+        jobs.forEachReportRow(current.enterAsAdmin().projectId(), id, locale,
                 row -> collect(target, rows, row));
         return rows;
     }
 
-    /** The first {@link #MAX_ROWS} rows a check found failing. */
-    public List<CorrectableRow> failedRows(ImportCheckId id) {
+    /** The first {@link #MAX_ROWS} rows a check found failing, their errors said in {@code locale}. */
+    public List<CorrectableRow> failedRows(ImportCheckId id, Locale locale) {
         CorrectionTarget target = targetOf(id);
         List<CorrectableRow> rows = new ArrayList<>();
-        checks.forEachReportRow(current.enterAsAdmin().projectId(), id, Languages.ENGLISH,
+        checks.forEachReportRow(current.enterAsAdmin().projectId(), id, locale,
                 row -> collect(target, rows, row));
         return rows;
     }

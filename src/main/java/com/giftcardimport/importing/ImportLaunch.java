@@ -97,9 +97,9 @@ public class ImportLaunch {
         return LaunchOutcome.created(created.get());
     }
 
-    private static void refuseUnless(List<String> problems) {
+    private static void refuseUnless(List<Text> problems) {
         if (!problems.isEmpty()) {
-            throw new ImportRefusedException(problems);
+            throw ImportRefusedException.because(problems);
         }
     }
 

@@ -1,11 +1,13 @@
 package com.giftcardimport.importing;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.project.ProjectId;
 import com.giftcardimport.security.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param estimatedRows the estimate made at launch from the head of the file (null when none)
  * @param lastRowNumber the spreadsheet number of the last row committed; a resumed job goes on after it
  * @param unchangedRows rows of a status update whose card already had the status (neither imported nor failed)
+ * @param failureMessage why it failed, in English (null when it did not fail)
+ * @param failureText   why it failed as a key and arguments; null when it did not fail or failed before the keys
  * @param undo          the import's undo, or null when nobody asked for one
  */
 public record ImportSummary(ImportJobId id, ProjectId projectId, String projectName, ImportType type,
@@ -25,11 +29,16 @@ public record ImportSummary(ImportJobId id, ProjectId projectId, String projectN
                             List<String> header, ColumnMapping mapping, UserId launchedByUserId, String launchedBy,
                             ImportStatus status, Long totalRows, Long estimatedRows, long importedRows,
                             long failedRows, long lastRowNumber, Instant launchedAt, Instant startedAt,
-                            Instant finishedAt, String failureMessage, boolean cancelRequested, long unchangedRows,
-                            ImportUndoSummary undo) {
+                            Instant finishedAt, String failureMessage, Text failureText, boolean cancelRequested,
+                            long unchangedRows, ImportUndoSummary undo) {
 
     public ImportSummary {
         header = List.copyOf(header);
+    }
+
+    /** Why it failed, in {@code locale}: from its key where it was stored with one, else in its stored English. */
+    public String failureMessageIn(Locale locale) {
+        return failureText == null ? failureMessage : failureText.in(locale);
     }
 
     /** One line of the mapping used: a file column and the field it filled, if any. */
@@ -78,14 +87,14 @@ public record ImportSummary(ImportJobId id, ProjectId projectId, String projectN
         return new ImportSummary(id, projectId, projectName, type, action, originalFileName, fileSize, format, header,
                 mapping, launchedByUserId, launchedBy, event.status(), total, estimate, event.imported(),
                 event.failed(), event.lastRowNumber(), launchedAt, startedAt, finishedAt, failureMessage,
-                cancelRequested, event.unchanged(), undo);
+                failureText, cancelRequested, event.unchanged(), undo);
     }
 
     /** The same import with the name of its project. */
     public ImportSummary withProjectName(String name) {
         return new ImportSummary(id, projectId, name, type, action, originalFileName, fileSize, format, header, mapping,
                 launchedByUserId, launchedBy, status, totalRows, estimatedRows, importedRows, failedRows, lastRowNumber,
-                launchedAt, startedAt, finishedAt, failureMessage, cancelRequested, unchangedRows, undo);
+                launchedAt, startedAt, finishedAt, failureMessage, failureText, cancelRequested, unchangedRows, undo);
     }
 
     /** The progress in the form the bus publishes it. */

@@ -1,16 +1,9 @@
 package com.giftcardimport.importing;
 
-/** What an import brings in (the first choice of the wizard). New types are added here. */
+/**
+ * What an import brings in (the first choice of the wizard). New types are added here, with their name for people as
+ * the text {@code imports.type.NAME}.
+ */
 public enum ImportType {
-    LOYALTY_GIFT_CARDS("Loyalty → Gift cards");
-
-    private final String label;
-
-    ImportType(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    LOYALTY_GIFT_CARDS
 }

@@ -4,14 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.giftcardimport.api.ApiClient.FilePart;
 import com.giftcardimport.api.ApiClient.Response;
+import com.giftcardimport.base.db.OwnerJdbc;
+import com.giftcardimport.i18n.Text;
+import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.job.ImportJobRepository;
+import com.giftcardimport.project.ProjectId;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The API answers in the language of {@code Accept-Language}: Russian or English, English for anything else. */
 class ApiLanguageTest extends ApiTestBase {
+
+    @Autowired
+    OwnerJdbc jdbc;
+
+    @Autowired
+    ImportJobRepository jobs;
 
     @Test
     void a_refused_file_is_explained_in_russian_when_the_request_asks_for_russian() {
@@ -24,6 +36,55 @@ class ApiLanguageTest extends ApiTestBase {
         assertThat(refused.json().get("title").asString()).isEqualTo("Импорт отклонён");
         assertThat(refused.json().get("problems").valueStream().map(JsonNode::asString))
                 .contains("Обязательное поле «Системное имя пула» не сопоставлено ни одному столбцу");
+    }
+
+    @Test
+    void an_image_sent_as_a_csv_file_is_refused_in_russian_when_the_request_asks_for_russian() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+        Response russian = acme.postMultipart("/api/v1/imports", Map.of("file", new FilePart("cards.csv", png)),
+                Map.of("Accept-Language", "ru"));
+        Response english = acme.postMultipart("/api/v1/imports", Map.of("file", new FilePart("cards.csv", png)),
+                Map.of("Accept-Language", "en-GB"));
+
+        assertThat(russian.status()).as(russian.toString()).isEqualTo(422);
+        assertThat(russian.json().get("title").asString()).isEqualTo("Импорт отклонён");
+        assertThat(russian.json().get("detail").asString()).isEqualTo("Похоже, это изображение (PNG), а не файл "
+                + "CSV/TXT: загрузите файл подарочных карт, выгруженный в CSV");
+        assertThat(english.json().get("detail").asString()).isEqualTo("This looks like an image (PNG), not a CSV/TXT "
+                + "file: upload the gift card file exported as CSV");
+    }
+
+    @Test
+    void a_file_with_a_header_and_no_rows_is_refused_in_russian_in_a_dry_run_too() {
+        byte[] csv = "Номер карты;Пул;Баланс\n".getBytes(StandardCharsets.UTF_8);
+
+        Response refused = acme.postMultipart("/api/v1/imports",
+                Map.of("file", new FilePart("empty.csv", csv), "dryRun", "true"), Map.of("Accept-Language", "ru-RU"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("problems").valueStream().map(JsonNode::asString))
+                .containsExactly("В файле есть строка заголовков, но нет строк с данными: импортировать нечего");
+    }
+
+    @Test
+    void why_an_import_failed_answers_in_the_language_asked_for() {
+        String csv = "Card number,Pool system name,Card balance\nF" + UUID.randomUUID().toString().substring(0, 8)
+                + ",flex,5\n";
+        long id = importFile("gone.csv", csv, Map.of()).json().get("id").asLong();
+        assertThat(awaitEnd(id).get("status").asString()).isEqualTo("COMPLETED");
+        long project = jdbc.sql("select project_id from import_job where id = ?").param(id).query(Long.class).single();
+        jdbc.sql("update import_job set status = 'RUNNING', finished_at = null where id = ?").param(id).update();
+        assertThat(jobs.failWithoutFile(new ProjectId(project), ImportJobId.of(id),
+                Text.of("failure.import.fileGone"))).isTrue();
+
+        assertThat(acme.get("/api/v1/imports/" + id, "ru").json().get("failureMessage").asString())
+                .isEqualTo("Файл этого импорта больше недоступен");
+        assertThat(acme.get("/api/v1/imports/" + id, "en").json().get("failureMessage").asString())
+                .isEqualTo("The file of this import is no longer available");
+        assertThat(acme.get("/api/v1/imports?status=FAILED", "ru").json().get("items").valueStream()
+                .filter(item -> item.get("id").asLong() == id).map(item -> item.get("failureMessage").asString()))
+                .containsExactly("Файл этого импорта больше недоступен");
     }
 
     @Test

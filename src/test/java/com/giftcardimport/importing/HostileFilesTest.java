@@ -4,6 +4,7 @@ import static com.giftcardimport.importing.HostileFiles.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.sniff.SniffResult;
@@ -332,13 +333,17 @@ class HostileFilesTest extends ImportServiceTestBase {
             assertThatThrownBy(() -> launcher.launch(new LaunchRequest(stored, sniff.detected(),
                     HostileFiles.mapping(), null)).id())
                     .isInstanceOfSatisfying(ImportRefusedException.class,
-                            e -> assertThat(e.problems()).isEqualTo(sniff.problems()));
+                            e -> assertThat(e.problems()).isEqualTo(english(sniff.problems())));
         }
         assertThat(queries.count(ImportFilter.ALL)).isEqualTo(jobsBefore);
         inspection.discard(stored.id());
         assertThat(uploadsOfProject()).noneMatch(path -> path.getFileName().toString().startsWith(stored.id()));
         System.out.printf("hostile file %s (%d MB): refused, %s%n", file.getFileName(), Files.size(file) >> 20, memory);
-        return new Refusal(sniff.problems(), memory, stored.size());
+        return new Refusal(english(sniff.problems()), memory, stored.size());
+    }
+
+    private static List<String> english(List<Text> texts) {
+        return texts.stream().map(Text::english).toList();
     }
 
     private Imported importFile(Path file, ColumnMapping mapping, boolean liveHeap) throws Exception {

@@ -315,8 +315,10 @@ class ServiceAccessMatrixTest {
         p.put("ImportChecks#errorReportFileName(ImportCheckId)", ids(id -> checks.errorReportFileName(checkOf(id))));
         p.put("ImportCorrections#targetOf(ImportJobId)", ids(id -> corrections.targetOf(id.job())));
         p.put("ImportCorrections#targetOf(ImportCheckId)", ids(id -> corrections.targetOf(checkOf(id))));
-        p.put("ImportCorrections#failedRows(ImportJobId)", ids(id -> corrections.failedRows(id.job())));
-        p.put("ImportCorrections#failedRows(ImportCheckId)", ids(id -> corrections.failedRows(checkOf(id))));
+        p.put("ImportCorrections#failedRows(ImportJobId,Locale)",
+                ids(id -> corrections.failedRows(id.job(), Locale.ENGLISH)));
+        p.put("ImportCorrections#failedRows(ImportCheckId,Locale)",
+                ids(id -> corrections.failedRows(checkOf(id), Locale.ENGLISH)));
         p.put("ImportCorrections#validate(CorrectionTarget,long,List)", ids(id -> corrections.validate(
                 new CorrectionTarget("cards.csv", List.of("Card", "Pool", "Balance"), MAPPING,
                         ImportAction.ADD_GIFT_CARDS, ',', java.util.Set.of()), 2,

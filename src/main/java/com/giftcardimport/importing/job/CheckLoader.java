@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.job;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.security.TenantScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -226,20 +227,23 @@ final class CheckLoader implements AutoCloseable {
         }
     }
 
-    /** Ends the check: COMPLETED with its total, or FAILED with the reason. */
-    void finish(boolean completed, Long totalRows, String failureMessage) throws SQLException {
+    /** Ends the check: COMPLETED with its total, or FAILED with the reason (said in the reader's language). */
+    void finish(boolean completed, Long totalRows, Text failure) throws SQLException {
         try {
             scope();
             try (PreparedStatement st = connection.prepareStatement("""
-                    update import_check set status = ?, total_rows = ?, failure_message = ?, finished_at = now(),
-                                            updated_at = now()
+                    update import_check set status = ?, total_rows = ?, failure_message = ?, failure_message_key = ?,
+                                            failure_message_args = ?, finished_at = now(), updated_at = now()
                      where project_id = ? and id = ?
                     """)) {
                 st.setString(1, completed ? "COMPLETED" : "FAILED");
                 st.setObject(2, totalRows);
-                st.setString(3, failureMessage);
-                st.setLong(4, layout.projectId());
-                st.setLong(5, layout.jobId());
+                st.setString(3, ImportJobRepository.english(failure));
+                st.setString(4, ImportJobRepository.key(failure));
+                st.setArray(5, failure == null ? null
+                        : connection.createArrayOf("text", ImportJobRepository.arguments(failure)));
+                st.setLong(6, layout.projectId());
+                st.setLong(7, layout.jobId());
                 st.executeUpdate();
             }
             connection.commit();

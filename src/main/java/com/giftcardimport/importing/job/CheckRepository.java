@@ -51,7 +51,7 @@ public class CheckRepository {
     private static final String COLUMNS = """
             id, project_id, stored_file_id, import_action, original_file_name, encoding, delimiter, sheet, header,
             mapping, dry_run, status, estimated_rows, total_rows, checked_rows, valid_rows, failed_rows, failure_message,
-            created_at, updated_at, finished_at
+            failure_message_key, failure_message_args, created_at, updated_at, finished_at
             """;
 
     private final JdbcClient jdbc;
@@ -116,7 +116,7 @@ public class CheckRepository {
     private static CheckSummary withReasons(CheckSummary s, List<CheckReason> reasons) {
         return new CheckSummary(s.id(), s.action(), s.fileName(), s.format(), s.dryRun(), s.status(),
                 s.estimatedRows(), s.totalRows(), s.checkedRows(), s.validRows(), s.failedRows(), s.failureMessage(),
-                reasons, s.createdAt(), s.finishedAt());
+                s.failureText(), reasons, s.createdAt(), s.finishedAt());
     }
 
     /** The reasons rows fail, most rows first: code, the first row's message, rows, the first row numbers. */
@@ -182,7 +182,9 @@ public class CheckRepository {
                 rs.getString("original_file_name"), ImportJobRepository.format(rs), rs.getBoolean("dry_run"),
                 CheckStatus.valueOf(rs.getString("status")), (Long) rs.getObject("estimated_rows"),
                 (Long) rs.getObject("total_rows"), rs.getLong("checked_rows"), rs.getLong("valid_rows"),
-                rs.getLong("failed_rows"), rs.getString("failure_message"), new ArrayList<>(reasons),
+                rs.getLong("failed_rows"), rs.getString("failure_message"),
+                ImportJobRepository.text(rs.getString("failure_message_key"), rs.getArray("failure_message_args")),
+                new ArrayList<>(reasons),
                 rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.job;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.ImportCheckId;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportStatus;
@@ -136,10 +137,10 @@ public class CheckRunner {
                 readers.execute(producer);
                 consume(loader, producer, queue);
             } catch (StoredFileNotFoundException e) {
-                loader.finish(false, null, "The uploaded file is no longer available");
+                loader.finish(false, null, Text.of("failure.check.fileGone"));
             } catch (RuntimeException e) {
                 log.error("Check {} of project {} failed", check.id(), check.projectId(), e);
-                loader.finish(false, null, "The check stopped because of an internal error: " + e.getMessage());
+                loader.finish(false, null, Text.of("failure.check.internal", e.getMessage()));
             }
         } catch (SQLException e) {
             log.error("Check {} of project {} could not run", check.id(), check.projectId(), e);

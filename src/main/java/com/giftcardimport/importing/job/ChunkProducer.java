@@ -1,6 +1,7 @@
 package com.giftcardimport.importing.job;
 
 import com.giftcardimport.card.CvvCipher;
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.RowError;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileSource;
@@ -90,7 +91,7 @@ final class ChunkProducer implements Runnable {
         long started = System.nanoTime();
         try (RowPipeline reader = RowPipeline.open(file, job.format(), limits)) {
             if (!reader.header().equals(job.header())) {
-                hand(new Handover.Failure("The file's header row is not the one it had at launch"));
+                hand(new Handover.Failure(Text.of("failure.import.headerChanged")));
                 return;
             }
             if (job.lastRowNumber() > reader.headerRowNumber()) {
@@ -123,16 +124,15 @@ final class ChunkProducer implements Runnable {
             producerWorking = System.nanoTime() - started - producerWaiting;
             hand(new Handover.End(rowsRead));
         } catch (MalformedFileException e) {
-            handQuietly(new Handover.Failure(e.rowNumber() > 0 ? "Row " + e.rowNumber() + ": " + e.getMessage()
-                    : e.getMessage()));
+            handQuietly(new Handover.Failure(e.text()));
         } catch (IOException | UncheckedIOException e) {
-            handQuietly(new Handover.Failure("The file could not be read: " + e.getMessage()));
+            handQuietly(new Handover.Failure(Text.of("failure.import.unreadable", e.getMessage())));
         } catch (Aborted e) {
             // the loader gave up
         } catch (RuntimeException | Error e) {
             // an Error too (out of memory…): without a Failure the loader would wait for this thread forever
             log.error("Reading import {} failed after {} rows", job.id(), rowsRead, e);
-            handQuietly(new Handover.Failure("The file could not be read after " + rowsRead + " rows: " + e.getMessage()));
+            handQuietly(new Handover.Failure(Text.of("failure.import.unreadableAfter", rowsRead, e.getMessage())));
         }
     }
 

@@ -1,5 +1,7 @@
 package com.giftcardimport.importing.job;
 
+import com.giftcardimport.i18n.Text;
+
 /** What a job's producer hands its loader, in file order: chunks, then the end of the file or a failure. */
 sealed interface Handover {
 
@@ -11,7 +13,7 @@ sealed interface Handover {
     record End(long rowsRead) implements Handover {
     }
 
-    /** The file cannot be read on. */
-    record Failure(String message) implements Handover {
+    /** The file cannot be read on, and why (said in the reader's language). */
+    record Failure(Text message) implements Handover {
     }
 }

@@ -144,12 +144,14 @@ public class ImportJobRepository {
      * holds ({@link JobFence}).
      */
     boolean finish(JobFence fence, ProjectId project, ImportJobId id, ImportStatus status, Long totalRows,
-                   String failureMessage) {
+                   Text failure) {
         return update(project, """
                 update import_job
-                   set status = ?, total_rows = ?, failure_message = ?, finished_at = now()
+                   set status = ?, total_rows = ?, failure_message = ?, failure_message_key = ?,
+                       failure_message_args = ?::text[], finished_at = now()
                  where project_id = ? and id = ? and status = 'RUNNING' and claim = ?
-                """, status.name(), totalRows, failureMessage, project.value(), id.value(), fence.token()) == 1;
+                """, status.name(), totalRows, english(failure), key(failure), arguments(failure), project.value(),
+                id.value(), fence.token()) == 1;
     }
 
     /**
@@ -187,14 +189,31 @@ public class ImportJobRepository {
     }
 
     /** Ends a job whose file is gone: FAILED (or CANCELLED when a cancel was asked for), total unknown. */
-    public boolean failWithoutFile(ProjectId project, ImportJobId id, String message) {
+    public boolean failWithoutFile(ProjectId project, ImportJobId id, Text message) {
         return update(project, """
                 update import_job
                    set status = case when cancel_requested then 'CANCELLED' else 'FAILED' end,
                        failure_message = case when cancel_requested then null else ? end,
+                       failure_message_key = case when cancel_requested then null else ? end,
+                       failure_message_args = case when cancel_requested then null else ?::text[] end,
                        finished_at = now()
                  where project_id = ? and id = ? and status in ('QUEUED', 'RUNNING')
-                """, message, project.value(), id.value()) == 1;
+                """, english(message), key(message), arguments(message), project.value(), id.value()) == 1;
+    }
+
+    /** A failure message's English, kept for logs and for readers of rows stored before the keys; null for none. */
+    static String english(Text message) {
+        return message == null ? null : message.english();
+    }
+
+    /** A failure message's key in the texts bundle; null for none. */
+    static String key(Text message) {
+        return message == null ? null : message.key();
+    }
+
+    /** A failure message's arguments as a {@code text[]} parameter; null for none. */
+    static String[] arguments(Text message) {
+        return message == null ? null : message.arguments().toArray(String[]::new);
     }
 
     private int update(ProjectId project, String sql, Object... params) {

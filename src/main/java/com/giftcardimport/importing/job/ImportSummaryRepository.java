@@ -31,7 +31,8 @@ public class ImportSummaryRepository {
     private static final String VIEW_SELECT = """
             select j.*, u.status as undo_status, u.requested_by_label as undo_by, u.requested_at as undo_at,
                    u.finished_at as undo_finished_at, u.total_cards as undo_total, u.undone_cards as undo_undone,
-                   u.kept_cards as undo_kept, u.failure_message as undo_failure
+                   u.kept_cards as undo_kept, u.failure_message as undo_failure,
+                   u.failure_message_key as undo_failure_key, u.failure_message_args as undo_failure_args
               from import_job j
               left join import_undo u on u.job_id = j.id and u.project_id = j.project_id""";
 
@@ -129,6 +130,7 @@ public class ImportSummaryRepository {
                 rs.getLong("imported_rows"), rs.getLong("failed_rows"), rs.getLong("last_row_number"),
                 ImportJobRepository.instant(rs.getTimestamp("launched_at")), ImportJobRepository.instant(rs.getTimestamp("started_at")),
                 ImportJobRepository.instant(rs.getTimestamp("finished_at")), rs.getString("failure_message"),
+                ImportJobRepository.text(rs.getString("failure_message_key"), rs.getArray("failure_message_args")),
                 rs.getBoolean("cancel_requested"), rs.getLong("unchanged_rows"), undo(rs));
     }
 
@@ -140,6 +142,7 @@ public class ImportSummaryRepository {
         return new ImportUndoSummary(ImportUndoSummary.Status.valueOf(status), rs.getString("undo_by"),
                 ImportJobRepository.instant(rs.getTimestamp("undo_at")),
                 ImportJobRepository.instant(rs.getTimestamp("undo_finished_at")), rs.getLong("undo_total"),
-                rs.getLong("undo_undone"), rs.getLong("undo_kept"), rs.getString("undo_failure"));
+                rs.getLong("undo_undone"), rs.getLong("undo_kept"), rs.getString("undo_failure"),
+                ImportJobRepository.text(rs.getString("undo_failure_key"), rs.getArray("undo_failure_args")));
     }
 }

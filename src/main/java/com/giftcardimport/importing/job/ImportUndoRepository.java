@@ -67,7 +67,8 @@ public class ImportUndoRepository {
                         on conflict (job_id) do update
                            set status = 'RUNNING', requested_by_user_id = excluded.requested_by_user_id,
                                requested_by_label = excluded.requested_by_label, requested_at = now(),
-                               finished_at = null, failure_message = null, total_cards = excluded.total_cards,
+                               finished_at = null, failure_message = null, failure_message_key = null,
+                               failure_message_args = null, total_cards = excluded.total_cards,
                                claim = null
                          where import_undo.status = 'FAILED'
                         """)

@@ -1,6 +1,7 @@
 package com.giftcardimport.importing.job;
 
 import com.giftcardimport.card.CvvCipher;
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.file.FileSource;
 import com.giftcardimport.importing.read.ReadLimits;
@@ -260,18 +261,17 @@ final class JobExecution {
     /** The file could not be read on: the job fails with the reader's message (or ends Cancelled). */
     private void fail(Handover.Failure failure) {
         ImportStatus status = cancelled ? ImportStatus.CANCELLED : ImportStatus.FAILED;
-        String message = cancelled ? null : failure.message();
+        Text message = cancelled ? null : failure.message();
         if (jobs.finish(fence, job.projectId(), job.id(), status, null, message)) {
             log.info("Import {} of project {} ended {} after row {}: {}", job.id(), job.projectId(),
-                    status, lastRow, failure.message());
+                    status, lastRow, failure.message().english());
         }
     }
 
     private void failInternally(RuntimeException e) {
         log.error("Import {} of project {} failed after row {}", job.id(), job.projectId(), lastRow, e);
-        String message = "The import stopped after row " + lastRow + " because of an internal error: "
-                + e.getMessage();
-        jobs.finish(fence, job.projectId(), job.id(), ImportStatus.FAILED, null, message);
+        jobs.finish(fence, job.projectId(), job.id(), ImportStatus.FAILED, null,
+                Text.of("failure.import.internal", lastRow, e.getMessage()));
     }
 
     private static String seconds(long nanos) {

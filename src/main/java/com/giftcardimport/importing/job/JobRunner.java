@@ -1,6 +1,7 @@
 package com.giftcardimport.importing.job;
 
 import com.giftcardimport.card.CvvCipher;
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.file.FileSource;
@@ -84,10 +85,8 @@ class JobRunner {
         try {
             file = files.file(projectId, job.storedFileId());
         } catch (StoredFileNotFoundException e) {
-            String message = resuming ? "The import was interrupted after row " + job.lastRowNumber()
-                    + " (its server stopped), and its file is no longer available to resume it"
-                    : "The file of this import is no longer available";
-            jobs.failWithoutFile(projectId, id, message);
+            jobs.failWithoutFile(projectId, id, resuming
+                    ? Text.of("failure.import.interrupted", job.lastRowNumber()) : Text.of("failure.import.fileGone"));
             log.warn("Import {} cannot run: its file is gone", id);
             return true;
         }
@@ -107,7 +106,8 @@ class JobRunner {
             return execution.run();
         } catch (RuntimeException e) {
             log.error("Import {} could not run", id, e);
-            jobs.finish(fence, projectId, id, ImportStatus.FAILED, null, "The import could not run: " + e.getMessage());
+            jobs.finish(fence, projectId, id, ImportStatus.FAILED, null,
+                    Text.of("failure.import.couldNotRun", e.getMessage()));
             return true;
         } finally {
             running.remove(id);

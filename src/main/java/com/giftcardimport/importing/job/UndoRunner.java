@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.job;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.project.ProjectId;
@@ -74,12 +75,15 @@ class UndoRunner {
             return true;
         } catch (RuntimeException e) {
             log.error("Undo of import {} of project {} failed", job, project, e);
+            Text failure = Text.of("failure.undo.internal", e.getMessage());
             scope.inProject(project, () -> jdbc.sql("""
-                            update import_undo set status = 'FAILED', finished_at = now(), failure_message = ?
+                            update import_undo set status = 'FAILED', finished_at = now(), failure_message = ?,
+                                                   failure_message_key = ?, failure_message_args = ?::text[]
                              where project_id = ? and job_id = ? and status = 'RUNNING' and claim = ?
                             """)
-                    .params("The undo stopped because of an internal error: " + e.getMessage(), project.value(),
-                            job.value(), fence.token()).update());
+                    .params(ImportJobRepository.english(failure), ImportJobRepository.key(failure),
+                            ImportJobRepository.arguments(failure), project.value(), job.value(), fence.token())
+                    .update());
             return true;
         }
     }

@@ -13,10 +13,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
@@ -58,8 +56,7 @@ public final class CsvRowReader implements RowSource {
         this.limits = limits;
         CsvRecord first = nextNonBlankRecord();
         if (first == null) {
-            throw new MalformedFileException(0, "The file has no header row: it is empty or holds only empty "
-                    + "lines. The first row must hold the column names");
+            throw new MalformedFileException(0, "fileProblem.noHeader");
         }
         this.headerRowNumber = rowNumber;
         this.header = headerOf(first);
@@ -158,9 +155,7 @@ public final class CsvRowReader implements RowSource {
             }
             rowNumber++;
             if (record.unclosedQuote()) {
-                throw new MalformedFileException(rowNumber, "Row " + rowNumber + " opens a quoted value (\") that is "
-                        + "never closed, so the rest of the file would be one value. A value that starts with \" must "
-                        + "end with \"; a \" inside a quoted value is written twice (\"\")");
+                throw new MalformedFileException(rowNumber, "fileProblem.unclosedQuote", rowNumber);
             }
             if (!record.blank()) {
                 return record;
@@ -172,13 +167,11 @@ public final class CsvRowReader implements RowSource {
         List<String> values = record.values();
         int firstCutValue = record.cutValues().isEmpty() ? values.size() : record.cutValues().getFirst();
         if (record.cut() && firstCutValue >= values.size() - 1) {
-            throw new MalformedFileException(rowNumber, "The header row is longer than "
-                    + count(limits.maxRecordChars()) + " characters or has more than " + count(limits.maxColumns())
-                    + " columns: the file seems to have no line breaks, or it is not a CSV/TXT file");
+            throw new MalformedFileException(rowNumber, "fileProblem.headerTooLong", limits.maxRecordChars(),
+                    limits.maxColumns());
         }
         if (firstCutValue < values.size()) {
-            throw new MalformedFileException(rowNumber, "A column name in the header row is longer than "
-                    + count(limits.maxFieldChars()) + " characters: the first row must hold the column names");
+            throw new MalformedFileException(rowNumber, "fileProblem.columnNameTooLong", limits.maxFieldChars());
         }
         List<String> names = new ArrayList<>(values.size());
         for (String value : values) {
@@ -211,9 +204,5 @@ public final class CsvRowReader implements RowSource {
 
     private static String preview(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-    }
-
-    static String count(long n) {
-        return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(n);
     }
 }

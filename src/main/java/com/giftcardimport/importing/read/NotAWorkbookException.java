@@ -4,7 +4,6 @@ package com.giftcardimport.importing.read;
 public class NotAWorkbookException extends MalformedFileException {
 
     NotAWorkbookException() {
-        super(0, "This file is not a readable Excel workbook (.xlsx): open it in Excel and save it again as Excel "
-                + "Workbook (.xlsx), or as CSV UTF-8");
+        super(0, "fileProblem.notAWorkbook");
     }
 }

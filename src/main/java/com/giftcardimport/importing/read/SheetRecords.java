@@ -57,8 +57,7 @@ final class SheetRecords implements RecordSource {
         try {
             return rows.hasNext() ? rows.next() : null;
         } catch (ExcelReaderException e) {
-            throw new MalformedFileException(emitted + 1, "The sheet cannot be read after row " + emitted
-                    + ": the workbook is damaged. Open it in Excel and save it again");
+            throw new MalformedFileException(emitted + 1, "fileProblem.damagedSheet", emitted);
         }
     }
 

@@ -72,7 +72,7 @@ final class Workbook implements Closeable {
      */
     Sheet sheet(String name) {
         return workbook.findSheet(name).orElseThrow(() -> new MalformedFileException(0,
-                "The workbook has no sheet '" + name + "': choose one of its sheets"));
+                "fileProblem.noSuchSheet", name));
     }
 
     /**

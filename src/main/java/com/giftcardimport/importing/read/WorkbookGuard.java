@@ -44,8 +44,7 @@ final class WorkbookGuard {
         long maxRun = Math.max(MIN_RUN_BYTES, 4L * limits.maxRecordChars());
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > MAX_ENTRIES) {
-                throw new MalformedFileException(0, "The workbook holds more than " + CsvRowReader.count(MAX_ENTRIES)
-                        + " parts, more than a spreadsheet ever has: it cannot be read safely");
+                throw new MalformedFileException(0, "fileProblem.tooManyParts", MAX_ENTRIES);
             }
             if (zip.getEntry("xl/workbook.xml") == null) {
                 throw new NotAWorkbookException();
@@ -60,9 +59,8 @@ final class WorkbookGuard {
                     while ((n = in.read(buffer)) > 0) {
                         unpacked += n;
                         if (unpacked > maxUnpacked) {
-                            throw new MalformedFileException(0, "The workbook unpacks to more than "
-                                    + megabytes(maxUnpacked) + " MB, far more than its " + megabytes(size)
-                                    + " MB hold as a spreadsheet: it looks like a ZIP bomb and is not read");
+                            throw new MalformedFileException(0, "fileProblem.zipBomb", megabytes(maxUnpacked),
+                                    megabytes(size));
                         }
                         run = longestRun(buffer, n, run, maxRun);
                     }
@@ -81,14 +79,13 @@ final class WorkbookGuard {
             if (b == '<' || b == '>') {
                 current = 0;
             } else if (++current > max) {
-                throw new MalformedFileException(0, "The workbook holds a cell or part longer than "
-                        + CsvRowReader.count(max) + " bytes: it cannot be read safely");
+                throw new MalformedFileException(0, "fileProblem.longPart", max);
             }
         }
         return current;
     }
 
-    private static String megabytes(long bytes) {
-        return CsvRowReader.count(Math.max(1, bytes >> 20));
+    private static long megabytes(long bytes) {
+        return Math.max(1, bytes >> 20);
     }
 }

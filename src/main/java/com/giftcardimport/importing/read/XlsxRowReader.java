@@ -36,7 +36,7 @@ public final class XlsxRowReader implements RowSource {
         Workbook workbook = Workbook.open(in, limits);
         try {
             String name = sheet != null ? sheet : workbook.visibleSheetNames().stream().findFirst()
-                    .orElseThrow(() -> new MalformedFileException(0, "The workbook has no visible sheet"));
+                    .orElseThrow(() -> new MalformedFileException(0, "fileProblem.noVisibleSheet"));
             SheetRecords records = new SheetRecords(workbook, name, limits);
             try {
                 return new XlsxRowReader(workbook, name, new CsvRowReader(records, limits));

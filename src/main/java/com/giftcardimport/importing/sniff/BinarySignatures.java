@@ -1,11 +1,10 @@
 package com.giftcardimport.importing.sniff;
 
+import com.giftcardimport.i18n.Text;
 import java.nio.charset.StandardCharsets;
 
 /** Recognises files that are not text from their first bytes, and names what they probably are. */
 final class BinarySignatures {
-
-    private static final String SAVE_AS_CSV = "save it as CSV UTF-8 (comma or semicolon delimited) and upload again";
 
     private BinarySignatures() {
     }
@@ -17,8 +16,8 @@ final class BinarySignatures {
      * @param length     how many bytes of {@code head} are filled
      * @param utf16      whether the head was already recognised as UTF-16 (zero bytes are then expected)
      */
-    static String problem(byte[] head, int length, boolean utf16) {
-        String kind = knownKind(head, length);
+    static Text problem(byte[] head, int length, boolean utf16) {
+        Text kind = knownKind(head, length);
         if (kind != null) {
             return kind;
         }
@@ -29,16 +28,14 @@ final class BinarySignatures {
         for (int i = 0; i < length; i++) {
             int b = head[i] & 0xff;
             if (b == 0) {
-                return "This is not a text file (it holds binary data): upload a CSV or TXT file, or "
-                        + "open it in a spreadsheet and " + SAVE_AS_CSV;
+                return Text.of("fileProblem.binary");
             }
             if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1a) || b == 0x7f) {
                 control++;
             }
         }
         if (length > 0 && control * 20L > length) {
-            return "This is not a text file (it holds many control characters): upload a CSV or TXT file, or "
-                    + "open it in a spreadsheet and " + SAVE_AS_CSV;
+            return Text.of("fileProblem.controlCharacters");
         }
         return null;
     }
@@ -48,7 +45,7 @@ final class BinarySignatures {
         return starts(head, length, 'P', 'K', 3, 4);
     }
 
-    private static String knownKind(byte[] h, int n) {
+    private static Text knownKind(byte[] h, int n) {
         if (starts(h, n, 0x89, 'P', 'N', 'G')) {
             return image("PNG");
         }
@@ -62,10 +59,10 @@ final class BinarySignatures {
             return image("WEBP");
         }
         if (starts(h, n, '%', 'P', 'D', 'F', '-')) {
-            return "This looks like a PDF document, not a CSV/TXT file: export the data as CSV and upload that";
+            return Text.of("fileProblem.pdf");
         }
         if (starts(h, n, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            return "This looks like a spreadsheet (XLS, old Excel format), not CSV/TXT: " + SAVE_AS_CSV;
+            return Text.of("fileProblem.xls");
         }
         if (starts(h, n, 'P', 'K', 3, 4) || starts(h, n, 'P', 'K', 5, 6)) {
             return zipKind(h, n);
@@ -83,29 +80,26 @@ final class BinarySignatures {
     }
 
     /** A ZIP container: an office document (by the names of the entries in the head) or a plain archive. */
-    private static String zipKind(byte[] h, int n) {
+    private static Text zipKind(byte[] h, int n) {
         String names = new String(h, 0, n, StandardCharsets.ISO_8859_1);
         if (names.contains("xl/")) {
-            return "This looks like a spreadsheet (XLSX) file that cannot be read: open it in Excel and save it "
-                    + "again as Excel Workbook (.xlsx), or " + SAVE_AS_CSV;
+            return Text.of("fileProblem.xlsx");
         }
         if (names.contains("opendocument.spreadsheet")) {
-            return "This looks like a spreadsheet (ODS) file, not CSV/TXT: " + SAVE_AS_CSV;
+            return Text.of("fileProblem.ods");
         }
         if (names.contains("word/")) {
-            return "This looks like a Word document (DOCX), not a CSV/TXT file: export the data as CSV and "
-                    + "upload that";
+            return Text.of("fileProblem.docx");
         }
         return archive("ZIP");
     }
 
-    private static String image(String type) {
-        return "This looks like an image (" + type + "), not a CSV/TXT file: upload the gift card file exported as CSV";
+    private static Text image(String type) {
+        return Text.of("fileProblem.image", type);
     }
 
-    private static String archive(String type) {
-        return "This looks like a compressed archive (" + type + "), not a CSV/TXT file: unpack it and upload the "
-                + "CSV/TXT file inside";
+    private static Text archive(String type) {
+        return Text.of("fileProblem.archive", type);
     }
 
     private static boolean starts(byte[] head, int length, int... signature) {

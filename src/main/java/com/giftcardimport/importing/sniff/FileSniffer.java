@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.sniff;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileSource;
@@ -127,8 +128,7 @@ public class FileSniffer {
         boolean utf16 = isUtf16(encoding) || (bom != null && isUtf16(bom.charset()));
 
         if (size == 0) {
-            return problem(StandardCharsets.UTF_8, false, "The file is empty: it needs a header row with the column "
-                    + "names and one row per card", true);
+            return problem(StandardCharsets.UTF_8, false, Text.of("fileProblem.empty"), true);
         }
         if (BinarySignatures.isZip(head, length)) {
             try {
@@ -137,7 +137,7 @@ public class FileSniffer {
                 // another kind of ZIP: named below
             }
         }
-        String binary = BinarySignatures.problem(head, length, utf16);
+        Text binary = BinarySignatures.problem(head, length, utf16);
         if (binary != null) {
             return problem(encoding == null ? StandardCharsets.UTF_8 : encoding, bom != null, binary, false);
         }
@@ -151,21 +151,20 @@ public class FileSniffer {
         if (cut == 0) {
             FileFormat format = new FileFormat(encoding, forcedDelimiter != null ? forcedDelimiter : ',');
             return new SniffResult(format, encoding, bom != null, List.of(), List.of(), 0,
-                    List.of("The first " + (SAMPLE_BYTES >> 20) + " MB of the file holds no line break: the file seems "
-                            + "to have no line breaks, or it is not a CSV/TXT file"), false, List.of());
+                    List.of(Text.of("fileProblem.noLineBreak", SAMPLE_BYTES >> 20)), false, List.of());
         }
         char delimiter = forcedDelimiter != null ? forcedDelimiter : DelimiterDetector.detect(
                 textForDelimiter(head, cut, encoding, bom), limits);
         FileFormat format = new FileFormat(encoding, delimiter);
         SniffResult result = read(format, bom != null, head, cut, size, truncated);
-        String invalid = detectedEncoding ? Utf8Check.of(head, length, truncated).warning(encoding, truncated) : null;
+        Text invalid = detectedEncoding ? Utf8Check.of(head, length, truncated).warning(encoding, truncated) : null;
         return invalid == null ? result : result.withWarning(invalid);
     }
 
     /** Reads the sample with the real reader: header, first rows, row count, problems. */
     private SniffResult read(FileFormat format, boolean bomPresent, byte[] head, int cut, long size,
                              boolean truncated) throws IOException {
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         List<String> headers = List.of();
         List<SourceRow> sample = new ArrayList<>();
         long rows = 0;
@@ -181,12 +180,11 @@ public class FileSniffer {
             }
         } catch (MalformedFileException e) {
             if (headers.isEmpty()) {
-                String message = e.getMessage();
                 return new SniffResult(format, format.encoding(), bomPresent, List.of(), List.of(), 0,
-                        List.of(message), complete, List.of());
+                        List.of(e.text()), complete, List.of());
             }
             if (complete) {
-                problems.add(e.getMessage());
+                problems.add(e.text());
             } else {
                 // the head ends inside a quoted value that spans lines: the rows read so far are fine
                 complete = false;
@@ -198,13 +196,13 @@ public class FileSniffer {
             double perByte = cut > headerBytes ? (double) rows / (cut - headerBytes) : 0;
             estimate = Math.round(perByte * (size - headerBytes));
         } else if (rows == 0 && problems.isEmpty()) {
-            problems.add("The file has a header row but no data rows: there are no cards to import");
+            problems.add(Text.of("fileProblem.noDataRows"));
         }
         return new SniffResult(format, format.encoding(), bomPresent, headers, sample, estimate, problems, complete,
                 List.of());
     }
 
-    private static SniffResult problem(Charset encoding, boolean bomPresent, String problem, boolean exact) {
+    private static SniffResult problem(Charset encoding, boolean bomPresent, Text problem, boolean exact) {
         return new SniffResult(new FileFormat(encoding, ','), encoding, bomPresent, List.of(), List.of(), 0,
                 List.of(problem), exact, List.of());
     }

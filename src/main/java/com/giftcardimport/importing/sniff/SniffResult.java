@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.sniff;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.SourceRow;
 import java.nio.charset.Charset;
@@ -18,16 +19,17 @@ import java.util.List;
  *                      will read them, with their spreadsheet row numbers
  * @param estimatedRows the number of data rows: exact when the whole file fits in the sample, else an estimate
  *                      from the average length of the sampled rows
- * @param problems      file-level problems in words for the user; when not empty, the file cannot be imported
+ * @param problems      file-level problems in words for the user, said in the reader's language; when not empty, the file cannot be imported
  * @param exactRowCount whether {@code estimatedRows} is an exact count (the whole file fitted in the sample)
- * @param warnings      what the user should know but does not stop the import, in words: e.g. bytes that are not
+ * @param warnings      what the user should know but does not stop the import, in words said in the
+ *                      reader's language: e.g. bytes that are not
  *                      valid UTF-8 in a file that otherwise is, and the encoding chosen instead
  * @param sheets        for an Excel workbook, the names of the sheets a person can choose, in order (the one read is
  *                      {@code detected.sheet()}); empty for a CSV/TXT file
  */
 public record SniffResult(FileFormat detected, Charset encoding, boolean bomPresent, List<String> headers,
-                          List<SourceRow> sampleRows, long estimatedRows, List<String> problems,
-                          boolean exactRowCount, List<String> warnings, List<String> sheets) {
+                          List<SourceRow> sampleRows, long estimatedRows, List<Text> problems,
+                          boolean exactRowCount, List<Text> warnings, List<String> sheets) {
 
     public SniffResult {
         headers = List.copyOf(headers);
@@ -39,15 +41,15 @@ public record SniffResult(FileFormat detected, Charset encoding, boolean bomPres
 
     /** What the head of a CSV/TXT file tells (no sheets). */
     public SniffResult(FileFormat detected, Charset encoding, boolean bomPresent, List<String> headers,
-                       List<SourceRow> sampleRows, long estimatedRows, List<String> problems, boolean exactRowCount,
-                       List<String> warnings) {
+                       List<SourceRow> sampleRows, long estimatedRows, List<Text> problems, boolean exactRowCount,
+                       List<Text> warnings) {
         this(detected, encoding, bomPresent, headers, sampleRows, estimatedRows, problems, exactRowCount, warnings,
                 List.of());
     }
 
     /** The same result with {@code warning} added. */
-    SniffResult withWarning(String warning) {
-        List<String> all = new java.util.ArrayList<>(warnings);
+    SniffResult withWarning(Text warning) {
+        List<Text> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new SniffResult(detected, encoding, bomPresent, headers, sampleRows, estimatedRows, problems,
                 exactRowCount, all, sheets);

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.sniff;
 
+import com.giftcardimport.i18n.Text;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -7,8 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
-import java.util.Locale;
 
 /**
  * How much of a head reads as UTF-8, by the JDK's strict decoder: the bytes of malformed sequences, and the characters
@@ -53,15 +52,12 @@ record Utf8Check(long invalidBytes, long validNonAscii) {
     }
 
     /** What to tell the user when {@code chosen} was detected for such a head; null when there is nothing to tell. */
-    String warning(Charset chosen, boolean truncated) {
+    Text warning(Charset chosen, boolean truncated) {
         if (!mostlyUtf8() || chosen.equals(StandardCharsets.UTF_8)) {
             return null;
         }
-        String count = NumberFormat.getIntegerInstance(Locale.ENGLISH).format(invalidBytes);
-        return (invalidBytes == 1 ? "1 byte" : count + " bytes") + (truncated ? " in the first "
-                + (FileSniffer.SAMPLE_BYTES >> 20) + " MB of the file" : " of the file")
-                + (invalidBytes == 1 ? " is" : " are") + " not valid UTF-8, although the rest reads as UTF-8: the file "
-                + "is read as " + chosen.name() + " instead. If it is a UTF-8 file, choose UTF-8: the rows holding "
-                + "those bytes will then fail with a clear error";
+        String key = "fileWarning.notUtf8." + (truncated ? "head" : "file") + (invalidBytes == 1 ? "Byte" : "Bytes");
+        return truncated ? Text.of(key, invalidBytes, FileSniffer.SAMPLE_BYTES >> 20, chosen.name())
+                : Text.of(key, invalidBytes, chosen.name());
     }
 }

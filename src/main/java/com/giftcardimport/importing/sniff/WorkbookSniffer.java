@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.sniff;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.file.FileSource;
@@ -54,10 +55,7 @@ final class WorkbookSniffer {
             boolean exact = !reader.hasNext();
             long estimate = exact ? rows
                     : Math.max(rows, reader.lastRowHint().orElse(0) - reader.headerRowNumber());
-            List<String> problems = exact && rows == 0
-                    ? List.of("The sheet '" + read + "' has a header row but no data rows: there are no cards to "
-                            + "import")
-                    : List.of();
+            List<Text> problems = exact && rows == 0 ? List.of(Text.of("fileProblem.sheetNoDataRows", read)) : List.of();
             return result(read, headers, sample, estimate, problems, exact, sheets);
         } catch (NotAWorkbookException e) {
             throw e;
@@ -65,9 +63,8 @@ final class WorkbookSniffer {
             if (sheets.isEmpty()) {
                 sheets = sheetsOf(file);
             }
-            String problem = e.rowNumber() > 0 ? "Row " + e.rowNumber() + ": " + e.getMessage() : e.getMessage();
             String shown = read != null ? read : sheets.isEmpty() ? null : sheets.getFirst();
-            return result(shown, headers, List.of(), 0, List.of(problem), false, sheets);
+            return result(shown, headers, List.of(), 0, List.of(e.text()), false, sheets);
         }
     }
 
@@ -80,7 +77,7 @@ final class WorkbookSniffer {
     }
 
     private static SniffResult result(String sheet, List<String> headers, List<SourceRow> sample, long estimate,
-                                      List<String> problems, boolean exact, List<String> sheets) {
+                                      List<Text> problems, boolean exact, List<String> sheets) {
         FileFormat format = sheet != null ? FileFormat.workbook(sheet) : FileFormat.workbook("Sheet1");
         return new SniffResult(format, StandardCharsets.UTF_8, false, headers, sample, estimate, problems, exact,
                 List.of(), sheets);

@@ -24,10 +24,11 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The audit as CSV: the imports the audit's filters select, newest first, with the columns the screen shows (so no
- * value of any file, hence never a card number or a CVV), streamed as they are read. Column names and statuses are
- * in the user's language; the delimiter is {@code ;} for Russian (what a Russian spreadsheet expects) and {@code ,}
- * otherwise; UTF-8 with a byte-order mark; times in UTC as {@code yyyy-MM-dd HH:mm:ss}. Cells a spreadsheet would
- * run as formulas (a file named {@code =HYPERLINK(…).csv}) are neutralised like the error report's.
+ * value of any file, hence never a card number or a CVV), streamed as they are read. Column names, import types,
+ * actions and statuses are in the user's language; the delimiter is {@code ;} for Russian (what a Russian spreadsheet
+ * expects) and {@code ,} otherwise; UTF-8 with a byte-order mark; times in UTC as {@code yyyy-MM-dd HH:mm:ss}. Cells
+ * a spreadsheet would run as formulas (a file named {@code =HYPERLINK(…).csv}) are neutralised like the error
+ * report's.
  */
 final class AuditCsv {
 
@@ -67,8 +68,8 @@ final class AuditCsv {
         cells.add(job.projectName());
         cells.add(job.id().toString());
         cells.add(time(job.launchedAt()));
-        cells.add(job.type().label());
-        cells.add(job.action().label());
+        cells.add(texts.getTranslation("imports.type." + job.type().name()));
+        cells.add(texts.getTranslation("imports.action." + job.action().name()));
         cells.add(job.launchedBy());
         cells.add(job.originalFileName());
         cells.add(texts.getTranslation("imports.status." + job.status().name()));

@@ -124,7 +124,7 @@ final class CheckPanel extends VerticalLayout {
             outcome.setText(getTranslation("check.running", ImportDisplay.number(shown.checkedRows()),
                     ImportDisplay.number(shown.failedRows())));
         } else if (shown.status() == CheckStatus.FAILED) {
-            outcome.setText(getTranslation("check.failed", shown.failureMessage()));
+            outcome.setText(getTranslation("check.failed", shown.failureMessageIn(getLocale())));
         } else {
             outcome.setText(getTranslation("check.done", ImportDisplay.number(shown.checkedRows()),
                     ImportDisplay.number(shown.validRows()), ImportDisplay.number(shown.failedRows())));
@@ -149,8 +149,8 @@ final class CheckPanel extends VerticalLayout {
 
     private void openCorrection() {
         if (grid == null) {
-            grid = new CorrectionGrid(corrections, corrections.targetOf(check.id()), corrections.failedRows(check.id()),
-                    onCorrected);
+            grid = new CorrectionGrid(corrections, corrections.targetOf(check.id()),
+                    corrections.failedRows(check.id(), getLocale()), onCorrected);
             grid.importCorrected.setText(getTranslation("check.launch-with-corrections"));
             correction.add(grid);
         }

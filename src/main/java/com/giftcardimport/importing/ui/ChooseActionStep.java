@@ -39,15 +39,16 @@ final class ChooseActionStep extends VerticalLayout {
         action.setLabel(getTranslation("wizard.action.action"));
         List<ImportType> types = catalogue.stream().map(ImportAction::type).distinct().toList();
         type.setItems(types);
-        type.setItemLabelGenerator(ImportType::label);
+        type.setItemLabelGenerator(t -> getTranslation("imports.type." + t.name()));
         type.addValueChangeListener(e -> {
             List<ImportAction> actions = catalogue.stream().filter(a -> a.type() == e.getValue()).toList();
             action.setItems(actions);
             action.setValue(actions.isEmpty() ? null : actions.getFirst());
         });
-        action.setItemLabelGenerator(ImportAction::label);
+        action.setItemLabelGenerator(a -> getTranslation("imports.action." + a.name()));
         action.addValueChangeListener(e -> {
-            description.setText(e.getValue() == null ? "" : e.getValue().description());
+            description.setText(e.getValue() == null ? ""
+                    : getTranslation("imports.action." + e.getValue().name() + ".description"));
             if (e.getValue() != null) {
                 fireEvent(new ActionChosen(this, e.getValue()));
             }

@@ -137,9 +137,9 @@ final class CorrectionGrid extends VerticalLayout {
         List<String> whole = new ArrayList<>();
         for (RowError error : row.errors) {
             if (error.column() != null && target.header().contains(error.column())) {
-                byColumn.computeIfAbsent(error.column(), k -> new ArrayList<>()).add(error.message());
+                byColumn.computeIfAbsent(error.column(), k -> new ArrayList<>()).add(error.messageIn(getLocale()));
             } else {
-                whole.add(error.message());
+                whole.add(error.messageIn(getLocale()));
             }
         }
         row.fields.forEach((c, field) -> {

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.ui;
 
+import com.giftcardimport.importing.CorrectableRow;
 import com.giftcardimport.importing.CorrectionLinks;
 import com.giftcardimport.importing.ImportCorrections;
 import com.giftcardimport.importing.ImportJobId;
@@ -94,7 +95,8 @@ final class CorrectionSection extends VerticalLayout {
 
     private void open() {
         ImportJobId id = shown;
-        grid = new CorrectionGrid(corrections, corrections.targetOf(id), corrections.failedRows(id), rows -> {
+        List<CorrectableRow> failed = corrections.failedRows(id, getLocale());
+        grid = new CorrectionGrid(corrections, corrections.targetOf(id), failed, rows -> {
             ImportJobId followUp = corrections.importCorrected(id, rows);
             UI.getCurrent().navigate(ImportResultView.class, new RouteParameters("id", followUp.toString()));
         });

@@ -84,7 +84,9 @@ final class FilePanel extends VerticalLayout {
 
         HorizontalLayout held = new HorizontalLayout(fileOk, fileRefused, fileName, removeFile);
         held.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        held.addClassName("gci-wrap");
         HorizontalLayout format = new HorizontalLayout(sheet, encoding, delimiter, rows);
+        format.addClassName("gci-wrap");
         format.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(held, format, warnings, problems, sample);
     }
@@ -133,12 +135,12 @@ final class FilePanel extends VerticalLayout {
         problems.removeAll();
         if (!result.ok()) {
             UnorderedList list = new UnorderedList();
-            result.problems().forEach(p -> list.add(new ListItem(p)));
+            result.problems().forEach(p -> list.add(new ListItem(p.in(getLocale()))));
             problems.add(new Span(getTranslation("wizard.file.refused")), list);
         }
         problems.setVisible(!result.ok());
         warnings.removeAll();
-        result.warnings().forEach(w -> warnings.add(new Paragraph(w)));
+        result.warnings().forEach(w -> warnings.add(new Paragraph(w.in(getLocale()))));
         warnings.setVisible(!result.warnings().isEmpty());
     }
 

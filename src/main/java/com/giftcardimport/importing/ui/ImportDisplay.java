@@ -65,14 +65,14 @@ final class ImportDisplay {
     }
 
     static String typeAndAction(ImportSummary job) {
-        return job.type().label() + " · " + job.action().label();
+        return t("imports.type." + job.type().name()) + " · " + t("imports.action." + job.action().name());
     }
 
     /** The type above the action, for narrow list columns. */
     static Div typeAndActionCell(ImportSummary job) {
-        Div type = new Div(job.type().label());
+        Div type = new Div(t("imports.type." + job.type().name()));
         type.addClassName("gci-muted");
-        Div cell = new Div(type, new Div(job.action().label()));
+        Div cell = new Div(type, new Div(t("imports.action." + job.action().name())));
         cell.addClassName("gci-two-lines");
         return cell;
     }
@@ -150,7 +150,7 @@ final class ImportDisplay {
     }
 
     static Span badge(ImportStatus status) {
-        Span badge = new Span(status.label());
+        Span badge = new Span(t("imports.status." + status.name()));
         badge.addClassName("gci-badge");
         badge.getElement().setAttribute("data-status", status.name());
         return badge;

@@ -139,6 +139,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         cancel.addClickListener(e -> confirmCancel());
         HorizontalLayout header = new HorizontalLayout(title, badge, cancel, undoPanel.button);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.addClassName("gci-wrap");
 
         Div factsBox = new Div();
         factsBox.addClassName("gci-facts");
@@ -147,6 +148,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
             name.addClassName("gci-fact-label");
             Span value = new Span();
             value.addClassName("gci-fact-value");
+            value.setId("fact-" + label);
             facts.put(label, value);
             factsBox.add(name, value);
         }
@@ -235,7 +237,8 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         fact("launched", ImportDisplay.dateTime(job.launchedAt()));
         fact("launched-by", job.launchedBy());
         fact("file", getTranslation("result.file", job.originalFileName(), ImportDisplay.number(job.fileSize())));
-        fact("format", job.format().encoding().name() + ", " + job.format().delimiterName());
+        String delimiter = getTranslation("wizard.delimiter." + job.format().delimiterName());
+        fact("format", job.format().encoding().name() + ", " + delimiter.toLowerCase(getLocale()));
         fact("started", job.startedAt() == null ? getTranslation("result.not-yet")
                 : ImportDisplay.dateTime(job.startedAt()));
         fact("finished", job.finishedAt() == null ? getTranslation("result.not-yet")
@@ -252,7 +255,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
         progress.removeAll();
         progress.add(ImportDisplay.progress(job), live.paceLine(job));
         progress.setVisible(!job.status().isFinal());
-        String message = job.failureMessage();
+        String message = job.failureMessageIn(getLocale());
         if (job.cancelRequested() && !job.status().isFinal()) {
             message = getTranslation("result.cancelling");
         }

@@ -162,13 +162,14 @@ class ImportWizard extends WizardLayout implements BeforeEnterObserver, HasDynam
                     messages.show(List.of(getTranslation("wizard.message.upload-first")));
                 } else if (!upload.sniff().ok()) {
                     messages.show(upload.sniff().problems().stream()
-                            .map(p -> getTranslation("wizard.message.file-refused", p)).toList());
+                            .map(p -> getTranslation("wizard.message.file-refused", p.in(getLocale()))).toList());
                 } else if (showMapping(null)) {
                     move(2);
                 }
             }
             case 2 -> {
-                List<String> problems = mappingStep.mapping().problems(action);
+                List<String> problems = mappingStep.mapping().problemTexts(action).stream()
+                        .map(p -> p.in(getLocale())).toList();
                 mapping = mappingStep.mapping();
                 if (!problems.isEmpty()) {
                     messages.show(problems);
@@ -282,7 +283,7 @@ class ImportWizard extends WizardLayout implements BeforeEnterObserver, HasDynam
             }
             UI.getCurrent().navigate(ImportResultView.class, new RouteParameters("id", job.toString()));
         } catch (ImportRefusedException e) {
-            messages.show(e.problems());
+            messages.show(e.problemsIn(getLocale()));
             launch.setEnabled(true);
         } catch (IdempotencyConflictException e) {
             messages.show(List.of(getTranslation("wizard.message.launched-otherwise", e.existingJob())));

@@ -1,5 +1,6 @@
 package com.giftcardimport.importing.ui;
 
+import com.giftcardimport.base.NarrowColumns;
 import com.giftcardimport.importing.RowError;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
@@ -30,5 +31,7 @@ final class RowErrorColumns {
         errors.setWidthFull();
         errors.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         errors.setEmptyStateText(errors.getTranslation("result.errors.none"));
+        // on a phone the message, which names the column and the value itself, takes the width
+        NarrowColumns.hideWhenNarrow(errors, "column", "value");
     }
 }

@@ -75,7 +75,7 @@ final class UndoPanel extends VerticalLayout {
         ImportUndoSummary state = job.undo();
         line.setVisible(state != null);
         line.setText(state == null ? "" : ImportDisplay.undoLine(state)
-                + (state.failureMessage() == null ? "" : ". " + state.failureMessage()));
+                + (state.failureMessage() == null ? "" : ". " + state.failureMessageIn(getLocale())));
         boolean running = state != null && state.status() == ImportUndoSummary.Status.RUNNING;
         bar.setVisible(running);
         bar.setValue(state == null ? 0 : state.fraction());

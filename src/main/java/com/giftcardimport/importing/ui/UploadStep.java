@@ -113,6 +113,7 @@ final class UploadStep extends VerticalLayout {
         upload.setI18n(UploadTexts.of(this));
         upload.setDropLabel(new Span(getTranslation("wizard.upload.drop-label")));
         upload.setWidth("36rem");
+        upload.addClassName("gci-upload");
         upload.setId("file-upload");
         upload.addFileRejectedListener(e -> {
             upload.clearFileList();

@@ -127,6 +127,10 @@ class ImportRunnerTest {
         assertThat(jdbc.sql("select failure_message from import_job where id = ?").param(job.value())
                 .query(String.class).single()).isEqualTo("The import was interrupted after row 2 (its server "
                         + "stopped), and its file is no longer available to resume it");
+        assertThat(jdbc.sql("select failure_message_key || ' ' || array_to_string(failure_message_args, ',')"
+                        + " from import_job where id = ?").param(job.value()).query(String.class).single())
+                .as("kept as a key and arguments too, to be said in the reader's language")
+                .isEqualTo("failure.import.interrupted 2");
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.giftcardimport.importing.sniff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.i18n.Languages;
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.SourceRow;
 import com.giftcardimport.importing.Workbooks;
@@ -12,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -51,6 +54,31 @@ class FileSnifferTest {
     @Test
     void a_utf8_file_with_a_few_invalid_bytes_tells_how_many_and_which_encoding_was_chosen_instead()
             throws IOException {
+        SniffResult result = sniffer.sniff(file("mostly-utf8.csv", mostlyUtf8()));
+
+        assertThat(result.encoding()).isNotEqualTo(StandardCharsets.UTF_8);
+        assertThat(english(result.warnings())).singleElement().asString()
+                .startsWith("3 bytes of the file are not valid UTF-8")
+                .contains("read as " + result.encoding().name() + " instead")
+                .contains("choose UTF-8");
+    }
+
+    @Test
+    void a_refusal_and_a_warning_are_said_in_russian_to_a_russian_reader() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+        Text refusal = sniffer.sniff(file("cards.csv", png)).problems().getFirst();
+        SniffResult warned = sniffer.sniff(file("mostly-utf8.csv", mostlyUtf8()));
+
+        assertThat(refusal.in(Languages.RUSSIAN)).isEqualTo("Похоже, это изображение (PNG), а не файл CSV/TXT: "
+                + "загрузите файл подарочных карт, выгруженный в CSV");
+        assertThat(warned.warnings()).singleElement().extracting(w -> w.in(Languages.RUSSIAN)).asString()
+                .startsWith("Байтов, недопустимых в UTF-8, в файле: 3, хотя всё остальное читается как UTF-8")
+                .contains("файл прочитан в кодировке " + warned.encoding().name());
+    }
+
+    /** A UTF-8 file with three bytes that are not UTF-8 in it. */
+    private static byte[] mostlyUtf8() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes("Номер карты;Пул;Баланс;Комментарий\n".getBytes(StandardCharsets.UTF_8));
         for (int i = 1; i <= 20; i++) {
@@ -60,14 +88,7 @@ class FileSnifferTest {
         bytes.writeBytes("C;flex;5;\u0436\n".getBytes(StandardCharsets.UTF_8));
         bytes.write(0xE9);
         bytes.writeBytes(";flex;5;x\n".getBytes(StandardCharsets.UTF_8));
-
-        SniffResult result = sniffer.sniff(file("mostly-utf8.csv", bytes.toByteArray()));
-
-        assertThat(result.encoding()).isNotEqualTo(StandardCharsets.UTF_8);
-        assertThat(result.warnings()).singleElement().asString()
-                .startsWith("3 bytes of the file are not valid UTF-8")
-                .contains("read as " + result.encoding().name() + " instead")
-                .contains("choose UTF-8");
+        return bytes.toByteArray();
     }
 
     @Test
@@ -204,7 +225,8 @@ class FileSnifferTest {
     void a_png_image_is_refused_as_not_a_text_file() throws IOException {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         SniffResult result = sniffer.sniff(file("cards.csv", png));
-        assertThat(result.problems()).singleElement().asString().contains("image (PNG)").contains("not a CSV/TXT file");
+        assertThat(english(result.problems())).singleElement().asString().contains("image (PNG)")
+                .contains("not a CSV/TXT file");
         assertThat(result.ok()).isFalse();
         assertThat(result.headers()).isEmpty();
     }
@@ -219,7 +241,7 @@ class FileSnifferTest {
             zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
         }
         SniffResult result = sniffer.sniff(file("cards.xlsx", bytes.toByteArray()));
-        assertThat(result.problems()).containsExactly("This looks like a spreadsheet (XLSX) file that cannot be read: "
+        assertThat(english(result.problems())).containsExactly("This looks like a spreadsheet (XLSX) file that cannot be read: "
                 + "open it in Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8 (comma or "
                 + "semicolon delimited) and upload again");
     }
@@ -249,40 +271,40 @@ class FileSnifferTest {
             zip.putNextEntry(new ZipEntry("cards.csv"));
             zip.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(sniffer.sniff(file("a.zip", zipped.toByteArray())).problems()).singleElement().asString()
+        assertThat(english(sniffer.sniff(file("a.zip", zipped.toByteArray())).problems())).singleElement().asString()
                 .contains("compressed archive (ZIP)");
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
             gzip.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(sniffer.sniff(file("a.gz", gzipped.toByteArray())).problems()).singleElement().asString()
+        assertThat(english(sniffer.sniff(file("a.gz", gzipped.toByteArray())).problems())).singleElement().asString()
                 .contains("(gzip)");
         byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
-        assertThat(sniffer.sniff(file("a.xls", ole)).problems()).singleElement().asString().contains("(XLS");
+        assertThat(english(sniffer.sniff(file("a.xls", ole)).problems())).singleElement().asString().contains("(XLS");
         byte[] random = new byte[4096];
         new java.util.Random(7).nextBytes(random);
         random[0] = 'x';
-        assertThat(sniffer.sniff(file("a.bin", random)).problems()).singleElement().asString()
+        assertThat(english(sniffer.sniff(file("a.bin", random)).problems())).singleElement().asString()
                 .contains("not a text file");
     }
 
     @Test
     void an_empty_file_is_refused() throws IOException {
         SniffResult result = sniffer.sniff(file("empty.csv", new byte[0]));
-        assertThat(result.problems()).singleElement().asString().contains("The file is empty");
+        assertThat(english(result.problems())).singleElement().asString().contains("The file is empty");
     }
 
     @Test
     void a_file_of_empty_lines_has_no_header_row() throws IOException {
         SniffResult result = sniffer.sniff(file("blank.csv", "\r\n\r\n   \r\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(result.problems()).singleElement().asString().contains("no header row");
+        assertThat(english(result.problems())).singleElement().asString().contains("no header row");
     }
 
     @Test
     void a_header_only_file_is_refused_as_having_no_cards() throws IOException {
         SniffResult result = sniffer.sniff(file("header.csv", "Card number;Pool;Balance\r\n\r\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(result.headers()).containsExactly("Card number", "Pool", "Balance");
-        assertThat(result.problems()).containsExactly("The file has a header row but no data rows: there are no cards "
+        assertThat(english(result.problems())).containsExactly("The file has a header row but no data rows: there are no cards "
                 + "to import");
         assertThat(result.estimatedRows()).isZero();
     }
@@ -291,16 +313,16 @@ class FileSnifferTest {
     void a_file_without_line_breaks_is_refused() throws IOException {
         byte[] bytes = "x;".repeat(FileSniffer.SAMPLE_BYTES).getBytes(StandardCharsets.UTF_8);
         SniffResult result = sniffer.sniff(file("one-line.csv", bytes));
-        assertThat(result.problems()).singleElement().asString().contains("no line breaks");
+        assertThat(english(result.problems())).singleElement().asString().contains("no line breaks");
         byte[] small = "x;".repeat(200_000).getBytes(StandardCharsets.UTF_8);
-        assertThat(sniffer.sniff(file("one-line-small.csv", small)).problems()).singleElement().asString()
+        assertThat(english(sniffer.sniff(file("one-line-small.csv", small)).problems())).singleElement().asString()
                 .contains("no line breaks");
     }
 
     @Test
     void an_unclosed_quote_in_a_small_file_is_a_file_level_problem() throws IOException {
         SniffResult result = sniffer.sniff(file("q.csv", "a,b\n1,2\n3,\"four\n5,6\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(result.problems()).singleElement().asString().contains("Row 3 opens a quoted value");
+        assertThat(english(result.problems())).singleElement().asString().contains("Row 3 opens a quoted value");
         assertThat(result.sampleRows()).extracting(SourceRow::rowNumber).containsExactly(2L);
     }
 
@@ -315,5 +337,9 @@ class FileSnifferTest {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    private static List<String> english(List<Text> texts) {
+        return texts.stream().map(Text::english).toList();
     }
 }

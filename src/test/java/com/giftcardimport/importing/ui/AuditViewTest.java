@@ -188,7 +188,8 @@ class AuditViewTest extends ImportUiTest {
         List<String> lines = csv(audit);
 
         assertThat(lines.getFirst()).startsWith("\uFEFFПроект;Импорт;Запущен (UTC);");
-        assertThat(lines.get(1)).contains(";ru.csv;Завершён;1;1;0;0;");
+        assertThat(lines.get(1)).contains(";Лояльность → Подарочные карты;Добавить подарочные карты;")
+                .contains(";ru.csv;Завершён;1;1;0;0;");
     }
 
     private static List<String> csv(AuditView audit) {

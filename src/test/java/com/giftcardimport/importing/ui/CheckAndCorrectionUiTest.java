@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.CheckReason;
 import com.giftcardimport.importing.CheckStatus;
 import com.giftcardimport.importing.CheckSummary;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +65,7 @@ class CheckAndCorrectionUiTest extends ImportUiTest {
 
         panel.show(new CheckSummary(panel.check().id(), ImportAction.ADD_GIFT_CARDS, "cards.csv",
                 new FileFormat(StandardCharsets.UTF_8, ','), false, CheckStatus.RUNNING, 30L, null, 10, 9, 1, null,
-                List.of(), Instant.now(), null));
+                null, List.of(), Instant.now(), null));
         assertThat(panel.bar.isVisible()).isTrue();
         assertThat(panel.bar.getValue()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(0.01));
         assertThat(panel.outcome.getText()).isEqualTo("Checking every row of the file: 10 rows checked, 1 failing "
@@ -87,6 +89,27 @@ class CheckAndCorrectionUiTest extends ImportUiTest {
                 + "spaces between thousands; write it like 1000, 1000.50 or 1 000,50\"");
         assertThat(done.validRows()).isEqualTo(27);
         assertThat(jobIds()).as("a check launches nothing").isEmpty();
+    }
+
+    @Test
+    void in_russian_a_check_that_failed_says_why_in_russian_and_an_old_failure_in_its_english() {
+        ImportWizard wizard = toReview(deepErrors());
+        CheckPanel panel = wizard.previewStep.check;
+        awaitCheck(panel);
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+
+        panel.show(failed(panel, Text.of("failure.check.fileGone")));
+        assertThat(panel.outcome.getText())
+                .isEqualTo("Весь файл проверить не удалось: Загруженный файл больше недоступен");
+        panel.show(failed(panel, null));
+        assertThat(panel.outcome.getText())
+                .isEqualTo("Весь файл проверить не удалось: The uploaded file is no longer available");
+    }
+
+    private static CheckSummary failed(CheckPanel panel, Text why) {
+        return new CheckSummary(panel.check().id(), ImportAction.ADD_GIFT_CARDS, "cards.csv",
+                new FileFormat(StandardCharsets.UTF_8, ','), false, CheckStatus.FAILED, 30L, null, 10, 9, 1,
+                "The uploaded file is no longer available", why, List.of(), Instant.now(), Instant.now());
     }
 
     @Test
@@ -160,6 +183,22 @@ class CheckAndCorrectionUiTest extends ImportUiTest {
                 .as("the newest, the follow-up").isEqualTo("↳ " + original);
         assertThat(((Span) GridKt._getCellComponent(list.grid, 1, "correction")).getText())
                 .isEqualTo("↱ " + followUp);
+    }
+
+    @Test
+    void in_russian_the_correction_grid_says_in_russian_why_each_row_failed() throws Exception {
+        launchAndAwait(deepErrors(), "cards.csv");
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        UI.getCurrent().navigate("imports/" + lastJob);
+        ImportResultView page = _get(ImportResultView.class);
+        _click(page.correction.correct);
+        CorrectionGrid grid = page.correction.grid;
+
+        assertThat(grid.row(25).problems().getText())
+                .isEqualTo("Пула «nowhere» в этом проекте нет: сначала создайте его или проверьте системное имя");
+        TextField pool = grid.row(25).field(grid.column("Pool system name"));
+        _setValue(pool, "elsewhere");
+        assertThat(grid.row(25).problems().getText()).startsWith("Пула «elsewhere» в этом проекте нет");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.giftcardimport.i18n.Text;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportSummary;
@@ -12,6 +13,7 @@ import com.giftcardimport.importing.ImportProgressBus;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.RowError;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.giftcardimport.importing.job.ImportJobRepository;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -20,6 +22,7 @@ import com.vaadin.flow.component.UI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,9 @@ class ImportResultViewTest extends ImportUiTest {
 
     @Autowired
     ImportProgressBus bus;
+
+    @Autowired
+    ImportJobRepository jobs;
 
     TestProject project;
     String prefix;
@@ -147,6 +153,37 @@ class ImportResultViewTest extends ImportUiTest {
                     + " where id = ?")
                     .param(job.value()).update();
         }
+    }
+
+    @Test
+    void a_failed_import_says_why_in_the_readers_language_and_a_failure_stored_in_english_only_in_english()
+            throws Exception {
+        login(project.admin());
+        launchAndAwait(file(), "cards.csv");
+        ImportJobId job = lastJob;
+        jdbc.sql("update import_job set status = 'RUNNING', finished_at = null where id = ?").param(job.value())
+                .update();
+        assertThat(jobs.failWithoutFile(project.id(), job, Text.of("failure.import.interrupted", 20))).isTrue();
+
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        UI.getCurrent().navigate("imports/" + job);
+        ImportResultView russian = _get(ImportResultView.class);
+        assertThat(russian.failure.getText()).isEqualTo("Импорт прерван после строки 20 (его "
+                + "сервер остановился), а его файл больше недоступен, поэтому продолжить нельзя");
+        assertThat(russian.badge.getElement().getTextRecursively()).isEqualTo("Сбой");
+        assertThat(russian.fact("Format")).isEqualTo("UTF-8, запятая");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("imports");
+        UI.getCurrent().navigate("imports/" + job);
+        assertThat(_get(ImportResultView.class).failure.getText()).isEqualTo("The import was interrupted after row "
+                + "20 (its server stopped), and its file is no longer available to resume it");
+
+        jdbc.sql("update import_job set failure_message = 'Stored before the keys', failure_message_key = null,"
+                + " failure_message_args = null where id = ?").param(job.value()).update();
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        UI.getCurrent().navigate("imports");
+        UI.getCurrent().navigate("imports/" + job);
+        assertThat(_get(ImportResultView.class).failure.getText()).isEqualTo("Stored before the keys");
     }
 
     @Test

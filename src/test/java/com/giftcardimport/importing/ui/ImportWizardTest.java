@@ -11,6 +11,7 @@ import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
+import com.giftcardimport.importing.ImportType;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.ImportTestSupport;
@@ -71,9 +72,12 @@ class ImportWizardTest extends KaribuTest {
 
         // step 1: the catalogue, preselected
         assertThat(wizard.stepper.stateOf(0)).isEqualTo("current");
-        assertThat(wizard.chooseStep.type.getValue().label()).isEqualTo("Loyalty → Gift cards");
+        assertThat(wizard.chooseStep.type.getValue()).isEqualTo(ImportType.LOYALTY_GIFT_CARDS);
+        assertThat(wizard.chooseStep.type.getItemLabelGenerator().apply(ImportType.LOYALTY_GIFT_CARDS))
+                .isEqualTo("Loyalty → Gift cards");
         assertThat(wizard.chooseStep.action.getValue()).isEqualTo(ImportAction.ADD_GIFT_CARDS);
-        assertThat(wizard.chooseStep.action.getValue().label()).isEqualTo("Add gift cards");
+        assertThat(wizard.chooseStep.action.getItemLabelGenerator().apply(ImportAction.ADD_GIFT_CARDS))
+                .isEqualTo("Add gift cards");
         _click(wizard.next);
 
         // step 2: the field table, the template and the upload; Next needs a file

@@ -7,9 +7,11 @@ import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,5 +61,38 @@ class UploadStepTest extends KaribuTest {
                 "Card number,Pool system name,Card balance", ImportFiles.unique() + ",flex,5"));
 
         assertThat(wizard.uploadStep.warnings.isVisible()).isFalse();
+    }
+
+    @Test
+    void in_russian_step_2_refuses_an_image_in_russian() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        ImportWizard wizard = navigate(ImportWizard.class);
+        _click(wizard.next);
+
+        UploadKt._upload(wizard.uploadStep.upload, "cards.csv", "text/csv", png);
+
+        UploadStep step = wizard.uploadStep;
+        assertThat(step.problems.isVisible()).isTrue();
+        assertThat(step.problems.getElement().getTextRecursively())
+                .startsWith("Этот файл нельзя импортировать:")
+                .contains("Похоже, это изображение (PNG), а не файл CSV/TXT: загрузите файл подарочных карт, "
+                        + "выгруженный в CSV");
+        _click(wizard.next);
+        assertThat(wizard.messages.lines()).singleElement().asString()
+                .contains("Похоже, это изображение (PNG)").doesNotContain("image");
+    }
+
+    @Test
+    void in_russian_step_2_refuses_a_file_with_a_header_and_no_rows_in_russian() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        ImportWizard wizard = navigate(ImportWizard.class);
+        _click(wizard.next);
+
+        UploadKt._upload(wizard.uploadStep.upload, "header-only.csv", "text/csv",
+                ImportFiles.utf8("Номер карты;Пул;Баланс"));
+
+        assertThat(wizard.uploadStep.problems.getElement().getTextRecursively())
+                .contains("В файле есть строка заголовков, но нет строк с данными: импортировать нечего");
     }
 }
