@@ -38,11 +38,12 @@ import org.springframework.test.context.ActiveProfiles;
  * SPEC §10, logins, over real HTTP (form login at a random port): failures per account and per address are slowed
  * down and then refused for a while, the right password included; every attempt is recorded; a disabled person can
  * neither log in nor use the session they had; people change their own password. The window is 20 s here (15 minutes
- * by default). Each test comes from its own address (X-Forwarded-For, honoured from the loopback proxy).
+ * by default), and an address's most failures per window equal its burst, so that an address that spent them stays
+ * refused until the window ends, however the burst's tokens trickle back (one a second here). Each test comes from its own address (X-Forwarded-For, honoured from the loopback proxy).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.login.window=20s", "app.login.account.burst=5", "app.login.account.max=10",
-        "app.login.address.burst=20", "app.login.address.max=30"})
+        "app.login.address.burst=20", "app.login.address.max=20"})
 @ActiveProfiles("test")
 class LoginSecurityTest {
 
