@@ -51,6 +51,7 @@ class RussianJourneyIT extends BrowserTestSupport {
         waitForText("Номер карты");
         screenshot("ru-wizard-2-detected");
         next();                                   // step 3: mapped from the Russian headers
+        waitForText("Обязательные поля:");
         screenshot("ru-wizard-3-mapping");
         next();                                   // step 4: the first rows, failing cells marked
         wait.until(d -> !d.findElements(By.cssSelector("vaadin-grid-cell-content .gci-cell-error")).isEmpty());

@@ -16,11 +16,11 @@ final class FieldsBox extends Details {
     private ImportAction action = ImportAction.ADD_GIFT_CARDS;
 
     FieldsBox() {
-        fields.addColumn(GiftCardField::label).setHeader(getTranslation("wizard.fields.field")).setAutoWidth(true)
+        fields.addColumn(f -> getTranslation("mapping.field." + f.name())).setHeader(getTranslation("wizard.fields.field")).setAutoWidth(true)
                 .setFlexGrow(0);
         fields.addColumn(f -> getTranslation(action.requires(f) ? "wizard.fields.required" : "wizard.fields.optional"))
                 .setHeader(getTranslation("wizard.fields.required-header")).setAutoWidth(true).setFlexGrow(0);
-        fields.addColumn(GiftCardField::description).setHeader(getTranslation("wizard.fields.description"))
+        fields.addColumn(f -> getTranslation("mapping.field." + f.name() + ".description")).setHeader(getTranslation("wizard.fields.description"))
                 .setFlexGrow(1);
         fields.setAllRowsVisible(true);
         fields.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

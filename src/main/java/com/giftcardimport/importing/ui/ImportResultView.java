@@ -1,6 +1,5 @@
 package com.giftcardimport.importing.ui;
 
-import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportCorrections;
 import com.giftcardimport.importing.ImportJobId;
 import com.giftcardimport.importing.ImportSummary;
@@ -158,7 +157,7 @@ class ImportResultView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         mapping.addColumn(ImportSummary.MappedColumn::column).setHeader(getTranslation("result.mapping.column"))
                 .setAutoWidth(true);
-        mapping.addColumn(c -> c.field().map(GiftCardField::label).orElse(getTranslation("result.mapping.skipped")))
+        mapping.addColumn(c -> c.field().map(f -> getTranslation("mapping.field." + f.name())).orElse(getTranslation("result.mapping.skipped")))
                 .setHeader(getTranslation("result.mapping.field")).setFlexGrow(1);
         mapping.setAllRowsVisible(true);
         mapping.addThemeVariants(GridVariant.LUMO_COMPACT);

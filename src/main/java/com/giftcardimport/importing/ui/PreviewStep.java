@@ -67,7 +67,7 @@ final class PreviewStep extends VerticalLayout {
         for (GiftCardField field : GiftCardField.values()) {
             if (mapping.columnOf(field) >= 0) {
                 Grid.Column<ImportPreview.Row> column = grid.addComponentColumn(row -> cell(row, field))
-                        .setHeader(field.label()).setFlexGrow(1).setResizable(true).setKey(field.name());
+                        .setHeader(getTranslation("mapping.field." + field.name())).setFlexGrow(1).setResizable(true).setKey(field.name());
                 if (field == GiftCardField.CARD_NUMBER) {
                     column.setAutoWidth(true).setFlexGrow(0);   // a 16-digit number on one line
                 } else {

@@ -187,6 +187,21 @@ class ImportResultViewTest extends ImportUiTest {
     }
 
     @Test
+    void in_russian_the_mapping_used_names_the_fields_in_russian() throws Exception {
+        login(project.admin());
+        launchAndAwait(file(), "cards.csv");
+
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        UI.getCurrent().navigate("imports/" + lastJob);
+        ImportResultView page = _get(ImportResultView.class);
+
+        assertThat(GridKt._getFormattedRow(page.mapping, 0)).containsExactly("Card number", "Номер карты");
+        assertThat(GridKt._getFormattedRow(page.mapping, 1)).containsExactly("Pool system name",
+                "Системное имя пула");
+        assertThat(GridKt._getFormattedRow(page.mapping, 4)).containsExactly("Notes", "— не импортируется —");
+    }
+
+    @Test
     void an_import_id_that_does_not_exist_shows_not_found() {
         login(project.admin());
 

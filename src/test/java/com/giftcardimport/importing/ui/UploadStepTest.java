@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.importing.ImportTestSupport;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
@@ -94,5 +95,16 @@ class UploadStepTest extends KaribuTest {
 
         assertThat(wizard.uploadStep.problems.getElement().getTextRecursively())
                 .contains("В файле есть строка заголовков, но нет строк с данными: импортировать нечего");
+    }
+
+    @Test
+    void in_russian_step_2_names_the_fields_a_file_can_fill_and_says_what_each_holds_in_russian() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru-RU"));
+        ImportWizard wizard = navigate(ImportWizard.class);
+        _click(wizard.next);
+
+        assertThat(GridKt._getFormattedRow(wizard.uploadStep.fieldsBox.fields, 0)).containsExactly("Номер карты",
+                "Обязательное", "Уникальный номер подарочной карты: от 1 до 64 букв, цифр или «-». Не повторяется в "
+                        + "пределах проекта.");
     }
 }
