@@ -84,6 +84,7 @@ class ImportJourneyIT extends BrowserTestSupport {
         waitForText("would fail");
         wait.until(d -> !d.findElements(By.cssSelector("vaadin-grid-cell-content .gci-cell-error")).isEmpty());
         assertThat(bodyText()).contains("Card balance", "Pool system name");
+        waitForText("The whole file was checked");
         screenshot("08-wizard-4-review");
         WebElement launch = driver.findElement(By.id("wizard-launch"));
         launch.click();

@@ -55,6 +55,8 @@ class RussianJourneyIT extends BrowserTestSupport {
         screenshot("ru-wizard-3-mapping");
         next();                                   // step 4: the first rows, failing cells marked
         wait.until(d -> !d.findElements(By.cssSelector("vaadin-grid-cell-content .gci-cell-error")).isEmpty());
+        waitForText("Проверен весь файл");
+        assertThat(bodyText()).contains("Баланс карты", "Системное имя пула");
         screenshot("ru-wizard-4-review");
         driver.findElement(By.id("wizard-launch")).click();
 
