@@ -1,6 +1,5 @@
 package com.giftcardimport.benchmark;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -8,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,14 +125,7 @@ final class AppProcess implements AutoCloseable {
 
     /** Writes {@code rows} generated rows of the seven fields for acme's demo pools: a UTF-8 CSV file. */
     static void writeCards(Path file, long rows) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(BenchmarkRows.HEADER);
-            out.write('\n');
-            for (long i = 0; i < rows; i++) {
-                out.write(BenchmarkRows.csvLine(i, DEMO_POOLS));
-                out.write('\n');
-            }
-        }
+        BenchmarkRows.writeCsv(file, BenchmarkRows.HEADER, 0, rows, i -> BenchmarkRows.csvLine(i, DEMO_POOLS));
     }
 
     /** {@code POST /api/v1/imports} with the file and {@link #MAPPING}; answers the new import's id. */

@@ -1,10 +1,16 @@
 package com.giftcardimport.benchmark;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.LongFunction;
 
 /**
  * The rows of the benchmark, all seven fields, made deterministically from the row's index, so that the import
@@ -101,5 +107,23 @@ final class BenchmarkRows {
     static String csvLine(long i, String[] pools) {
         return cardNumber(i) + ',' + pools[pool(i)] + ',' + cvv(i) + ",\"" + balanceText(i) + "\","
                 + pointOfContact(i) + ',' + purchasedAtText(i) + ',' + STATUSES[status(i)];
+    }
+
+    /** The benchmark's cards of rows 0 to {@code rows - 1}, with their header, as a UTF-8 CSV file. */
+    static Path writeCsv(Path file, long rows) throws IOException {
+        return writeCsv(file, HEADER, 0, rows, BenchmarkRows::csvLine);
+    }
+
+    /** A UTF-8 CSV file: {@code header}, then {@code line(i)} for each {@code i} from {@code from} to {@code to - 1}. */
+    static Path writeCsv(Path file, String header, long from, long to, LongFunction<String> line) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(header);
+            out.write('\n');
+            for (long i = from; i < to; i++) {
+                out.write(line.apply(i));
+                out.write('\n');
+            }
+        }
+        return file;
     }
 }

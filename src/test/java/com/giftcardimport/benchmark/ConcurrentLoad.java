@@ -17,7 +17,6 @@ import com.giftcardimport.importing.ImportServiceTestBase;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -110,16 +109,8 @@ class ConcurrentLoad extends ImportServiceTestBase {
         // the files: import k of every project holds rows k*rows … (k+1)*rows-1, so numbers never collide
         List<Path> files = new ArrayList<>();
         for (int k = 0; k < perProject; k++) {
-            Path csv = dir.resolve("cards-" + k + ".csv");
-            try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                out.write(BenchmarkRows.HEADER);
-                out.write('\n');
-                for (long i = k * rows; i < (k + 1) * rows; i++) {
-                    out.write(BenchmarkRows.csvLine(i));
-                    out.write('\n');
-                }
-            }
-            files.add(csv);
+            files.add(BenchmarkRows.writeCsv(dir.resolve("cards-" + k + ".csv"), BenchmarkRows.HEADER, k * rows,
+                    (k + 1) * rows, BenchmarkRows::csvLine));
         }
         List<TestProject> projects = new ArrayList<>();
         for (int p = 0; p < projectCount; p++) {

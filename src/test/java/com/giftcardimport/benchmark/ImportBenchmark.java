@@ -84,15 +84,7 @@ class ImportBenchmark extends ImportServiceTestBase {
                 support.pool(project.id(), BenchmarkRows.POOLS[1], "ARBITRARY", null, false, null, null),
                 support.pool(project.id(), BenchmarkRows.POOLS[2], "FIXED", "500.00", false, "DAYS", 90)};
 
-        Path csv = dir.resolve("cards.csv");
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write(BenchmarkRows.HEADER);
-            out.write('\n');
-            for (long i = 0; i < rows; i++) {
-                out.write(BenchmarkRows.csvLine(i));
-                out.write('\n');
-            }
-        }
+        Path csv = BenchmarkRows.writeCsv(dir.resolve("cards.csv"), rows);
         System.out.printf(Locale.ROOT, "benchmark: %d rows, %d MB file, max heap %d MB%n", rows,
                 Files.size(csv) >> 20, Runtime.getRuntime().maxMemory() >> 20);
 
@@ -100,15 +92,7 @@ class ImportBenchmark extends ImportServiceTestBase {
         // warm-up: the JIT compiles the import path once, as on a server that has been running for a while
         long warmupRows = Math.min(rows, Long.getLong("benchmark.warmup-rows", 100_000L));
         if (warmupRows > 0) {
-            Path warmup = dir.resolve("warmup.csv");
-            try (BufferedWriter out = Files.newBufferedWriter(warmup, StandardCharsets.UTF_8)) {
-                out.write(BenchmarkRows.HEADER);
-                out.write('\n');
-                for (long i = 0; i < warmupRows; i++) {
-                    out.write(BenchmarkRows.csvLine(i));
-                    out.write('\n');
-                }
-            }
+            Path warmup = BenchmarkRows.writeCsv(dir.resolve("warmup.csv"), warmupRows);
             StoredFile file;
             try (InputStream in = Files.newInputStream(warmup)) {
                 file = inspection.upload(in, "warmup.csv");

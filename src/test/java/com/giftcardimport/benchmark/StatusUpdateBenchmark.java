@@ -13,7 +13,6 @@ import com.giftcardimport.importing.ImportServiceTestBase;
 import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
-import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -49,13 +47,13 @@ class StatusUpdateBenchmark extends ImportServiceTestBase {
             support.pool(project.id(), BenchmarkRows.POOLS[2], "FIXED", "500.00", false, "DAYS", 90);
             support.loginAs(project.admin(), project.id());
 
-            Path cards = write(dir.resolve("cards.csv"), BenchmarkRows.HEADER, rows, BenchmarkRows::csvLine);
+            Path cards = BenchmarkRows.writeCsv(dir.resolve("cards.csv"), rows);
             ColumnMapping all = new ColumnMapping(Arrays.stream(GiftCardField.values()).map(Optional::of).toList());
             double add = timed(cards, all, ImportAction.ADD_GIFT_CARDS, rows);
 
             // every card gets a status other than the one it was added with: each row changes its card
-            Path statuses = write(dir.resolve("statuses.csv"), "Card number,Gift card status", rows,
-                    i -> BenchmarkRows.cardNumber(i) + "," + BenchmarkRows.STATUSES[(BenchmarkRows.status(i) + 1) % 3]);
+            Path statuses = BenchmarkRows.writeCsv(dir.resolve("statuses.csv"), "Card number,Gift card status", 0,
+                    rows, i -> BenchmarkRows.cardNumber(i) + "," + BenchmarkRows.STATUSES[(BenchmarkRows.status(i) + 1) % 3]);
             jdbc.sql("checkpoint").update();
             double update = timed(statuses, ColumnMapping.of(Map.of(0, GiftCardField.CARD_NUMBER,
                     1, GiftCardField.STATUS), 2), ImportAction.UPDATE_GIFT_CARD_STATUSES, rows);
@@ -81,18 +79,5 @@ class StatusUpdateBenchmark extends ImportServiceTestBase {
         assertThat(done.importedRows()).isEqualTo(rows);
         System.out.printf(Locale.ROOT, "%s: %d rows in %.1f s%n", action.label(), rows, seconds);
         return seconds;
-    }
-
-    private static Path write(Path file, String header, long rows, LongFunction<String> line)
-            throws Exception {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(header);
-            out.write('\n');
-            for (long i = 0; i < rows; i++) {
-                out.write(line.apply(i));
-                out.write('\n');
-            }
-        }
-        return file;
     }
 }

@@ -13,10 +13,8 @@ import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.sniff.SniffResult;
-import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -46,15 +44,7 @@ class XlsxBenchmark extends ImportServiceTestBase {
             Path xlsx = dir.resolve("cards.xlsx");
             long written = System.nanoTime();
             BenchmarkWorkbook.write(xlsx, rows);
-            Path csv = dir.resolve("cards.csv");
-            try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                out.write(BenchmarkRows.HEADER);
-                out.write('\n');
-                for (long i = 0; i < rows; i++) {
-                    out.write(BenchmarkRows.csvLine(i));
-                    out.write('\n');
-                }
-            }
+            Path csv = BenchmarkRows.writeCsv(dir.resolve("cards.csv"), rows);
             System.out.printf(Locale.ROOT, "xlsx benchmark: %d rows, workbook %d MB, CSV %d MB (written in %.1f s), "
                             + "max heap %d MB%n", rows, Files.size(xlsx) >> 20, Files.size(csv) >> 20,
                     (System.nanoTime() - written) / 1e9, Runtime.getRuntime().maxMemory() >> 20);
