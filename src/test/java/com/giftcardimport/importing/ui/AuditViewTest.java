@@ -33,18 +33,16 @@ class AuditViewTest extends ImportUiTest {
     CurrentTenant current;
 
     TestProject first;
+    /** The base's project with the pool {@code flex}. */
     TestProject second;
-    String prefix;
 
     @BeforeEach
     void projects() {
         first = support.newProject();
-        second = support.newProject();
+        second = project;
         support.arbitraryPool(first.id(), "secure", true);
-        support.arbitraryPool(second.id(), "flex", false);
         // the first project's account manager is assigned to the second project too
         projects.putMembership(second.id(), support.userId(first.manager()), ProjectRole.ACCOUNT_MANAGER);
-        prefix = ImportFiles.unique();
     }
 
     @Test

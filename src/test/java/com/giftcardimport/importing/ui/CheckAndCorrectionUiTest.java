@@ -12,9 +12,7 @@ import com.giftcardimport.importing.CheckStatus;
 import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.ImportAction;
-import com.giftcardimport.importing.ImportCheckId;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
@@ -34,14 +32,8 @@ import org.junit.jupiter.api.Test;
 /** Step 4's whole-file check, the question before a launch that would mostly fail, and correcting failed rows. */
 class CheckAndCorrectionUiTest extends ImportUiTest {
 
-    TestProject project;
-    String prefix;
-
     @BeforeEach
-    void project() {
-        project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        prefix = ImportFiles.unique();
+    void loginAsAdmin() {
         login(project.admin());
     }
 
@@ -235,16 +227,6 @@ class CheckAndCorrectionUiTest extends ImportUiTest {
         assertThat(wizard.stepper.stateOf(3)).isEqualTo("current");
         assertThat(wizard.previewStep.check.check()).isNotNull();
         return wizard;
-    }
-
-    /** Lets the check run to its end, reading it as the poll does. */
-    CheckSummary awaitCheck(CheckPanel panel) {
-        ImportCheckId id = panel.check().id();
-        awaitUi("the end of check " + id, () -> {
-            panel.refresh();
-            return !panel.check().running();
-        });
-        return panel.check();
     }
 
     List<Long> jobIds() {

@@ -12,7 +12,6 @@ import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
 import com.giftcardimport.importing.ImportStatus;
 import com.giftcardimport.importing.RowError;
-import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.job.ImportJobRepository;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -35,15 +34,9 @@ class ImportResultViewTest extends ImportUiTest {
     @Autowired
     ImportJobRepository jobs;
 
-    TestProject project;
-    String prefix;
-
     @BeforeEach
-    void project() {
-        project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
+    void poolWithCvv() {
         support.arbitraryPool(project.id(), "secure", true);
-        prefix = ImportFiles.unique();
     }
 
     byte[] file() {

@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 import com.giftcardimport.base.db.OwnerJdbc;
 import com.giftcardimport.base.ui.KaribuTest;
 import com.giftcardimport.importing.ImportJobId;
+import com.giftcardimport.importing.CheckSummary;
 import com.giftcardimport.importing.FileInspection;
+import com.giftcardimport.importing.ImportCheckId;
 import com.giftcardimport.importing.ImportLaunch;
 import com.giftcardimport.importing.ImportTestSupport;
+import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
 import com.giftcardimport.importing.sniff.SniffResult;
@@ -16,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Karibu tests of the import pages: launching through the real service and waiting for pushed updates. */
@@ -34,6 +38,18 @@ abstract class ImportUiTest extends KaribuTest {
     ImportTestSupport support;
     @Autowired
     OwnerJdbc jdbc;
+
+    /** A project of this test's own, with the arbitrary pool {@code flex} (no CVV); nobody logged in yet. */
+    TestProject project;
+    /** A prefix that makes this test's card numbers its own. */
+    String prefix;
+
+    @BeforeEach
+    void newProjectWithFlexPool() {
+        project = support.newProject();
+        support.arbitraryPool(project.id(), "flex", false);
+        prefix = ImportFiles.unique();
+    }
 
     /** Uploads and launches {@code file} as the logged-in project admin, with the suggested mapping. */
     ImportJobId launch(byte[] file, String name) {
@@ -61,5 +77,15 @@ abstract class ImportUiTest extends KaribuTest {
             MockVaadin.clientRoundtrip(false);
             return condition.getAsBoolean();
         });
+    }
+
+    /** Lets step 4's whole-file check run to its end, reading it as the poll does. */
+    CheckSummary awaitCheck(CheckPanel panel) {
+        ImportCheckId id = panel.check().id();
+        awaitUi("the end of check " + id, () -> {
+            panel.refresh();
+            return !panel.check().running();
+        });
+        return panel.check();
     }
 }

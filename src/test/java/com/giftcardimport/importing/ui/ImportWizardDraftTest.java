@@ -44,14 +44,8 @@ class ImportWizardDraftTest extends ImportUiTest {
     @Autowired
     com.giftcardimport.importing.file.FileStore files;
 
-    com.giftcardimport.importing.ImportTestSupport.TestProject project;
-    String prefix;
-
     @BeforeEach
-    void project() {
-        project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        prefix = ImportFiles.unique();
+    void loginAsAdmin() {
         login(project.admin());
     }
 

@@ -9,7 +9,6 @@ import com.giftcardimport.importing.ImportSummary;
 import com.giftcardimport.importing.ImportProgress;
 import com.giftcardimport.importing.ImportProgressBus;
 import com.giftcardimport.importing.ImportStatus;
-import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.project.ProjectRepository;
 import com.giftcardimport.project.ProjectRole;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -17,7 +16,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.provider.KeyMapper;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,16 +25,6 @@ class ImportsViewTest extends ImportUiTest {
     ProjectRepository projects;
     @Autowired
     ImportProgressBus bus;
-
-    TestProject project;
-    String prefix;
-
-    @BeforeEach
-    void project() {
-        project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        prefix = ImportFiles.unique();
-    }
 
     byte[] file(int rows, int bad) {
         StringBuilder csv = new StringBuilder("Card number,Pool system name,Card balance");

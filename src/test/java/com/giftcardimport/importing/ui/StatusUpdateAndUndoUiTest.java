@@ -10,7 +10,6 @@ import com.giftcardimport.importing.FileFormat;
 import com.giftcardimport.importing.GiftCardField;
 import com.giftcardimport.importing.ImportAction;
 import com.giftcardimport.importing.ImportJobId;
-import com.giftcardimport.importing.ImportTestSupport.TestProject;
 import com.giftcardimport.importing.KeptCard;
 import com.giftcardimport.importing.LaunchRequest;
 import com.giftcardimport.importing.file.StoredFile;
@@ -32,14 +31,8 @@ import org.junit.jupiter.api.Test;
 /** The status update through the wizard, and the undo on the result page, walked through with Karibu. */
 class StatusUpdateAndUndoUiTest extends ImportUiTest {
 
-    TestProject project;
-    String prefix;
-
     @BeforeEach
-    void project() throws Exception {
-        project = support.newProject();
-        support.arbitraryPool(project.id(), "flex", false);
-        prefix = ImportFiles.unique();
+    void threeCardsImported() throws Exception {
         login(project.admin());
         assertThat(launchAndAwait(ImportFiles.utf8("Card number,Pool system name,Card balance",
                 prefix + "-1,flex,10", prefix + "-2,flex,10", prefix + "-3,flex,10"), "cards.csv"))
@@ -73,7 +66,12 @@ class StatusUpdateAndUndoUiTest extends ImportUiTest {
                 .containsExactly("Row", "Card number", "Gift card status", "Problems");
         assertThat(wizard.previewStep.summary.getText()).startsWith("The first 2 rows of the file: 1 would be "
                 + "imported, 1 would fail.");
+        awaitCheck(wizard.previewStep.check);
         _click(wizard.launch);
+        ConfirmDialog question = _get(ConfirmDialog.class);   // half of the rows would fail: Launch asks first
+        assertThat(question.getElement().getProperty("message"))
+                .isEqualTo("1 of the 2 rows checked would fail. Launch the import anyway?");
+        ConfirmDialogKt._fireConfirm(question);
 
         ImportResultView result = _get(ImportResultView.class);
         ImportJobId job = new ImportJobId(Long.parseLong(UI.getCurrent().getInternals().getActiveViewLocation()
